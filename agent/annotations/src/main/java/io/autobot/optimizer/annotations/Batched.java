@@ -1,0 +1,32 @@
+package io.autobot.optimizer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Coalesces concurrent single calls of a one-argument method into one call of the batch method
+ * {@link #via()} in the same class, which takes a {@code List} of the single arguments and returns
+ * a {@code List} of results in the same order.
+ *
+ * <p>A batch is sent when {@link #size()} calls wait or {@link #maxWait()} has passed since the
+ * first of them; each caller gets its own result or its own exception. With
+ * {@code BATCH_PROCESSING=false} every call runs on its own. Without the agent this annotation
+ * does nothing.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Batched {
+
+    /** The batch method's name: same class, one {@code List} parameter, returns a {@code List}. */
+    String via();
+
+    /** Calls per batch; zero or less means {@code BATCH_SIZE}. */
+    int size() default 0;
+
+    /** The longest a call waits for its batch to fill; empty means {@code MAX_BATCH_WAIT_TIME}. */
+    String maxWait() default "";
+}

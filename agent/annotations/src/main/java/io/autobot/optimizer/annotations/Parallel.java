@@ -1,0 +1,34 @@
+package io.autobot.optimizer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Splits the method's list, collection or array argument into chunks that run on the agent's
+ * worker pool, and merges the chunk results back in the original order (lists are concatenated,
+ * maps and sets united; {@code void} methods just wait for all chunks).
+ *
+ * <p>The first chunk that throws cancels the others and its exception reaches the caller
+ * unchanged. With {@code OPTIMIZATION_PARALLEL=false} or level {@code basic} the call runs
+ * sequentially on the caller's thread. Without the agent this annotation does nothing.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Parallel {
+
+    /**
+     * The smallest argument size that is split; smaller calls run as they are. Zero or less means
+     * the operation profile's {@code parallel_threshold}.
+     */
+    int threshold() default 0;
+
+    /** The name of the parameter to split; empty means the first list, collection or array. */
+    String argument() default "";
+
+    /** Remove duplicate elements from the merged result (the guide's result de-duplication). */
+    boolean distinct() default false;
+}

@@ -1,0 +1,39 @@
+package io.autobot.optimizer.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Admits at most {@link #perSecond()} calls per second, JVM-wide, for all methods that share the
+ * limiter {@link #name()}. Callers wait for a permit up to {@link #maxWait()}; past that they get
+ * a {@code io.autobot.optimizer.api.RateLimitExceededException} (a {@link RuntimeException}).
+ *
+ * <p>Calls that throw one of {@link #retryOn()} are retried with exponential backoff and jitter,
+ * up to {@link #maxRetries()} times. Without the agent this annotation does nothing.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RateLimited {
+
+    /** Permits per second; zero or less means {@code MAX_REQUESTS_PER_SECOND}. */
+    double perSecond() default 0;
+
+    /** The limiter's name; methods with the same name share one budget. Empty: the method's own. */
+    String name() default "";
+
+    /** How long a caller may wait for a permit ({@code 5s} by default). */
+    String maxWait() default "5s";
+
+    /** Exception types (and their subclasses) that are retried with exponential backoff. */
+    Class<? extends Throwable>[] retryOn() default {};
+
+    /** How many times a call is retried on {@link #retryOn()} exceptions. */
+    int maxRetries() default 3;
+
+    /** The first backoff delay; each retry doubles it, with random jitter. */
+    String backoff() default "100ms";
+}

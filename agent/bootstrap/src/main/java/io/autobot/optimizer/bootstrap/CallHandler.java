@@ -1,0 +1,24 @@
+package io.autobot.optimizer.bootstrap;
+
+/**
+ * What the advice inlined into an instrumented method calls. Implemented by the agent's engine;
+ * JDK types only, because this interface lives on the bootstrap class path.
+ */
+public interface CallHandler {
+
+    /** Runs every method's body as it is. */
+    CallHandler NOOP = (methodId, declaringType, self, args) -> null;
+
+    /**
+     * Called on entry to an instrumented method.
+     *
+     * @param methodId the constant the agent gave the method when it instrumented it
+     * @param declaringType the class that declares the method
+     * @param self the receiver, or {@code null} for a static method
+     * @param args the arguments
+     * @return {@code null} to run the method's body, or the value to return instead
+     *     ({@link Dispatcher#NULL} stands for {@code null}); a throwable thrown here is what the
+     *     body threw and reaches the caller as it is
+     */
+    Object enter(int methodId, Class<?> declaringType, Object self, Object[] args) throws Throwable;
+}

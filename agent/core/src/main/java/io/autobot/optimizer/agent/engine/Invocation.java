@@ -1,0 +1,94 @@
+package io.autobot.optimizer.agent.engine;
+
+/**
+ * One intercepted call on its way through the method's policies. It is shared by the threads a
+ * policy may use (workers, timeouts) and so never changes after creation, except for the record
+ * of the body's result on the caller's own thread.
+ */
+public final class Invocation {
+
+    private final MethodMeta method;
+    private final Class<?> declaringType;
+    private final Object self;
+    private final Object[] args;
+    private final Object cacheKey;
+    private final Thread caller = Thread.currentThread();
+    private volatile boolean bodyReturned;
+    private volatile Object bodyResult;
+
+    Invocation(MethodMeta method, Class<?> declaringType, Object self, Object[] args, Object cacheKey) {
+        this.method = method;
+        this.declaringType = declaringType;
+        this.self = self;
+        this.args = args;
+        this.cacheKey = cacheKey;
+    }
+
+    public MethodMeta method() {
+        return method;
+    }
+
+    public Class<?> declaringType() {
+        return declaringType;
+    }
+
+    /** The receiver, or null for a static method. */
+    public Object self() {
+        return self;
+    }
+
+    /** The arguments. Policies must not modify this array; they pass new arrays instead. */
+    public Object[] args() {
+        return args;
+    }
+
+    /** The cache key computed on the fast path, or null. */
+    public Object cacheKey() {
+        return cacheKey;
+    }
+
+    /** The thread that made the call. */
+    public Thread caller() {
+        return caller;
+    }
+
+    /** Runs the method's own body with the original arguments, on the current thread. */
+    public Object invokeOriginal() throws CallerFailure {
+        return invokeOriginal(args);
+    }
+
+    /**
+     * Runs the method's own body with the given arguments, on the current thread.
+     *
+     * @throws CallerFailure carrying what the body threw
+     * @throws IllegalStateException if the body could not be started (an internal failure)
+     */
+    public Object invokeOriginal(Object[] arguments) throws CallerFailure {
+        CallState state = CallState.current();
+        state.bypass(method.id());
+        Object result;
+        try {
+            result = OriginalInvoker.invoke(method, declaringType, self, arguments);
+        } catch (Throwable thrown) {
+            if (state.clearBypass(method.id())) {
+                throw new IllegalStateException("could not invoke " + method.qualifiedName(), thrown);
+            }
+            throw new CallerFailure(thrown);
+        }
+        state.clearBypass(method.id());
+        if (arguments == args && Thread.currentThread() == caller) {
+            bodyResult = result;
+            bodyReturned = true;
+        }
+        return result;
+    }
+
+    /** Whether the body already returned on the caller's thread with the original arguments. */
+    boolean bodyReturned() {
+        return bodyReturned;
+    }
+
+    Object bodyResult() {
+        return bodyResult;
+    }
+}

@@ -1,0 +1,18 @@
+package io.autobot.optimizer.agent.engine;
+
+import java.util.List;
+
+/**
+ * The shape of an instrumented method, in names only.
+ *
+ * @param className the declaring class
+ * @param methodName the method
+ * @param descriptor the JVM descriptor
+ * @param parameterTypes parameter type names
+ * @param parameterNames parameter names
+ * @param returnType the return type name, {@code void} for none
+ * @param isStatic whether the method is static
+ */
+public record MethodSignature(String className, String methodName, String descriptor, List<String> parameterTypes,
+        List<String> parameterNames, String returnType, boolean isStatic) {
+}

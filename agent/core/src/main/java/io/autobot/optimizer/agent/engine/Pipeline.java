@@ -1,0 +1,61 @@
+package io.autobot.optimizer.agent.engine;
+
+import io.autobot.optimizer.agent.cache.CachingPolicy;
+import io.autobot.optimizer.agent.policy.Policy;
+import java.util.List;
+
+/**
+ * A method's policies in the order they wrap the body, outermost first, with the caching policy
+ * (if any) kept apart for the engine's allocation-light hit path.
+ */
+public final class Pipeline {
+
+    private final CachingPolicy caching;
+    private final List<String> names;
+    private final Chain chain;
+
+    /**
+     * @param caching the caching policy, or null
+     * @param policies the other policies, outermost first, with their names
+     */
+    Pipeline(CachingPolicy caching, List<Named> policies) {
+        this.caching = caching;
+        Chain current = Invocation::invokeOriginal;
+        for (int i = policies.size() - 1; i >= 0; i--) {
+            Policy policy = policies.get(i).policy();
+            Chain next = current;
+            current = invocation -> policy.apply(invocation, next);
+        }
+        if (caching != null) {
+            Chain next = current;
+            current = invocation -> caching.apply(invocation, next);
+        }
+        this.chain = current;
+        this.names = policies.stream().map(Named::name).toList();
+    }
+
+    /** A policy with the name reports and logs use for it. */
+    public record Named(String name, Policy policy) {
+    }
+
+    /** The caching policy, or null when the method is not memoized. */
+    public CachingPolicy caching() {
+        return caching;
+    }
+
+    /** The whole chain: caching, the other policies, the body. */
+    Chain chain() {
+        return chain;
+    }
+
+    /** The policies' names, outermost first, caching included. */
+    public List<String> policyNames() {
+        if (caching == null) {
+            return names;
+        }
+        List<String> all = new java.util.ArrayList<>();
+        all.add("cache");
+        all.addAll(names);
+        return List.copyOf(all);
+    }
+}

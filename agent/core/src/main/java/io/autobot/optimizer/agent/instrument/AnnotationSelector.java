@@ -1,0 +1,30 @@
+package io.autobot.optimizer.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Selects the methods that carry one of the contract's annotations. */
+public final class AnnotationSelector implements MethodSelector {
+
+    private static final ElementMatcher<MethodDescription> ANNOTATED =
+            isAnnotatedWith(namedOneOf(AnnotationNames.ALL.toArray(new String[0])));
+
+    @Override
+    public ElementMatcher<TypeDescription> types() {
+        return declaresMethod(ANNOTATED);
+    }
+
+    @Override
+    public MethodSpec select(TypeDescription type, MethodDescription.InDefinedShape method) {
+        if (!ANNOTATED.matches(method)) {
+            return null;
+        }
+        MethodSpec spec = AnnotationSpecReader.read(method);
+        return spec.isEmpty() ? null : spec;
+    }
+}

@@ -1,0 +1,115 @@
+package io.autobot.optimizer.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.is;
+
+import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.engine.MethodSignature;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds the call advice to each selected method of a class: registers the method with the engine
+ * (which resolves everything it needs once, here) and binds the resulting id into the advice.
+ * Methods that are not selected, or whose declaration is wrong, are left as they are.
+ */
+final class OptimizerTransformer implements AgentBuilder.Transformer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
+    private final Engine engine;
+    private final List<MethodSelector> selectors;
+    private final List<MethodMeta> instrumented = new CopyOnWriteArrayList<>();
+
+    OptimizerTransformer(Engine engine, List<MethodSelector> selectors) {
+        this.engine = engine;
+        this.selectors = List.copyOf(selectors);
+    }
+
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain protectionDomain) {
+        String fingerprint = null;
+        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            if (!method.isMethod() || method.isAbstract() || method.isNative() || method.isBridge()) {
+                continue;
+            }
+            MethodSpec spec = select(type, method);
+            if (spec == null) {
+                continue;
+            }
+            if (fingerprint == null) {
+                fingerprint = fingerprint(type, loader);
+            }
+            MethodMeta meta = engine.register(loader, signature(type, method), spec, fingerprint);
+            if (engine.policiesOf(meta).isEmpty()) {
+                continue;
+            }
+            Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
+            builder = builder.visit(Advice.withCustomMapping().bind(MethodId.class, meta.id()).to(advice)
+                    .on(is(method)));
+            instrumented.add(meta);
+            LOG.debug("instrumented {} with {}", meta.qualifiedName(), engine.policiesOf(meta));
+        }
+        return builder;
+    }
+
+    /** The methods instrumented so far (a method transformed twice appears twice). */
+    List<MethodMeta> instrumented() {
+        return instrumented;
+    }
+
+    private MethodSpec select(TypeDescription type, MethodDescription.InDefinedShape method) {
+        for (MethodSelector selector : selectors) {
+            MethodSpec spec = selector.select(type, method);
+            if (spec != null) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    private static MethodSignature signature(TypeDescription type, MethodDescription.InDefinedShape method) {
+        List<String> parameterTypes = new ArrayList<>();
+        List<String> parameterNames = new ArrayList<>();
+        for (ParameterDescription.InDefinedShape parameter : method.getParameters()) {
+            parameterTypes.add(parameter.getType().asErasure().getName());
+            parameterNames.add(parameter.getName());
+        }
+        return new MethodSignature(type.getName(), method.getName(), method.getDescriptor(),
+                List.copyOf(parameterTypes), List.copyOf(parameterNames),
+                method.getReturnType().asErasure().getName(), method.isStatic());
+    }
+
+    /**
+     * A digest of the class file as its loader has it: the disk cache keys entries with it, so a
+     * recompiled class never gets results of its old code. Null when the bytes cannot be read.
+     */
+    private static String fingerprint(TypeDescription type, ClassLoader loader) {
+        try {
+            ClassFileLocator.Resolution resolution = ClassFileLocator.ForClassLoader.of(loader).locate(type.getName());
+            if (!resolution.isResolved()) {
+                return null;
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resolution.resolve());
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.io.IOException | NoSuchAlgorithmException | RuntimeException e) {
+            return null;
+        }
+    }
+}

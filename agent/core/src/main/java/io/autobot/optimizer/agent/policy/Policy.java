@@ -1,0 +1,20 @@
+package io.autobot.optimizer.agent.policy;
+
+import io.autobot.optimizer.agent.engine.Chain;
+import io.autobot.optimizer.agent.engine.Invocation;
+
+/**
+ * One execution policy around an intercepted call: caching, timeout, rate limiting, batching,
+ * parallel splitting. A policy calls {@code next.call(invocation)} zero or more times, on this
+ * or another thread, and returns the result.
+ *
+ * <p>Exceptions: what the body threw arrives wrapped in a {@link io.autobot.optimizer.agent.engine.CallerFailure}
+ * and must be passed on as it is; a policy that wants the caller to see an exception of its own
+ * (a timeout, an exhausted rate limit) throws it wrapped the same way. Anything else a policy
+ * throws is an internal failure: the engine then runs the plain method instead.
+ */
+@FunctionalInterface
+public interface Policy {
+
+    Object apply(Invocation invocation, Chain next) throws Throwable;
+}
