@@ -21,6 +21,9 @@ public final class Agent {
     /** The agent argument that chooses what a load does: {@code start} (the default) or {@code detach}. */
     public static final String COMMAND_KEY = "command";
 
+    /** The agent argument that tags a load, so the CLI knows the answer in {@link #RESULT_PROPERTY} is its own. */
+    public static final String REQUEST_KEY = "request";
+
     private Agent() {
     }
 
@@ -34,12 +37,12 @@ public final class Agent {
 
     private static synchronized void run(String arguments, Instrumentation instrumentation, boolean attached) {
         AttachResult result;
-        String command = command(arguments);
+        String command = option(arguments, COMMAND_KEY, "start").toLowerCase(java.util.Locale.ROOT);
         try {
             if (command.equals("detach")) {
                 result = detach();
             } else if (command.equals("start")) {
-                result = start(withoutCommand(arguments), instrumentation, attached);
+                result = start(settingsOnly(arguments), instrumentation, attached);
             } else {
                 result = new AttachResult(AttachResult.Status.FAILED, Version.get()).problem("agent argument command="
                         + command + " is not accepted: expected start or detach");
@@ -50,7 +53,7 @@ public final class Agent {
             System.err.println("[autobot] the AutoBot agent could not " + command + "; the application runs on as"
                     + " before: " + failure);
         }
-        System.setProperty(RESULT_PROPERTY, result.format());
+        System.setProperty(RESULT_PROPERTY, result.request(option(arguments, REQUEST_KEY, "")).format());
     }
 
     private static AttachResult start(String arguments, Instrumentation instrumentation, boolean attached)
@@ -73,24 +76,25 @@ public final class Agent {
                 Version.get());
     }
 
-    /** The value of {@code command=} among the arguments, {@code start} when absent. */
-    static String command(String arguments) {
-        String command = "start";
+    /** The value of one key among the arguments, or the fallback. */
+    static String option(String arguments, String key, String fallback) {
+        String value = fallback;
         for (String part : split(arguments)) {
             int equals = part.indexOf('=');
-            if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase(COMMAND_KEY)) {
-                command = part.substring(equals + 1).trim().toLowerCase(java.util.Locale.ROOT);
+            if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase(key)) {
+                value = part.substring(equals + 1).trim();
             }
         }
-        return command;
+        return value;
     }
 
-    /** The arguments without {@code command=}, for the settings parser. */
-    static String withoutCommand(String arguments) {
+    /** The arguments without {@code command=} and {@code request=}: the settings, for the settings parser. */
+    static String settingsOnly(String arguments) {
         StringBuilder rest = new StringBuilder();
         for (String part : split(arguments)) {
             int equals = part.indexOf('=');
-            if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase(COMMAND_KEY)) {
+            String key = equals > 0 ? part.substring(0, equals).trim() : "";
+            if (key.equalsIgnoreCase(COMMAND_KEY) || key.equalsIgnoreCase(REQUEST_KEY)) {
                 continue;
             }
             rest.append(rest.length() == 0 ? "" : ",").append(part);

@@ -36,6 +36,7 @@ public final class AttachResult {
 
     private final Status status;
     private final String version;
+    private String request = "";
     private final List<String> instrumented = new ArrayList<>();
     private final List<String> applied = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -51,6 +52,16 @@ public final class AttachResult {
 
     public String version() {
         return version;
+    }
+
+    /** The tag of the load this answers (the CLI's {@code request=} argument), or empty. */
+    public String request() {
+        return request;
+    }
+
+    public AttachResult request(String tag) {
+        this.request = tag == null ? "" : oneLine(tag);
+        return this;
     }
 
     /** The instrumented methods, each as {@code com.example.Type.method(int) [policies]}. */
@@ -88,6 +99,7 @@ public final class AttachResult {
         StringBuilder text = new StringBuilder();
         text.append("status=").append(status.id()).append('\n');
         text.append("version=").append(version).append('\n');
+        text.append("request=").append(request).append('\n');
         instrumented.forEach(line -> text.append("instrumented=").append(line).append('\n'));
         applied.forEach(line -> text.append("applied=").append(line).append('\n'));
         problems.forEach(line -> text.append("problem=").append(line).append('\n'));
@@ -127,6 +139,7 @@ public final class AttachResult {
                 case "instrumented": result.instrumented(fact[1]); break;
                 case "applied": result.applied(fact[1]); break;
                 case "problem": result.problem(fact[1]); break;
+                case "request": result.request(fact[1]); break;
                 default: break;
             }
         }
