@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The command line's contract that needs no target: usage, help, exit codes, one-line errors. */
@@ -30,7 +31,7 @@ class MainTest {
 
     @Test
     void helpsWithEachVerb() {
-        for (String verb : Cli.VERBS) {
+        for (String verb : List.of("attach", "detach", "shell")) {
             assertThat(run("help", verb)).isZero();
             assertThat(run(verb, "--help")).isZero();
         }

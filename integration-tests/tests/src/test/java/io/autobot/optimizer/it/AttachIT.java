@@ -55,6 +55,7 @@ class AttachIT {
             cli("rate bad", "rate", pid, "fast");
             cli("level missing", "level", pid);
             cli("pid bad", "status", "twelve");
+            cli("attach bad setting", "attach", pid, "level=turbo");
             return null;
         }));
         independent.add(pool.submit(() -> {
@@ -75,32 +76,26 @@ class AttachIT {
         calls.put("attached", host.send("call"));
         bean = host.send("bean").get("bean");
         cli("attach again", "attach", pid, "level=aggressive", "--json");
-        cli("attach bad setting", "attach", pid, "level=turbo");
 
         cli("status", "status", pid);
         cli("status --json", "status", pid, "--json");
         cli("level", "level", pid, "basic");
         cli("level --json", "level", pid, "moderate", "--json");
         cli("cache --json", "cache", pid, "memory", "--json");
-        cli("cache", "cache", pid, "hybrid");
         cli("workers --json", "workers", pid, "8", "--json");
         cli("rate --json", "rate", pid, "50", "--json");
-        cli("rate", "rate", pid, "25");
         cli("scenario --json", "scenario", pid, "batch_processing", "--json");
         cli("scenario bad", "scenario", pid, "lunch_break");
         cli("report", "report", pid);
         cli("report --json", "report", pid, "--json");
-        cli("recommendations", "recommendations", pid);
         cli("recommendations --json", "recommendations", pid, "--json");
         cli("export --json", "export", pid, "perf.json", "--json");
-        cli("export", "export", pid, "perf-text.json");
         calls.put("cached", host.send("call"));
         cli("clear-cache --json", "clear-cache", pid, "--json");
         calls.put("cleared", host.send("call"));
-        cli("clear-cache", "clear-cache", pid);
         runs.put("shell", AgentCli.runWithInput("optimize status\noptimize level aggressive\noptimize cache memory\n"
-                + "workers 3\noptimize report\noptimize recommendations\noptimize level turbo\nfrobnicate\n"
-                + "help\noptimize clear-cache\nexit\n", "shell", pid));
+                + "workers 3\noptimize rate 25\noptimize report\noptimize recommendations\noptimize level turbo\n"
+                + "frobnicate\nhelp\noptimize export perf-shell.json\noptimize clear-cache\nexit\n", "shell", pid));
         cli("status after shell", "status", pid, "--json");
 
         diskCacheBeforeDetach = Files.exists(workDir.resolve("cache"));
@@ -201,11 +196,9 @@ class AttachIT {
                 .containsEntry("value", "moderate");
         assertThat(succeeded("cache --json").json()).containsEntry("attribute", "CacheStrategy")
                 .containsEntry("value", "memory");
-        assertThat(succeeded("cache").stdout()).isEqualTo("CacheStrategy = hybrid\n");
         assertThat(succeeded("workers --json").json()).containsEntry("attribute", "MaxWorkers")
                 .containsEntry("value", 8L);
         assertThat(((Number) succeeded("rate --json").json().get("value")).doubleValue()).isEqualTo(50.0);
-        assertThat(succeeded("rate").stdout()).isEqualTo("MaxRequestsPerSecond = 25\n");
     }
 
     @Test
@@ -220,7 +213,6 @@ class AttachIT {
     void showsTheReportAndRecommendations() {
         assertThat(succeeded("report").stdout()).startsWith("Performance report of process " + pid + "\n");
         assertThat(map(succeeded("report --json").json(), "report")).isNotEmpty();
-        assertThat(succeeded("recommendations").stdout()).isNotEmpty();
         assertThat(succeeded("recommendations --json").json().get("recommendations")).isInstanceOf(List.class);
     }
 
@@ -229,7 +221,6 @@ class AttachIT {
         Path file = Path.of((String) succeeded("export --json").json().get("file"));
         assertThat(file.getFileName().toString()).isEqualTo("perf.json");
         assertThat(Files.readString(file).trim()).startsWith("{");
-        assertThat(succeeded("export").stdout()).startsWith("Performance data written to ").contains("perf-text.json");
     }
 
     @Test
@@ -237,7 +228,6 @@ class AttachIT {
         assertThat(calls.get("cached")).containsEntry("runs", "5"); // still cached after all the changes
         assertThat(succeeded("clear-cache --json").json()).containsEntry("cleared", true);
         assertThat(calls.get("cleared")).containsEntry("runs", "6").containsEntry("correct", "true");
-        assertThat(succeeded("clear-cache").stdout()).isEqualTo("Every cache tier is empty.\n");
     }
 
     @Test
@@ -248,6 +238,8 @@ class AttachIT {
                 .contains("OptimizationLevel = aggressive")
                 .contains("CacheStrategy = memory")
                 .contains("MaxWorkers = 3")
+                .contains("MaxRequestsPerSecond = 25")
+                .contains("Performance data written to ").contains("perf-shell.json")
                 .contains("Performance report of process " + pid)
                 .contains("error: OPTIMIZATION_LEVEL='turbo' is not accepted")
                 .contains("unknown command 'frobnicate': type help for the list")
