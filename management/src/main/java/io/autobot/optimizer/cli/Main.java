@@ -50,7 +50,13 @@ public final class Main {
                 err.println("error: " + oneLine(failure.getMessage()));
                 return ((CliException) failure).exitCode();
             }
-            err.println("error: " + oneLine(String.valueOf(failure)));
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof NoClassDefFoundError && String.valueOf(cause.getMessage()).contains("tools/attach")) {
+                err.println("error: this Java runtime has no Attach API (module jdk.attach): run the CLI with the java"
+                        + " of a JDK");
+            } else {
+                err.println("error: " + oneLine(String.valueOf(cause)));
+            }
             return CliException.FAILURE;
         });
         if (args.length == 0) {

@@ -50,9 +50,6 @@ final class TargetJvm implements AutoCloseable {
                     + " not accept attach (started with -XX:+DisableAttachMechanism?): " + e.getMessage());
         } catch (IOException e) {
             throw attachFailure(pid, process.get(), e);
-        } catch (NoClassDefFoundError e) {
-            throw CliException.failure("this Java runtime has no Attach API (module jdk.attach): run the CLI with"
-                    + " a JDK's java");
         }
     }
 
