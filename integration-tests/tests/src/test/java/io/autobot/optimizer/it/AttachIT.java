@@ -1,6 +1,7 @@
 package io.autobot.optimizer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autobot.optimizer.it.hosts.AttachHost;
 import io.autobot.optimizer.it.support.AgentCli;
@@ -65,6 +66,10 @@ class AttachIT {
             cli("help level", "help", "level");
             cli("level --help", "level", "--help");
             cli("usage", "--help");
+            Run asNobody = AgentCli.runAs("nobody", "status", pid);
+            if (asNobody != null) {
+                runs.put("another user", asNobody);
+            }
             return null;
         }));
         calls.put("before", host.send("call"));
@@ -261,6 +266,13 @@ class AttachIT {
         failedWithOneLine("unknown verb", 2, "frobnicate");
         failedWithOneLine("no such process", 1, "no such process: " + (Integer.MAX_VALUE - 1));
         failedWithOneLine("not a JVM", 1, "is not a Java virtual machine");
+    }
+
+    @Test
+    void refusesAnotherUsersJvmInOneLine() {
+        assumeTrue(runs.containsKey("another user"), "needs root and runuser to run the CLI as another user");
+        failedWithOneLine("another user", 1, "attach not permitted: process " + pid + " runs as root and this CLI"
+                + " as nobody; run the CLI as root");
     }
 
     @Test

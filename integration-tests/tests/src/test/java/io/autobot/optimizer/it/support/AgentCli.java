@@ -35,7 +35,22 @@ public final class AgentCli {
 
     /** Runs the CLI with {@code input} as its standard input (null: none). */
     public static Run runWithInput(String input, Object... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), input, args);
+    }
+
+    /**
+     * Runs the CLI as another user through {@code runuser} (which needs root), or returns null
+     * where that is not possible.
+     */
+    public static Run runAs(String user, Object... args) throws IOException, InterruptedException {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
+            return null;
+        }
+        return run(List.of("/usr/sbin/runuser", "-u", user, "--"), null, args);
+    }
+
+    private static Run run(List<String> prefix, String input, Object... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
         command.add("-XX:TieredStopAtLevel=1"); // a short-lived tool: start fast
@@ -56,7 +71,7 @@ public final class AgentCli {
                 throw new AssertionError("the CLI timed out: " + command + "\nstdout:\n" + Files.readString(out)
                         + "\nstderr:\n" + Files.readString(err));
             }
-            return new Run(command.subList(5, command.size()), process.exitValue(),
+            return new Run(command.subList(prefix.size() + 5, command.size()), process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
