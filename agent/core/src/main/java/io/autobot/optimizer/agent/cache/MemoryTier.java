@@ -27,6 +27,7 @@ public final class MemoryTier implements CacheTier {
         this.capacity = capacity;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(capacity)
+                .recordStats() // hits, misses and evictions for the management plane (type=Cache,tier=memory)
                 .executor(Runnable::run)
                 .build();
     }
