@@ -20,9 +20,9 @@ import java.util.Map;
  *     when it is full, the hybrid strategy when it is memory-only, else check the cache keys;</li>
  * <li>high memory: system memory or heap over {@code AUTOBOT_ALERT_MEMORY} → a smaller cache, or
  *     the disk strategy;</li>
- * <li>slow operations while the CPU idles: an operation's average over
- *     {@code AUTOBOT_ALERT_EXECUTION_TIME} with the CPU under 50% → a higher level, parallel
- *     processing, more workers;</li>
+ * <li>slow operations: an operation's average over {@code AUTOBOT_ALERT_EXECUTION_TIME} → with
+ *     the CPU under 50% (or not measured yet), a higher level, parallel processing, more workers;
+ *     with a busy CPU, the memory strategy;</li>
  * <li>rate-limit errors → throttling, a lower rate, a longer batch wait.</li>
  * </ul>
  */
@@ -132,8 +132,19 @@ public final class Advisor {
                 slowestSeconds = seconds;
             }
         }
+        if (slowest == null) {
+            return;
+        }
         double cpu = figures.system().systemCpu() * 100;
-        if (slowest == null || cpu >= IDLE_CPU_PERCENT) {
+        if (cpu >= IDLE_CPU_PERCENT) {
+            // more threads would only compete for a busy CPU: the guide's other fix is the fastest tier
+            if (settings.cacheStrategy() != CacheStrategy.MEMORY) {
+                advice.add(new Recommendation("slow", String.format(Locale.ROOT, "Use the memory cache strategy"
+                        + " (CACHE_STRATEGY=memory) for the fastest hits: %s takes %.3f s per call on average (above"
+                        + " %s) and the CPU is %.0f%% busy, so more workers would not help", slowest, slowestSeconds,
+                        Durations.format(settings.get(Setting.ALERT_EXECUTION_TIME)), cpu), slowestSeconds, false,
+                        null, null));
+            }
             return;
         }
         String because = String.format(Locale.ROOT, "%s takes %.3f s per call on average (above %s) while the CPU is %s",
