@@ -44,6 +44,15 @@ public final class ManagementExtension implements AgentExtension {
 
     @Override
     public void start(AgentRuntime runtime) throws JMException {
+        try {
+            startPlane(runtime);
+        } catch (JMException | RuntimeException | LinkageError e) {
+            stop(); // leave no bean or thread behind; the engine goes on without the management plane
+            throw e;
+        }
+    }
+
+    private void startPlane(AgentRuntime runtime) throws JMException {
         thread = new ManagementThread();
         SystemSampler sampler = new SystemSampler(thread, () -> runtime.settings().get(Setting.SAMPLE_INTERVAL),
                 SystemSampler.defaultFactory());

@@ -31,7 +31,7 @@ public final class IdleOverhead {
         }
         String agent = args.length > 0 ? args[0] : "agent/dist/target/autobot-agent.jar";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
-        long warmup = 10;
+        long warmup = 30; // OSHI's and the agent's code is compiled by then
         String without = run(null, warmup, seconds);
         String with = run(agent, warmup, seconds);
         System.out.println("without agent: " + without);
@@ -78,8 +78,10 @@ public final class IdleOverhead {
         if (agent) {
             double thread = (Double) server.getAttribute(system, "ManagementCpuTime") - threadBefore;
             line.append(String.format("; management thread %.3f%% of one core; %s samples by %s, %.0f us each"
-                    + " on average", thread / elapsed * 100, server.getAttribute(system, "SampleCount"),
-                    server.getAttribute(system, "Source"), (Double) server.getAttribute(system, "AverageSampleCost")));
+                    + " on average (the first left out); loading the probe took %.0f ms", thread / elapsed * 100,
+                    server.getAttribute(system, "SampleCount"), server.getAttribute(system, "Source"),
+                    (Double) server.getAttribute(system, "AverageSampleCost"),
+                    (Double) server.getAttribute(system, "ProbeStartTime")));
         }
         System.out.println(line);
     }

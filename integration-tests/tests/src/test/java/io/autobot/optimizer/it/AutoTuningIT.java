@@ -50,6 +50,13 @@ class AutoTuningIT {
     }
 
     @Test
+    void stoppingTheAgentUnregistersEveryBeanAndEndsItsThread() {
+        assertThat(with.value("beans.after.stop")).isEqualTo("0");
+        assertThat(with.value("threads.after.stop")).isEqualTo("0");
+        assertThat(with.value("attached.after.stop")).isEqualTo("false");
+    }
+
+    @Test
     void withoutTheAgentTheApiSaysSoAndBenchmarksStillWork() {
         assertThat(without.exitCode()).as(without.toString()).isZero();
         assertThat(without.value("attached")).isEqualTo("false");

@@ -104,6 +104,11 @@ public final class SystemBean implements SystemMXBean {
     }
 
     @Override
+    public double getProbeStartTime() {
+        return sampler.probeStartMillis();
+    }
+
+    @Override
     public double getAverageSampleCost() {
         return sampler.averageSampleMicros();
     }

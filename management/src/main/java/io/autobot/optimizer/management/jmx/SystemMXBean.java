@@ -37,7 +37,10 @@ public interface SystemMXBean {
 
     long getSampleCount();
 
-    /** What one sample cost on average, in microseconds. */
+    /** How long loading OSHI (or the fallback) took when sampling started, in milliseconds. */
+    double getProbeStartTime();
+
+    /** What one sample cost on average (the first, warming up, left out), in microseconds. */
     double getAverageSampleCost();
 
     double getLastSampleCost();

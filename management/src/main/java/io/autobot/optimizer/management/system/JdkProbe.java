@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * The fallback when OSHI cannot run: the JDK's own {@code com.sun.management} figures. Memory
  * "available" is the OS's free memory here (it leaves out reclaimable caches, so usage reads
- * higher than OSHI's), and the process's resident size is unknown.
+ * higher than OSHI's), and the process's resident size is unknown. The process's CPU load is
+ * measured by {@code SystemSampler} for every probe.
  */
 final class JdkProbe implements Supplier<Map<String, Double>> {
 
@@ -24,7 +25,6 @@ final class JdkProbe implements Supplier<Map<String, Double>> {
         if (os instanceof com.sun.management.OperatingSystemMXBean) {
             com.sun.management.OperatingSystemMXBean sun = (com.sun.management.OperatingSystemMXBean) os;
             putIfValid(figures, OshiProbe.SYSTEM_CPU, sun.getCpuLoad());
-            putIfValid(figures, OshiProbe.PROCESS_CPU, sun.getProcessCpuLoad());
             putIfValid(figures, OshiProbe.MEMORY_TOTAL, sun.getTotalMemorySize());
             putIfValid(figures, OshiProbe.MEMORY_AVAILABLE, sun.getFreeMemorySize());
         }

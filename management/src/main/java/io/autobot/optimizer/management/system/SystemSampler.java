@@ -47,7 +47,10 @@ public final class SystemSampler implements AutoCloseable {
     private volatile long samples;
     private volatile long sampleNanos;
     private volatile long lastSampleNanos;
+    private volatile long openNanos;
     private volatile boolean closed;
+    private long lastProcessCpuNanos = -1;
+    private long lastWallNanos;
 
     /**
      * @param scheduler the management thread
@@ -88,7 +91,9 @@ public final class SystemSampler implements AutoCloseable {
 
     private void open() {
         try {
+            long start = System.nanoTime();
             probe = factory.open();
+            openNanos = System.nanoTime() - start;
             status = probe.source();
             sample();
         } catch (RuntimeException | LinkageError e) {
@@ -119,8 +124,9 @@ public final class SystemSampler implements AutoCloseable {
                 recent.removeFirst();
             }
             latest = sample;
-            samples++;
-            sampleNanos += cost;
+            if (samples++ > 0) { // the first sample warms OSHI up: it is not what sampling costs
+                sampleNanos += cost;
+            }
             lastSampleNanos = cost;
         }
         long next = Math.max(MIN_INTERVAL_MILLIS, interval.get().toMillis());
@@ -133,10 +139,31 @@ public final class SystemSampler implements AutoCloseable {
         Map<String, Double> figures = probe.figures().get();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new SystemSample(System.currentTimeMillis(), figure(figures, OshiProbe.SYSTEM_CPU),
-                figure(figures, OshiProbe.PROCESS_CPU), figure(figures, OshiProbe.MEMORY_TOTAL),
+                processCpu((int) figure(figures, OshiProbe.PROCESSORS)), figure(figures, OshiProbe.MEMORY_TOTAL),
                 figure(figures, OshiProbe.MEMORY_AVAILABLE), figure(figures, OshiProbe.PROCESS_RESIDENT),
                 heap.getUsed(), heap.getMax() < 0 ? Double.NaN : heap.getMax(),
                 (int) figure(figures, OshiProbe.PROCESSORS));
+    }
+
+    /**
+     * This JVM's CPU load since the previous sample, as a share of the machine, from the JVM's own
+     * CPU time: one system call, where reading the process through OSHI costs several files.
+     */
+    private double processCpu(int processors) {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (!(os instanceof com.sun.management.OperatingSystemMXBean) || processors <= 0) {
+            return Double.NaN;
+        }
+        long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        long wall = System.nanoTime();
+        long previousCpu = lastProcessCpuNanos;
+        long previousWall = lastWallNanos;
+        lastProcessCpuNanos = cpu;
+        lastWallNanos = wall;
+        if (cpu < 0 || previousCpu < 0 || wall <= previousWall) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, (cpu - previousCpu) / (double) (wall - previousWall) / processors);
     }
 
     private static double figure(Map<String, Double> figures, String key) {
@@ -196,10 +223,15 @@ public final class SystemSampler implements AutoCloseable {
         return samples;
     }
 
-    /** The average time one sample took, in microseconds; 0 before the first. */
+    /** The average time one sample took, in microseconds, the first one left out; 0 before the second. */
     public double averageSampleMicros() {
-        long count = samples;
-        return count == 0 ? 0 : sampleNanos / 1000.0 / count;
+        long count = samples - 1;
+        return count <= 0 ? 0 : sampleNanos / 1000.0 / count;
+    }
+
+    /** How long loading the probe took (OSHI and JNA, or the JDK fallback), in milliseconds. */
+    public double probeStartMillis() {
+        return openNanos / 1e6;
     }
 
     public double lastSampleMicros() {

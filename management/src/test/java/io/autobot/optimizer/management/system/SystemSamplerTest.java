@@ -63,7 +63,7 @@ class SystemSamplerTest {
         assertThat(sampler.started()).isFalse();
         assertThat(sampler.latest().memoryTotal()).isNaN();
         sampler.ensureStarted();
-        waitFor(() -> sampler.sampleCount() >= 1);
+        waitFor(() -> sampler.sampleCount() >= 2);
         assertThat(sampler.status()).isEqualTo("oshi");
         assertThat(sampler.latest().memoryUsagePercent()).isBetween(0.0, 100.0);
         assertThat(sampler.latest().heapUsagePercent()).isBetween(0.0, 100.0);

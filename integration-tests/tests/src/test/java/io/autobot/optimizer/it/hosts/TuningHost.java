@@ -83,5 +83,14 @@ public class TuningHost {
         System.out.println("recommendations.hit.rate="
                 + AutoBot.recommendations().stream().anyMatch(r -> r.contains("hit rate")));
         System.out.println("export.json=" + AutoBot.exportPerformanceData("api.json").endsWith("api.json"));
+
+        // what detach does: the agent stops; its beans and its thread must be gone
+        Class.forName("io.autobot.optimizer.agent.AgentRuntime").getMethod("stop").invoke(null);
+        System.out.println("beans.after.stop=" + (server.queryNames(new ObjectName("io.autobot.optimizer:*"), null).size()
+                + server.queryNames(new ObjectName("io.autobot.optimizer.metrics:*"), null).size()));
+        Thread.sleep(200);
+        System.out.println("threads.after.stop=" + Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("autobot-management")).count());
+        System.out.println("attached.after.stop=" + AutoBot.isAttached());
     }
 }

@@ -14,11 +14,14 @@ import oshi.software.os.OperatingSystem;
  * together with OSHI and JNA (see {@code OshiLoader}); the agent sees it only through the JDK
  * interface {@link Supplier}, so no OSHI or JNA type ever crosses into the agent or the host.
  * The keys of the map it returns are the constants below; a figure OSHI cannot read is absent.
+ * Reading a process costs OSHI several files under {@code /proc}, more than the rest of a sample
+ * together, so the resident size is refreshed every {@value #PROCESS_EVERY} samples; the process's
+ * CPU load comes from the JVM's own CPU time (see {@code SystemSampler}), which is cheaper.
  */
 public final class OshiProbe implements Supplier<Map<String, Double>> {
 
     public static final String SYSTEM_CPU = "system.cpu";
-    public static final String PROCESS_CPU = "process.cpu";
+    static final int PROCESS_EVERY = 10;
     public static final String MEMORY_TOTAL = "memory.total";
     public static final String MEMORY_AVAILABLE = "memory.available";
     public static final String PROCESS_RESIDENT = "process.resident";
@@ -30,7 +33,8 @@ public final class OshiProbe implements Supplier<Map<String, Double>> {
     private final int pid;
     private final int logicalProcessors;
     private long[] ticks;
-    private OSProcess prior;
+    private int samples;
+    private double resident = Double.NaN;
 
     public OshiProbe() {
         SystemInfo info = new SystemInfo();
@@ -40,7 +44,6 @@ public final class OshiProbe implements Supplier<Map<String, Double>> {
         pid = (int) ProcessHandle.current().pid();
         logicalProcessors = Math.max(1, processor.getLogicalProcessorCount());
         ticks = processor.getSystemCpuLoadTicks();
-        prior = os.getProcess(pid);
     }
 
     /** Loads between this sample and the previous one (the first sample compares with construction). */
@@ -50,15 +53,11 @@ public final class OshiProbe implements Supplier<Map<String, Double>> {
         double systemLoad = processor.getSystemCpuLoadBetweenTicks(ticks);
         ticks = processor.getSystemCpuLoadTicks();
         putIfValid(figures, SYSTEM_CPU, systemLoad);
-        OSProcess current = os.getProcess(pid);
-        if (current != null) {
-            if (prior != null) {
-                // OSHI gives the load relative to one processor: share of the whole machine here
-                putIfValid(figures, PROCESS_CPU, current.getProcessCpuLoadBetweenTicks(prior) / logicalProcessors);
-            }
-            putIfValid(figures, PROCESS_RESIDENT, current.getResidentSetSize());
-            prior = current;
+        if (samples++ % PROCESS_EVERY == 0) {
+            OSProcess process = os.getProcess(pid);
+            resident = process == null ? Double.NaN : process.getResidentSetSize();
         }
+        putIfValid(figures, PROCESS_RESIDENT, resident);
         putIfValid(figures, MEMORY_TOTAL, memory.getTotal());
         putIfValid(figures, MEMORY_AVAILABLE, memory.getAvailable());
         figures.put(PROCESSORS, (double) logicalProcessors);
