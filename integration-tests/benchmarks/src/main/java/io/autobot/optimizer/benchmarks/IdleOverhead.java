@@ -17,7 +17,7 @@ import javax.management.ObjectName;
  * management thread's own CPU time and the average OSHI sample cost from {@code type=System}.
  *
  * <pre>java -cp integration-tests/benchmarks/target/benchmarks.jar \
- *     io.autobot.optimizer.benchmarks.IdleOverhead agent/dist/target/autobot-agent.jar 60</pre>
+ *     io.autobot.optimizer.benchmarks.IdleOverhead agent/dist/target/autobot-agent.jar 60 [warm-up seconds]</pre>
  */
 public final class IdleOverhead {
 
@@ -31,7 +31,7 @@ public final class IdleOverhead {
         }
         String agent = args.length > 0 ? args[0] : "agent/dist/target/autobot-agent.jar";
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
-        long warmup = 30; // OSHI's and the agent's code is compiled by then
+        long warmup = args.length > 2 ? Long.parseLong(args[2]) : 30; // time for the JIT to compile the sampling code
         String without = run(null, warmup, seconds);
         String with = run(agent, warmup, seconds);
         System.out.println("without agent: " + without);
@@ -68,6 +68,8 @@ public final class IdleOverhead {
         }
         Thread.sleep(warmup * 1000);
         Duration cpuBefore = cpu();
+        long gcBefore = gcMillis();
+        java.util.Map<String, Long> threadsBefore = threadCpu();
         double threadBefore = agent ? (Double) server.getAttribute(system, "ManagementCpuTime") : 0;
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000);
@@ -83,7 +85,37 @@ public final class IdleOverhead {
                     (Double) server.getAttribute(system, "AverageSampleCost"),
                     (Double) server.getAttribute(system, "ProbeStartTime")));
         }
+        line.append(String.format("; GC %d ms", gcMillis() - gcBefore));
+        java.util.Map<String, Long> threadsAfter = threadCpu();
+        threadsAfter.forEach((name, nanos) -> {
+            long used = nanos - threadsBefore.getOrDefault(name, 0L);
+            if (used > 1_000_000) {
+                line.append(String.format("; thread %s %.0f ms", name, used / 1e6));
+            }
+        });
         System.out.println(line);
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** CPU time of each live Java thread (JIT compiler and GC threads are not among them). */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                cpu.merge(info.getThreadName(), nanos, Long::sum);
+            }
+        }
+        return cpu;
     }
 
     private static Duration cpu() {

@@ -15,15 +15,21 @@ public final class RateLimitErrors {
     private RateLimitErrors() {
     }
 
+    /** Never throws: it runs on the path that passes the method's own exception to its caller. */
     public static boolean matches(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            String name = current.getClass().getName().toLowerCase(Locale.ROOT);
-            if (name.contains("ratelimit") || name.contains("toomanyrequests") || name.contains("throttl")) {
-                return true;
+        try {
+            Throwable current = failure;
+            for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+                String name = current.getClass().getName().toLowerCase(Locale.ROOT);
+                if (name.contains("ratelimit") || name.contains("toomanyrequests") || name.contains("throttl")) {
+                    return true;
+                }
+                Throwable cause = current.getCause(); // host code: may be overridden
+                current = cause == current ? null : cause;
             }
-            current = current.getCause() == current ? null : current.getCause();
+            return false;
+        } catch (RuntimeException | LinkageError | StackOverflowError odd) {
+            return false;
         }
-        return false;
     }
 }

@@ -58,14 +58,4 @@ class LatencyHistogramTest {
         assertThat((double) LatencyHistogram.percentileNanos(merged, 0.5)).isCloseTo(1e6, within(0.07e6));
         assertThat((double) LatencyHistogram.percentileNanos(merged, 0.95)).isCloseTo(1e8, within(0.07e8));
     }
-
-    @Test
-    void classifiesRateLimitErrorsByTypeAlongTheCauseChain() {
-        class TooManyRequestsException extends RuntimeException {
-        }
-        assertThat(RateLimitErrors.matches(new TooManyRequestsException())).isTrue();
-        assertThat(RateLimitErrors.matches(new IllegalStateException(new TooManyRequestsException()))).isTrue();
-        assertThat(RateLimitErrors.matches(new io.autobot.optimizer.api.RateLimitExceededException("x"))).isTrue();
-        assertThat(RateLimitErrors.matches(new IllegalStateException("rate limit"))).isFalse();
-    }
 }
