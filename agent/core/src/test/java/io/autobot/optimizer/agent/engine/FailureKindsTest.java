@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autobot.optimizer.api.RateLimitExceededException;
 import org.junit.jupiter.api.Test;
 
-class RateLimitErrorsTest {
+/** {@link RateLimitErrors}; named so that its own nested classes do not match by name. */
+class FailureKindsTest {
 
     static final class TooManyRequestsException extends RuntimeException {
         private static final long serialVersionUID = 1L;
