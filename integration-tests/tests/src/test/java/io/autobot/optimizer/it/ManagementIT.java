@@ -169,6 +169,22 @@ class ManagementIT {
     }
 
     @Test
+    @Order(2)
+    void oshiSamplesBesideTheHostsOwnJna() throws Exception {
+        String system = "io.autobot.optimizer:type=System";
+        assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // the host's JNA works before
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((Long) jmx.get(system, "SampleCount") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(jmx.get(system, "Source")).as(STDERR.toString()).isEqualTo("oshi");
+        assertThat((Double) jmx.get(system, "SystemCpuLoad")).isBetween(0.0, 100.0);
+        assertThat((Double) jmx.get(system, "MemoryUsage")).isBetween(0.0, 100.0);
+        assertThat((Double) jmx.get(system, "ProcessResidentMemory")).isPositive();
+        assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // ... and after
+    }
+
+    @Test
     @Order(3)
     void raisingTheLevelFromBasicToAggressiveTurnsParallelExecutionOn() throws Exception {
         assertThat(optimizer("OptimizationLevel")).isEqualTo("basic");

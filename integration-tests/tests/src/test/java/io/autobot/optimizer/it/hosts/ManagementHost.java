@@ -113,6 +113,12 @@ public class ManagementHost implements ManagementHostMBean {
     }
 
     @Override
+    public String hostJna() {
+        int pid = com.sun.jna.NativeLibrary.getInstance("c").getFunction("getpid").invokeInt(new Object[0]);
+        return com.sun.jna.Native.VERSION + ":" + pid;
+    }
+
+    @Override
     public void rateLimited(int calls) {
         for (int i = 0; i < calls; i++) {
             try {

@@ -18,6 +18,9 @@ public interface ManagementHostMBean {
     /** Calls a cached method with {@code calls} arguments that never repeat: every call misses. */
     void distinctKeys(int calls);
 
+    /** Calls {@code getpid} through the host's own JNA; returns the JNA version and the pid. */
+    String hostJna();
+
     /** Calls a method that fails as a rate-limited backend does. */
     void rateLimited(int calls);
 }
