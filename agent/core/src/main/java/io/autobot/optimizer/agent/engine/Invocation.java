@@ -84,6 +84,16 @@ public final class Invocation {
     }
 
     /**
+     * Resolves, once per method, what running the body needs, so that a policy that times the
+     * body's start (a rate limiter granting a permit) does not count the first call's set-up.
+     *
+     * @throws ReflectiveOperationException when the body cannot be resolved (an internal failure)
+     */
+    public void prepare() throws ReflectiveOperationException {
+        OriginalInvoker.handle(method, declaringType);
+    }
+
+    /**
      * The same call with other arguments, for policies that run the rest of the pipeline on parts
      * of the arguments (the parallel splitter's chunks). It has no cache key.
      */

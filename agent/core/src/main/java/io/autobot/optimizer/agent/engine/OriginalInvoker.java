@@ -48,7 +48,7 @@ final class OriginalInvoker {
         throw new NoSuchMethodException(type.getName() + "." + name + descriptor);
     }
 
-    private static MethodHandle handle(MethodMeta method, Class<?> declaringType) throws ReflectiveOperationException {
+    static MethodHandle handle(MethodMeta method, Class<?> declaringType) throws ReflectiveOperationException {
         Map<String, MethodHandle> handles = HANDLES.get(declaringType);
         String key = method.methodName() + method.descriptor();
         MethodHandle handle = handles.get(key);

@@ -26,6 +26,7 @@ final class RateLimitPolicy implements Policy {
     private final List<String> retryOn;
     private final int maxRetries;
     private final long backoffNanos;
+    private volatile boolean prepared;
 
     /**
      * @param active whether calls are limited now (an operation profile may stop throttling)
@@ -45,6 +46,10 @@ final class RateLimitPolicy implements Policy {
     public Object apply(Invocation invocation, Chain next) throws Throwable {
         if (!active.getAsBoolean()) {
             return next.call(invocation);
+        }
+        if (!prepared) {
+            invocation.prepare(); // the first call's set-up must not sit between a permit and the body
+            prepared = true;
         }
         for (int attempt = 0;; attempt++) {
             acquire(invocation);

@@ -14,8 +14,9 @@ import java.util.concurrent.locks.LockSupport;
  * a clock read and a CAS, no allocation). Otherwise it reserves the next free slot and parks
  * until then; callers are served in the order they reserved. A caller whose slot would come
  * later than its longest wait fails at once instead of waiting for nothing. A caller that wakes
- * a whole interval after its slot (the machine stalled) gives the slot up and takes a new one,
- * so a stall cannot release a burst. A change of rate voids the reservations of the waiting
+ * half an interval or more after its slot (the machine stalled) gives the slot up and takes a new
+ * one, so a stall cannot release a burst; the other half interval is slack for the time between
+ * the grant and the start of the body. A change of rate voids the reservations of the waiting
  * callers, which take new ones at the new rate: the change applies at once.
  */
 public final class RateLimiter {
@@ -110,7 +111,7 @@ public final class RateLimiter {
         }
     }
 
-    /** Parks until the slot; false when the reservation is void (rate changed, or woke too late). */
+    /** Parks until the slot; false when the reservation is void (rate changed, or woke too late for it). */
     private boolean awaitSlot(long slot, long interval, int seenGeneration) throws InterruptedException {
         for (;;) {
             if (Thread.interrupted()) {
@@ -121,7 +122,7 @@ public final class RateLimiter {
             }
             long remaining = slot - System.nanoTime();
             if (remaining <= 0) {
-                return -remaining < interval;
+                return -remaining < interval / 2;
             }
             LockSupport.parkNanos(this, remaining);
         }
