@@ -6,27 +6,29 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A lock-free rate limiter: permits are spaced evenly, one every {@code 1/rate} seconds, with no
- * burst allowance, so that no window of one second ever holds more than {@code rate + 1} permits.
+ * A lock-free rate limiter: permits are spaced evenly on a schedule of slots one interval
+ * ({@code 1/rate} seconds) apart, with no burst allowance, so that no window of one second ever
+ * grants more than {@code rate + 1} permits.
  *
- * <p>The state is one {@link AtomicLong}: the time at which the next permit is free. A caller
- * that finds that time passed takes the permit with one compare-and-set (the uncontended path:
- * a clock read and a CAS, no allocation). Otherwise it reserves the next free slot and parks
- * until then; callers are served in the order they reserved. A caller whose slot would come
- * later than its longest wait fails at once instead of waiting for nothing. A caller that wakes
- * half an interval or more after its slot (the machine stalled) gives the slot up and takes a new
- * one, so a stall cannot release a burst; the other half interval is slack for the time between
- * the grant and the start of the body. A change of rate voids the reservations of the waiting
- * callers, which take new ones at the new rate: the change applies at once.
+ * <p>The whole state is one {@link AtomicLong}: the time of the last slot granted. A caller that
+ * finds the next slot due takes it with one compare-and-set (the uncontended path: a clock read
+ * and a CAS, no allocation). Otherwise it parks until the next slot is due and then competes for
+ * it with the other waiting callers: whichever wakes first takes it, so a slot is lost only when
+ * every waiter wakes late. A slot that nobody took within half an interval of its time is never
+ * taken late (a stall cannot release a burst): the schedule restarts at the next grant instead.
+ * On a starved machine the granted rate therefore falls below the setting rather than bursting
+ * above it. A change of rate applies to the next slot, and wakes the waiting callers to see it.
+ *
+ * <p>A caller waits at most its longest wait; it fails at once when the next slot itself comes
+ * later than that.
  */
 public final class RateLimiter {
 
     private final String name;
-    private final AtomicLong nextFree = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastSlot;
     private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
     private volatile long intervalNanos;
     private volatile double permitsPerSecond;
-    private volatile int generation;
 
     /**
      * @param permitsPerSecond the rate; zero means unlimited
@@ -34,6 +36,7 @@ public final class RateLimiter {
     public RateLimiter(String name, double permitsPerSecond) {
         this.name = name;
         apply(permitsPerSecond);
+        this.lastSlot = new AtomicLong(System.nanoTime() - (1L << 62)); // long ago: the first permit is free
     }
 
     public String name() {
@@ -45,14 +48,12 @@ public final class RateLimiter {
         return permitsPerSecond;
     }
 
-    /** Changes the rate (zero: unlimited); waiting callers take new slots at the new rate. */
+    /** Changes the rate (zero: unlimited); it applies to the next slot, waiting callers included. */
     public synchronized void rate(double permitsPerSecond) {
         if (permitsPerSecond == this.permitsPerSecond) {
             return;
         }
         apply(permitsPerSecond);
-        nextFree.set(System.nanoTime());
-        generation++;
         for (Thread thread : waiting) {
             LockSupport.unpark(thread);
         }
@@ -70,7 +71,7 @@ public final class RateLimiter {
     /**
      * Takes a permit, waiting for it at most {@code maxWaitNanos}.
      *
-     * @return false when no permit can be had within that time (then none was taken)
+     * @return false when no permit could be had within that time (then none was taken)
      * @throws InterruptedException when interrupted while waiting (no permit was taken)
      */
     public boolean tryAcquire(long maxWaitNanos) throws InterruptedException {
@@ -79,8 +80,9 @@ public final class RateLimiter {
             return true;
         }
         long now = System.nanoTime();
-        long next = nextFree.get();
-        if (next - now <= 0 && nextFree.compareAndSet(next, now + interval)) {
+        long last = lastSlot.get();
+        long due = last + interval;
+        if (due - now <= 0 && lastSlot.compareAndSet(last, slot(now, due, interval))) {
             return true;
         }
         return acquireSlowly(now + maxWaitNanos);
@@ -91,19 +93,24 @@ public final class RateLimiter {
         waiting.add(me);
         try {
             for (;;) {
-                int seenGeneration = generation;
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for a permit of " + this);
+                }
                 long interval = intervalNanos;
                 if (interval == 0) {
                     return true;
                 }
                 long now = System.nanoTime();
-                long next = nextFree.get();
-                long slot = next - now > 0 ? next : now;
-                if (slot - deadline > 0) {
+                long last = lastSlot.get();
+                long due = last + interval;
+                if (due - now <= 0) {
+                    if (lastSlot.compareAndSet(last, slot(now, due, interval))) {
+                        return true;
+                    }
+                } else if (due - deadline > 0) {
                     return false;
-                }
-                if (nextFree.compareAndSet(next, slot + interval) && awaitSlot(slot, interval, seenGeneration)) {
-                    return true;
+                } else {
+                    LockSupport.parkNanos(this, due - now);
                 }
             }
         } finally {
@@ -111,25 +118,20 @@ public final class RateLimiter {
         }
     }
 
-    /** Parks until the slot; false when the reservation is void (rate changed, or woke too late for it). */
-    private boolean awaitSlot(long slot, long interval, int seenGeneration) throws InterruptedException {
-        for (;;) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while waiting for a permit of rate limiter '" + name + "'");
-            }
-            if (generation != seenGeneration) {
-                return false;
-            }
-            long remaining = slot - System.nanoTime();
-            if (remaining <= 0) {
-                return -remaining < interval / 2;
-            }
-            LockSupport.parkNanos(this, remaining);
-        }
+    /**
+     * The slot a grant at {@code now} takes: the due one, or a new start of the schedule when the
+     * due one is half an interval overdue. Every grant is thus within half an interval of its slot,
+     * and slots are an interval apart; the other half interval is slack for the time between the
+     * grant and the call it admits.
+     */
+    private static long slot(long now, long due, long interval) {
+        return now - due < interval / 2 ? due : now;
     }
 
     @Override
     public String toString() {
-        return "rate limiter '" + name + "' (" + (permitsPerSecond == 0 ? "unlimited" : permitsPerSecond + "/s") + ")";
+        double rate = permitsPerSecond;
+        String perSecond = rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+        return "rate limiter '" + name + "' (" + (rate == 0 ? "unlimited" : perSecond + "/s") + ")";
     }
 }
