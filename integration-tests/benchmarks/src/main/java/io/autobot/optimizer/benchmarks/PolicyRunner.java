@@ -4,6 +4,8 @@ import io.autobot.optimizer.annotations.Parallel;
 import io.autobot.optimizer.annotations.RateLimited;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -90,17 +92,22 @@ public final class PolicyRunner {
             ids.add(i);
         }
         check(lookup(ids).equals(lookupPlain(ids)) && hash(ids).equals(hashPlain(ids)));
-        double sequentialIo = median(() -> lookupPlain(ids));
-        double parallelIo = median(() -> lookup(ids));
-        double sequentialCpu = median(() -> hashPlain(ids));
-        double parallelCpu = median(() -> hash(ids));
-        double ioSpeedUp = sequentialIo / parallelIo;
-        double cpuSpeedUp = sequentialCpu / parallelCpu;
-        System.out.printf("cores=%d workers=%d elements=%d%n", cores, workers, ELEMENTS);
+        double[][] io = medians(() -> lookupPlain(ids), () -> lookup(ids));
+        double[][] cpu = medians(() -> hashPlain(ids), () -> hash(ids));
+        double[] sequentialIo = io[0];
+        double[] parallelIo = io[1];
+        double[] sequentialCpu = cpu[0];
+        double[] parallelCpu = cpu[1];
+        double ioSpeedUp = sequentialIo[0] / parallelIo[0];
+        double cpuSpeedUp = sequentialCpu[0] / parallelCpu[0];
+        System.out.printf("cores=%d workers=%d elements=%d load-average=%.1f%n", cores, workers, ELEMENTS,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("io-bound   sequential %.1f ms, split %.1f ms: speed-up %.2fx of ideal %dx = %.0f%%%n",
-                sequentialIo, parallelIo, ioSpeedUp, workers, 100 * ioSpeedUp / workers);
+                sequentialIo[0], parallelIo[0], ioSpeedUp, workers, 100 * ioSpeedUp / workers);
         System.out.printf("cpu-bound  sequential %.1f ms, split %.1f ms: speed-up %.2fx (ideal %dx on %d cores)%n",
-                sequentialCpu, parallelCpu, cpuSpeedUp, Math.min(workers, cores), cores);
+                sequentialCpu[0], parallelCpu[0], cpuSpeedUp, Math.min(workers, cores), cores);
+        System.out.printf("cpu-bound  CPU time of all threads: sequential %.1f ms, split %.1f ms: splitting costs %+.1f%%%n",
+                sequentialCpu[1], parallelCpu[1], 100 * (parallelCpu[1] - sequentialCpu[1]) / sequentialCpu[1]);
         grantedRate("autobot", 50, PolicyRunner::limited50);
         grantedRate("autobot", 200, PolicyRunner::limited200);
         grantedRate("autobot", 1000, PolicyRunner::limited1000);
@@ -141,19 +148,44 @@ public final class PolicyRunner {
                 limiter, GRANTED.sum(), elapsed, granted, rate, 100 * (granted - rate) / rate);
     }
 
-    /** The median of 7 timed runs after 2 warm-up runs, in milliseconds. */
-    private static double median(Callable<?> run) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            run.call();
+    /**
+     * Runs the sequential and the split variant alternately, 3 times each to warm up (so that both
+     * run the same compiled code) and 7 times each measured; returns, per variant, the medians in
+     * milliseconds of the wall-clock time and of the CPU time all threads used (caller and workers).
+     */
+    private static double[][] medians(Callable<?> sequential, Callable<?> split) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            sequential.call();
+            split.call();
         }
-        double[] times = new double[7];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            run.call();
-            times[i] = (System.nanoTime() - start) / 1e6;
+        double[][] wall = new double[2][7];
+        double[][] cpu = new double[2][7];
+        for (int i = 0; i < 7; i++) {
+            for (int variant = 0; variant < 2; variant++) {
+                long cpuStart = cpuNanos();
+                long start = System.nanoTime();
+                (variant == 0 ? sequential : split).call();
+                wall[variant][i] = (System.nanoTime() - start) / 1e6;
+                cpu[variant][i] = (cpuNanos() - cpuStart) / 1e6;
+            }
         }
-        Arrays.sort(times);
-        return times[times.length / 2];
+        double[][] medians = new double[2][];
+        for (int variant = 0; variant < 2; variant++) {
+            Arrays.sort(wall[variant]);
+            Arrays.sort(cpu[variant]);
+            medians[variant] = new double[] {wall[variant][3], cpu[variant][3]};
+        }
+        return medians;
+    }
+
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            total += Math.max(0, nanos);
+        }
+        return total;
     }
 
     private static void check(boolean same) {

@@ -119,13 +119,16 @@ public final class RateLimiter {
     }
 
     /**
-     * The slot a grant at {@code now} takes: the due one, or a new start of the schedule when the
-     * due one is half an interval overdue. Every grant is thus within half an interval of its slot,
-     * and slots are an interval apart; the other half interval is slack for the time between the
-     * grant and the call it admits.
+     * The slot a grant at {@code now} takes: the due one; or, when that one is more than half an
+     * interval overdue (its callers woke late), the earliest the rule allows; or, after an idle
+     * interval, now. Every grant is thus within half an interval of its slot, and slots are at
+     * least an interval apart; the other half interval is slack for the time between the grant and
+     * the call it admits.
      */
     private static long slot(long now, long due, long interval) {
-        return now - due < interval / 2 ? due : now;
+        long overdue = now - due;
+        long slack = interval / 2;
+        return overdue <= slack ? due : overdue < interval ? now - slack : now;
     }
 
     @Override
