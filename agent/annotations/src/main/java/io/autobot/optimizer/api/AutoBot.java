@@ -132,35 +132,7 @@ public final class AutoBot {
 
     /** Converts open-type values (CompositeData, TabularData, arrays) into maps and lists. */
     static Object toJava(Object value) {
-        if (value instanceof CompositeData) {
-            CompositeData data = (CompositeData) value;
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (String key : data.getCompositeType().keySet()) {
-                map.put(key, toJava(data.get(key)));
-            }
-            return map;
-        }
-        if (value instanceof TabularData) {
-            TabularData table = (TabularData) value;
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Object row : table.values()) {
-                CompositeData entry = (CompositeData) row;
-                if (entry.containsKey("key") && entry.containsKey("value")) {
-                    map.put(String.valueOf(entry.get("key")), toJava(entry.get("value")));
-                } else {
-                    map.put(String.valueOf(map.size()), toJava(entry));
-                }
-            }
-            return map;
-        }
-        if (value instanceof Object[]) {
-            List<Object> list = new ArrayList<>();
-            for (Object element : (Object[]) value) {
-                list.add(toJava(element));
-            }
-            return Collections.unmodifiableList(list);
-        }
-        return value;
+        return OpenData.toJava(value);
     }
 
     private static MBeanServer server() {

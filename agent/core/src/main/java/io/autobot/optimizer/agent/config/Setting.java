@@ -46,6 +46,8 @@ public final class Setting<T> {
             Setting::parseBoolean, String::valueOf, "true or false");
     public static final Setting<String> EXPORT_DIR = define("export.dir", "AUTOBOT_EXPORT_DIR",
             "./autobot-exports", Setting::parsePath, Function.identity(), "a directory path");
+    public static final Setting<String> RULES = define("rules", "AUTOBOT_RULES", "", Setting::parsePath,
+            Function.identity(), "the path of a rules file (docs/attach.md)");
 
     private final String key;
     private final String environmentVariable;

@@ -21,7 +21,6 @@ public final class OperationStats {
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
         fastHits.increment();
-        hits.increment();
     }
 
     /** A call answered from the cache inside the policies (a single-flight follower, a late hit). */
@@ -49,8 +48,9 @@ public final class OperationStats {
         internalFailures.increment();
     }
 
+    /** Every call answered from the cache, fast or not. */
     public long hits() {
-        return hits.sum();
+        return hits.sum() + fastHits.sum();
     }
 
     public long misses() {

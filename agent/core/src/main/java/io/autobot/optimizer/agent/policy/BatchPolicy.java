@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,17 @@ final class BatchPolicy implements Policy {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
+    /**
+     * Resolved batch methods, kept by the class that declares them (a handle references its
+     * class): the agent keeps nothing that would stop that class from being unloaded.
+     */
+    private static final ClassValue<Map<String, BatchTarget>> TARGETS = new ClassValue<>() {
+        @Override
+        protected Map<String, BatchTarget> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private final RuntimeSettings settings;
     private final OperationProfiles profiles;
     private final String operation;
@@ -38,7 +50,6 @@ final class BatchPolicy implements Policy {
     private final Duration maxWait;
     private final Map<Object, Batch> open = new IdentityHashMap<>();
     private final Object staticGroup = new Object();
-    private volatile BatchTarget target;
     private volatile boolean disabled;
 
     /**
@@ -163,14 +174,16 @@ final class BatchPolicy implements Policy {
     }
 
     private BatchTarget target(Invocation invocation) {
-        BatchTarget resolved = target;
+        Map<String, BatchTarget> targets = TARGETS.get(invocation.declaringType());
+        String key = invocation.method().methodName() + invocation.method().descriptor() + "->" + via;
+        BatchTarget resolved = targets.get(key);
         if (resolved == null) {
             synchronized (this) {
-                resolved = target;
+                resolved = targets.get(key);
                 if (resolved == null && !disabled) {
                     try {
                         resolved = BatchTarget.resolve(invocation, via, viaDescriptor);
-                        target = resolved;
+                        targets.put(key, resolved);
                     } catch (ReflectiveOperationException | RuntimeException e) {
                         disabled = true;
                         LOG.warn("{}: @Batched(via = \"{}\") cannot be used ({}); the method runs unbatched",

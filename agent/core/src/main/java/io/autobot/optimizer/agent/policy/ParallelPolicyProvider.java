@@ -10,7 +10,7 @@ import java.util.List;
  * splittable parameter and a mergeable result): those split at the profile's
  * {@code parallel_threshold}.
  */
-public final class ParallelPolicyProvider implements PolicyProvider {
+public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseable {
 
     private final RuntimeSettings settings;
     private final WorkerPool pool;
@@ -23,6 +23,12 @@ public final class ParallelPolicyProvider implements PolicyProvider {
     @Override
     public String name() {
         return "parallel";
+    }
+
+    /** Stops the worker pool (the agent stops or detaches). */
+    @Override
+    public void close() {
+        pool.shutdown();
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * from the profile at every call, so a profile changed while running applies at once). One
  * daemon thread, {@code autobot-timeout}, fires every limit of the JVM; it ends when idle.
  */
-public final class TimeoutPolicyProvider implements PolicyProvider {
+public final class TimeoutPolicyProvider implements PolicyProvider, AutoCloseable {
 
     private final OperationProfiles profiles;
     private final ScheduledExecutorService watchdog = watchdog();
@@ -28,6 +28,12 @@ public final class TimeoutPolicyProvider implements PolicyProvider {
     @Override
     public String name() {
         return "timeout";
+    }
+
+    /** Stops the watchdog (the agent stops or detaches); calls still running are not interrupted any more. */
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
     }
 
     @Override
@@ -62,12 +68,7 @@ public final class TimeoutPolicyProvider implements PolicyProvider {
     }
 
     private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(null, task, "autobot-timeout", 0, false);
-            thread.setDaemon(true);
-            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-            return thread;
-        });
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new AgentThreads("autobot-timeout", null));
         executor.setRemoveOnCancelPolicy(true);
         executor.setKeepAliveTime(30, TimeUnit.SECONDS);
         executor.allowCoreThreadTimeOut(true);

@@ -28,7 +28,7 @@ public final class WorkerPool {
         this.settings = settings;
         int size = settings.effectiveWorkers();
         this.executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                WorkerPool::newThread, (task, pool) -> {
+                new AgentThreads("autobot-worker-", THREADS), (task, pool) -> {
                     throw Saturated.INSTANCE;
                 });
         executor.allowCoreThreadTimeOut(true);
@@ -49,6 +49,14 @@ public final class WorkerPool {
         return executor.getMaximumPoolSize();
     }
 
+    /**
+     * Stops taking work and lets the workers end once their chunks are done; calls that split
+     * after this run all their chunks on the caller's thread.
+     */
+    public void shutdown() {
+        executor.shutdown();
+    }
+
     /** Runs the task on a free worker; false, at once, when none is free. */
     boolean tryExecute(Runnable task) {
         try {
@@ -67,15 +75,6 @@ public final class WorkerPool {
             executor.setCorePoolSize(size);
             executor.setMaximumPoolSize(size);
         }
-    }
-
-    private static Thread newThread(Runnable task) {
-        // No inherited thread-locals: a worker must not keep what the host thread that happened
-        // to create it had; each chunk gets its caller's context class loader instead.
-        Thread thread = new Thread(null, task, "autobot-worker-" + THREADS.incrementAndGet(), 0, false);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-        return thread;
     }
 
     /** The refusal of a saturated pool: expected, so without a stack trace. */

@@ -7,16 +7,31 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds the engine's view of real methods, and calls of them, for unit tests of policies. */
+/** Builds method metadata, and calls of real methods, for unit tests without instrumentation. */
 public final class TestMethods {
 
     private static final MethodRegistry REGISTRY = new MethodRegistry();
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     private TestMethods() {
     }
 
-    /** The only method of that name declared by the type, registered with the spec. */
+    /** A {@code @Cached static Object name(Object)} method. */
+    public static MethodMeta cached(String name) {
+        return register(name, new MethodSpec(null, new MethodSpec.Cached(""), null, null, null, null));
+    }
+
+    /** A {@code static Object name(Object)} method of a class that does not exist, with the spec. */
+    public static MethodMeta register(String name, MethodSpec spec) {
+        MethodSignature signature = new MethodSignature("com.example.Host" + NAMES.incrementAndGet(), name,
+                "(Ljava/lang/Object;)Ljava/lang/Object;", List.of("java.lang.Object"), List.of("arg0"),
+                "java.lang.Object", true);
+        return REGISTRY.register(null, signature, spec, "f00d");
+    }
+
+    /** The only method of that name declared by a real type, registered with the spec. */
     public static MethodMeta meta(Class<?> type, String name, MethodSpec spec) {
         Method method = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
                 .orElseThrow();

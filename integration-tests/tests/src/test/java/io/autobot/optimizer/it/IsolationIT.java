@@ -1,0 +1,55 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.autobot.optimizer.it.hosts.CachingHost;
+import io.autobot.optimizer.it.hosts.HelloHost;
+import io.autobot.optimizer.it.hosts.OwnLibrariesHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent coexists with what the host brings: its own libraries, another JDK. */
+class IsolationIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aHostWithItsOwnCaffeineAndByteBuddyKeepsWorking() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(OwnLibrariesHost.class).withAgent("cache=memory").workDir(workDir).run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("caffeine.jar")).isEqualTo("caffeine-2.9.3.jar");
+        assertThat(result.value("caffeine.works")).isEqualTo("true");
+        assertThat(result.value("bytebuddy.jar")).isEqualTo("byte-buddy-1.14.18.jar");
+        assertThat(result.value("bytebuddy.works")).isEqualTo("true");
+        assertThat(result.value("correct")).isEqualTo("true");
+        assertThat(result.value("runs")).isEqualTo("1");
+    }
+
+    @Test
+    void theSameHostRunsOnJdk25() throws Exception {
+        Path jdk25 = ChildJvm.jdk25();
+        assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
+        ChildJvm.Result result = ChildJvm.of(CachingHost.class).javaHome(jdk25).withAgent("cache=memory")
+                .workDir(workDir).run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("correct")).isEqualTo("true");
+        assertThat(result.value("static.runs")).isEqualTo("2");
+        assertThat(result.value("private.runs")).isEqualTo("1");
+        assertThat(result.value("orphan.loader.runs")).isEqualTo("1");
+        assertThat(result.value("slow.runs")).isEqualTo("1");
+        assertThat(result.stderr()).doesNotContain("could not instrument");
+    }
+
+    @Test
+    void unusedSubsystemsAreNotLoaded() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(HelloHost.class).withAgent("cache=memory").workDir(workDir)
+                .jvmArg("-Xlog:class+load=info").run();
+        assertThat(result.value("correct")).isEqualTo("true");
+        assertThat(result.stdout()).contains("io.autobot.optimizer.agent.Agent");
+        assertThat(result.stdout()).doesNotContain("shaded.mapdb").doesNotContain("oshi.");
+    }
+}
