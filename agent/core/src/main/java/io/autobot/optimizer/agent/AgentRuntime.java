@@ -13,7 +13,12 @@ import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.instrument.AnnotationSelector;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
+import io.autobot.optimizer.agent.policy.BatchPolicyProvider;
+import io.autobot.optimizer.agent.policy.ParallelPolicyProvider;
 import io.autobot.optimizer.agent.policy.PolicyProvider;
+import io.autobot.optimizer.agent.policy.RateLimitPolicyProvider;
+import io.autobot.optimizer.agent.policy.TimeoutPolicyProvider;
+import io.autobot.optimizer.agent.policy.WorkerPool;
 import io.autobot.optimizer.agent.rules.RuleSelector;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
@@ -180,9 +185,10 @@ public final class AgentRuntime {
         }
     }
 
-    /** The policies other than caching, outermost first. */
+    /** The policies other than caching, outermost first (docs/policies.md says why in this order). */
     private static List<PolicyProvider> policyProviders(RuntimeSettings settings) {
-        return List.of();
+        return List.of(new TimeoutPolicyProvider(settings), new BatchPolicyProvider(settings),
+                new ParallelPolicyProvider(settings, new WorkerPool(settings)), new RateLimitPolicyProvider(settings));
     }
 
     /** How methods are selected: annotations in the code, then the rules file. */
