@@ -44,7 +44,7 @@ public final class BenchmarkRunner {
 
     public static int run(Options options, PrintStream out) throws IOException, InterruptedException {
         boolean quick = options.flag("--quick");
-        int repetitions = options.number("--repetitions", quick ? 2 : 5, 1, 100);
+        int repetitions = options.number("--repetitions", quick ? 1 : 5, 1, 100);
         Path agentJar = agentJar(options.value("--agent", null));
         Path json = Path.of(options.value("--json", "autobot-benchmark.json")).toAbsolutePath();
         Corpus corpus = corpus(options.value("--corpus", null));
