@@ -48,47 +48,17 @@ public final class BenchmarkRunner {
         Path agentJar = agentJar(options.value("--agent", null));
         Path json = Path.of(options.value("--json", "autobot-benchmark.json")).toAbsolutePath();
         Corpus corpus = corpus(options.value("--corpus", null));
-        List<String> workloadArgs = List.of("--corpus", corpus.root().toString(),
-                "--prompts", String.valueOf(options.number("--prompts", quick ? 2 : Workload.PROMPTS.size(), 1,
-                        Workload.PROMPTS.size())),
-                "--rounds", String.valueOf(options.number("--rounds", quick ? 2 : 3, 1, 100)),
-                "--components", String.valueOf(options.number("--components", quick ? 6 : 12, 1, 10_000)));
-
         List<Configuration> configurations = configurations();
-        out.printf("AutoBot sample benchmark%s: %d configurations x %d repetitions, in child JVMs%n",
-                quick ? " (quick)" : "", configurations.size(), repetitions);
-        out.printf("corpus: %d Java files (%d KB) under %s%nworkload: %s%nagent: %s%n", corpus.files().size(),
-                corpus.characters() / 1024, corpus.root(), workloadArgs.subList(2, workloadArgs.size()), agentJar);
-
         Path workDir = Files.createTempDirectory("autobot-benchmark");
-        Map<String, List<Map<String, String>>> runs = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> runs;
+        List<String> workloadArgs;
         try {
-            int step = 0;
-            int steps = repetitions * configurations.size();
-            for (int repetition = 1; repetition <= repetitions; repetition++) {
-                Map<String, Path> diskPaths = new LinkedHashMap<>();
-                for (Configuration configuration : configurations) {
-                    step++;
-                    out.printf("[%2d/%d] %-12s repetition %d/%d ... ", step, steps, configuration.name(), repetition,
-                            repetitions);
-                    out.flush();
-                    long start = System.nanoTime();
-                    Map<String, String> env = new LinkedHashMap<>(configuration.env());
-                    Path diskPath = null;
-                    if (configuration.agent()) {
-                        diskPath = configuration.diskPath() == null
-                                ? Files.createTempDirectory(workDir, "disk")
-                                : diskPaths.computeIfAbsent(configuration.diskPath(), key -> tempDir(workDir));
-                        env.put("DISK_CACHE_PATH", diskPath.toString());
-                    }
-                    Map<String, String> values = ChildRun.run(configuration.agent() ? agentJar : null, env,
-                            workloadArgs, workDir, quick ? 300 : 1200);
-                    values.put("disk.used.bytes", String.valueOf(diskPath == null ? 0 : directorySize(diskPath)));
-                    runs.computeIfAbsent(configuration.name(), key -> new ArrayList<>()).add(values);
-                    out.printf("session %.2f s (JVM %.1f s)%n", Double.parseDouble(values.get("total.ms")) / 1000,
-                            (System.nanoTime() - start) / 1e9);
-                }
-            }
+            workloadArgs = workloadArguments(options, quick, snapshot(corpus, workDir.resolve("corpus")));
+            out.printf("AutoBot sample benchmark%s: %d configurations x %d repetitions, in child JVMs%n",
+                    quick ? " (quick)" : "", configurations.size(), repetitions);
+            out.printf("corpus: %d Java files (%d KB) under %s%nworkload: %s%nagent: %s%n", corpus.files().size(),
+                    corpus.characters() / 1024, corpus.root(), workloadArgs.subList(2, workloadArgs.size()), agentJar);
+            runs = measure(configurations, repetitions, agentJar, workloadArgs, workDir, quick ? 300 : 1200, out);
         } finally {
             deleteTree(workDir);
         }
@@ -99,6 +69,51 @@ public final class BenchmarkRunner {
         out.println();
         out.println("JSON written to " + json);
         return report.resultsIdentical() ? 0 : 1;
+    }
+
+    private static List<String> workloadArguments(Options options, boolean quick, Path corpus) {
+        return List.of("--corpus", corpus.toString(),
+                "--prompts", String.valueOf(options.number("--prompts", quick ? 2 : Workload.PROMPTS.size(), 1,
+                        Workload.PROMPTS.size())),
+                "--rounds", String.valueOf(options.number("--rounds", quick ? 2 : 3, 1, 100)),
+                "--components", String.valueOf(options.number("--components", quick ? 6 : 12, 1, 10_000)));
+    }
+
+    /**
+     * Runs every configuration once per repetition, configurations interleaved. Within a
+     * repetition, configurations with the same disk-path key share one {@code DISK_CACHE_PATH}
+     * (the warm restart reads what the run before it wrote); every other one gets a fresh one.
+     */
+    private static Map<String, List<Map<String, String>>> measure(List<Configuration> configurations,
+            int repetitions, Path agentJar, List<String> workloadArgs, Path workDir, long timeoutSeconds,
+            PrintStream out) throws IOException, InterruptedException {
+        Map<String, List<Map<String, String>>> runs = new LinkedHashMap<>();
+        int step = 0;
+        for (int repetition = 1; repetition <= repetitions; repetition++) {
+            Map<String, Path> diskPaths = new LinkedHashMap<>();
+            for (Configuration configuration : configurations) {
+                out.printf("[%2d/%d] %-12s repetition %d/%d ... ", ++step, repetitions * configurations.size(),
+                        configuration.name(), repetition, repetitions);
+                out.flush();
+                long start = System.nanoTime();
+                Map<String, String> env = new LinkedHashMap<>(configuration.env());
+                Path diskPath = null;
+                if (configuration.agent()) {
+                    diskPath = configuration.diskPath() == null ? tempDir(workDir)
+                            : diskPaths.computeIfAbsent(configuration.diskPath(), key -> tempDir(workDir));
+                    env.put("DISK_CACHE_PATH", diskPath.toString());
+                }
+                Map<String, String> values = ChildRun.run(configuration.agent() ? agentJar : null, env, workloadArgs,
+                        workDir, timeoutSeconds);
+                double jvmMillis = (System.nanoTime() - start) / 1e6;
+                values.put("disk.used.bytes", String.valueOf(diskPath == null ? 0 : directorySize(diskPath)));
+                values.put("jvm.ms", String.valueOf(jvmMillis));
+                runs.computeIfAbsent(configuration.name(), key -> new ArrayList<>()).add(values);
+                out.printf("session %.2f s (JVM %.1f s)%n", Double.parseDouble(values.get("total.ms")) / 1000,
+                        jvmMillis / 1000);
+            }
+        }
+        return runs;
     }
 
     /** Without the agent; each level (default cache strategy); each cache strategy; a warm restart. */
@@ -128,6 +143,19 @@ public final class BenchmarkRunner {
         }
         return Corpus.load(ProjectLocator.projectRoot().orElseThrow(() -> new IllegalArgumentException(
                 "no corpus: run from inside the AutoBot Optimizer checkout or pass --corpus DIR")));
+    }
+
+    /**
+     * Copies the corpus's files, so that every child JVM reads the same ones even if the checkout
+     * changes while the benchmark runs.
+     */
+    private static Path snapshot(Corpus corpus, Path dir) throws IOException {
+        for (var file : corpus.files()) {
+            Path target = dir.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+        }
+        return dir;
     }
 
     private static Path tempDir(Path parent) {

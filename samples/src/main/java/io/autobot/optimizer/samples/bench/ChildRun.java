@@ -50,10 +50,16 @@ final class ChildRun {
         Path err = Files.createTempFile(workDir, "child", ".err");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IllegalStateException("the workload did not finish in " + timeoutSeconds + " s: " + command
-                    + tail(err));
+        Thread reaper = new Thread(process::destroyForcibly, "benchmark-child-reaper"); // if the benchmark is stopped
+        Runtime.getRuntime().addShutdownHook(reaper);
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("the workload did not finish in " + timeoutSeconds + " s: " + command
+                        + tail(err));
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(reaper);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the workload failed with exit code " + process.exitValue() + ": "

@@ -81,10 +81,13 @@ final class Report {
         }
         out.println(header);
         out.println(rule);
-        Map<String, String> rows = new LinkedHashMap<>(BenchmarkRunner.OPERATION_LABELS);
-        rows.put("total", "Whole session");
+        Map<String, String> rows = new LinkedHashMap<>();
+        BenchmarkRunner.OPERATION_LABELS.forEach((operation, label) -> rows.put(opKey(operation), label));
+        rows.put("total.ms", "Whole session");
+        rows.put("startup.ms", "Start-up (index, registry, first compiler and HTTP use)");
+        rows.put("jvm.ms", "Child JVM, start to exit (agent start-up included)");
         for (Map.Entry<String, String> operation : rows.entrySet()) {
-            String key = operation.getKey().equals("total") ? "total.ms" : opKey(operation.getKey());
+            String key = operation.getKey();
             Stats reference = stats("without", key);
             StringBuilder row = new StringBuilder("| " + operation.getValue() + " |");
             for (Configuration configuration : configurations) {
@@ -207,6 +210,7 @@ final class Report {
             entry.put("operations_ms", operations);
             entry.put("session_ms", stats(configuration.name(), "total.ms").toMap());
             entry.put("startup_ms", stats(configuration.name(), "startup.ms").toMap());
+            entry.put("jvm_ms", stats(configuration.name(), "jvm.ms").toMap());
             entry.put("heap_used_bytes", stats(configuration.name(), "heap.used.bytes").toMap());
             entry.put("disk_used_bytes", stats(configuration.name(), "disk.used.bytes").toMap());
             Map<String, Object> work = new LinkedHashMap<>();
