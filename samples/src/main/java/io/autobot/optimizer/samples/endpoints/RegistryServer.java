@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RegistryServer implements AutoCloseable {
 
     /** The sustained rate the registry accepts, JVM-wide across clients. */
-    public static final double REQUESTS_PER_SECOND = 50;
+    public static final double REQUESTS_PER_SECOND = 25;
     /** How many requests may come at once before the rate applies. */
-    public static final int BURST = 10;
+    public static final int BURST = 5;
     /** The simulated latency of one request. */
     public static final Duration LATENCY = Duration.ofMillis(20);
     /** The extra simulated latency per item of a batch request. */
