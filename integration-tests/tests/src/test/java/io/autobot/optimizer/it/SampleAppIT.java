@@ -79,7 +79,7 @@ class SampleAppIT {
         for (String label : List.of("Component Analysis", "Pattern Validation", "API Validation", "Search",
                 "Multi-Layer Validation")) {
             assertThat(out).containsPattern("\\| " + label
-                    + " \\| \\d+\\.\\d{3} s \\(\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3}\\) \\| \\d+\\.\\d{3} s \\(.+\\) \\| \\d+% (faster|slower) \\|");
+                    + " \\| \\d+\\.\\d{3} s \\(\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3}\\) \\| \\d+\\.\\d{3} s \\(.+\\) \\| (\\d+% (faster|slower)|no change) \\|");
         }
         assertThat(out).contains("| Cache Strategy | Memory Usage (heap) |").containsPattern("\\| Memory Only \\| \\d+\\.\\d MB")
                 .containsPattern("\\| Disk Only \\| ").containsPattern("\\| Hybrid \\| ");

@@ -104,7 +104,7 @@ final class BatchCommand {
         }
         QualityReport worst = result.reports().stream().min(Comparator.comparingInt(QualityReport::score)).orElse(null);
         double average = result.reports().stream().mapToInt(QualityReport::score).average().orElse(0);
-        out.printf("  quality:     average score %.0f%s%n", average, worst == null ? ""
+        out.printf("  quality:     average score %.0f%s%n", average, worst == null || worst.score() == 100 ? ""
                 : ", lowest " + worst.path() + " (" + worst.score() + ", " + worst.status() + ")");
         StringBuilder times = new StringBuilder();
         for (Map.Entry<String, Long> entry : result.nanos().entrySet()) {

@@ -206,7 +206,10 @@ public final class BenchmarkRunner {
     }
 
     static String improvement(double percent) {
-        return percent >= 0 ? String.format(Locale.ROOT, "%.0f%% faster", percent)
+        if (Math.round(percent) == 0) {
+            return "no change";
+        }
+        return percent > 0 ? String.format(Locale.ROOT, "%.0f%% faster", percent)
                 : String.format(Locale.ROOT, "%.0f%% slower", -percent);
     }
 }

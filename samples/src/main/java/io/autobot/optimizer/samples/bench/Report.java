@@ -55,23 +55,40 @@ final class Report {
     }
 
     void print(PrintStream out) {
+        printGuideTable(out);
+        out.println();
+        printByConfiguration(out);
+        out.println();
+        printMemory(out);
+        out.println();
+        printWork(out);
+        out.println();
+        List<String> differences = differences();
+        out.println(differences.isEmpty()
+                ? "Results: identical in every run of every configuration (digests of all five operations' results)."
+                : "Results DIFFER from the run without the agent in: " + differences);
+    }
+
+    private void printGuideTable(PrintStream out) {
         out.println("Performance (session time per operation: median over the repetitions, range in brackets)");
         out.println();
         out.println("| Operation | Without Optimization | With Optimization | Improvement |");
         out.println("|-----------|----------------------|-------------------|-------------|");
-        for (Map.Entry<String, String> operation : BenchmarkRunner.OPERATION_LABELS.entrySet()) {
-            Stats without = stats("without", opKey(operation.getKey()));
-            Stats with = stats(BenchmarkRunner.WITH, opKey(operation.getKey()));
-            out.printf("| %s | %s | %s | %s |%n", operation.getValue(), BenchmarkRunner.seconds(without),
+        Map<String, String> rows = new LinkedHashMap<>();
+        BenchmarkRunner.OPERATION_LABELS.forEach((operation, label) -> rows.put(opKey(operation), label));
+        rows.put("total.ms", "**Whole session**");
+        rows.forEach((key, label) -> {
+            Stats without = stats("without", key);
+            Stats with = stats(BenchmarkRunner.WITH, key);
+            out.printf("| %s | %s | %s | %s |%n", label, BenchmarkRunner.seconds(without),
                     BenchmarkRunner.seconds(with), BenchmarkRunner.improvement(Stats.improvementPercent(without, with)));
-        }
-        Stats without = stats("without", "total.ms");
-        Stats with = stats(BenchmarkRunner.WITH, "total.ms");
-        out.printf("| **Whole session** | %s | %s | %s |%n", BenchmarkRunner.seconds(without),
-                BenchmarkRunner.seconds(with), BenchmarkRunner.improvement(Stats.improvementPercent(without, with)));
+        });
         out.println();
-        out.println("With Optimization = the agent at its default level (moderate, hybrid cache). By configuration"
-                + " (median, and how much faster than without the agent):");
+        out.println("With Optimization = the agent at its default level (moderate, hybrid cache).");
+    }
+
+    private void printByConfiguration(PrintStream out) {
+        out.println("By configuration (median, and the change against the run without the agent):");
         out.println();
         StringBuilder header = new StringBuilder("| Operation |");
         StringBuilder rule = new StringBuilder("|---|");
@@ -86,10 +103,9 @@ final class Report {
         rows.put("total.ms", "Whole session");
         rows.put("startup.ms", "Start-up (index, registry, first compiler and HTTP use)");
         rows.put("jvm.ms", "Child JVM, start to exit (agent start-up included)");
-        for (Map.Entry<String, String> operation : rows.entrySet()) {
-            String key = operation.getKey();
+        rows.forEach((key, label) -> {
             Stats reference = stats("without", key);
-            StringBuilder row = new StringBuilder("| " + operation.getValue() + " |");
+            StringBuilder row = new StringBuilder("| " + label + " |");
             for (Configuration configuration : configurations) {
                 Stats stats = stats(configuration.name(), key);
                 row.append(String.format(Locale.ROOT, " %.3f s", stats.median() / 1000));
@@ -99,16 +115,7 @@ final class Report {
                 row.append(" |");
             }
             out.println(row);
-        }
-        out.println();
-        printMemory(out);
-        out.println();
-        printWork(out);
-        out.println();
-        List<String> differences = differences();
-        out.println(differences.isEmpty()
-                ? "Results: identical in every run of every configuration (digests of all five operations' results)."
-                : "Results DIFFER from the run without the agent in: " + differences);
+        });
     }
 
     private void printMemory(PrintStream out) {

@@ -27,6 +27,7 @@ class StatsTest {
         assertThat(Stats.improvementPercent(without, Stats.of(List.of(15.0)))).isEqualTo(-50.0);
         assertThat(BenchmarkRunner.improvement(60.4)).isEqualTo("60% faster");
         assertThat(BenchmarkRunner.improvement(-50)).isEqualTo("50% slower");
+        assertThat(BenchmarkRunner.improvement(-0.2)).isEqualTo("no change");
         assertThat(BenchmarkRunner.seconds(Stats.of(List.of(1500.0, 1000.0, 2000.0)))).isEqualTo("1.500 s (1.000..2.000)");
     }
 
