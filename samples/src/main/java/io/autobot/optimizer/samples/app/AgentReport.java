@@ -36,7 +36,8 @@ final class AgentReport {
 
     static void print(WorkCounters counters, PrintStream out) {
         out.println();
-        out.println("What the agent did (" + status() + "):");
+        out.println("What the agent did");
+        out.println("  " + status());
         out.println("  results requested by the pipeline and computed by the method bodies; the rest came from"
                 + " the agent's cache");
         for (Map.Entry<String, long[]> entry : counters.snapshot().entrySet()) {

@@ -31,7 +31,7 @@ class LauncherTest {
         assertThat(status).isZero();
         assertThat(output()).contains("optimization needs the agent: run with -javaagent:")
                 .contains("corpus: 2 Java files").contains("(run 2 of 2)").contains("Summary for \"Create a web scraper\"")
-                .contains("endpoints:   ").contains("What the agent did (no agent")
+                .contains("endpoints:   ").contains("What the agent did\n  no agent: every method runs as written")
                 .containsPattern("component_analysis +4 requested +4 computed +0 from the cache");
     }
 
