@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The interactive commands of the guide ({@code optimize level aggressive},
@@ -26,6 +27,7 @@ public final class CommandShell {
             "batch_processing", "api_heavy_workload");
 
     private static final String PREFIX = "optimize";
+    private static final int FREE_TEXT = -1;
 
     /** What a command does with its arguments. */
     private interface Action {
@@ -67,6 +69,17 @@ public final class CommandShell {
 
     private void add(String name, String synopsis, String help, List<String> values, int arity, Action action) {
         commands.put(name, new Command(name, synopsis, help, values, arity, action));
+    }
+
+    /**
+     * Adds a command of the host's own that takes the rest of the line as free text, such as the
+     * sample application's {@code generate <prompt>}.
+     *
+     * @return this shell
+     */
+    public CommandShell addCommand(String name, String synopsis, String help, Consumer<String> action) {
+        add(name, synopsis, help, List.of(), FREE_TEXT, args -> action.accept(String.join(" ", args)));
+        return this;
     }
 
     /**
@@ -141,7 +154,7 @@ public final class CommandShell {
             throw new UsageException("unknown command '" + String.join(" ", words) + "': type help for the list");
         }
         List<String> arguments = rest.subList(1, rest.size());
-        if (arguments.size() != command.arity()) {
+        if (command.arity() != FREE_TEXT && arguments.size() != command.arity()) {
             throw new UsageException("usage: " + PREFIX + " " + command.name() + " " + command.synopsis());
         }
         command.action().run(arguments);
