@@ -45,7 +45,8 @@ public class PatternValidator {
     @Optimized(operation = "pattern_validation")
     @Cached(ttl = "1h")
     public List<PatternMatch> validate(SourceFile file, List<String> patterns) {
-        counters.recordComputed(WorkCounters.PATTERN_VALIDATION);
+        // counted in pattern checks: the agent may split the patterns across workers
+        counters.recordComputed(WorkCounters.PATTERN_VALIDATION, patterns.size());
         ParsedSource parsed = JavaParser.parse(file);
         if (!parsed.valid()) {
             return List.of(new PatternMatch(file.path(), SYNTAX, false, parsed.errors().get(0)));

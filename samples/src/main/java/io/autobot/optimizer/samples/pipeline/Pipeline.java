@@ -107,7 +107,7 @@ public final class Pipeline implements AutoCloseable {
         List<ComponentMetrics> metrics = stage(1, "component analysis", files.size() + " files",
                 WorkCounters.COMPONENT_ANALYSIS, nanos, () -> analyzer.analyzeAll(files), Pipeline::describeMetrics);
 
-        counters.recordRequested(WorkCounters.PATTERN_VALIDATION, files.size());
+        counters.recordRequested(WorkCounters.PATTERN_VALIDATION, (long) files.size() * plan.patterns().size());
         List<PatternMatch> matches = stage(2, "pattern validation",
                 files.size() + " files x " + plan.patterns().size() + " patterns", WorkCounters.PATTERN_VALIDATION,
                 nanos, () -> patterns.validateAll(files, plan.patterns()), Pipeline::describeMatches);

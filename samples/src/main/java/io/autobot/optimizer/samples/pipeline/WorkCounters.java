@@ -34,7 +34,12 @@ public final class WorkCounters {
 
     /** A method body computed one result of the operation. */
     public void recordComputed(String operation) {
-        computed.computeIfAbsent(operation, key -> new LongAdder()).increment();
+        recordComputed(operation, 1);
+    }
+
+    /** A method body computed {@code items} results of the operation (a chunk of a split call, say). */
+    public void recordComputed(String operation, long items) {
+        computed.computeIfAbsent(operation, key -> new LongAdder()).add(items);
     }
 
     public long requested(String operation) {
