@@ -55,8 +55,15 @@ class DifferentialLoadIT {
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertThat(line).as("the host did not start").isEqualTo("ready=true");
-            try (JmxClient jmx = JmxClient.attach(host.pid())) {
+            JmxClient jmx = JmxClient.attach(host.pid());
+            try {
                 changes = changeSettingsUntilDone(jmx, host);
+            } finally {
+                try {
+                    jmx.close();
+                } catch (java.io.IOException hostGone) {
+                    // the host may have exited already
+                }
             }
             while ((line = out.readLine()) != null) {
                 stdout.append(line).append('\n');
@@ -89,29 +96,41 @@ class DifferentialLoadIT {
         List<String> levels = List.of("basic", "moderate", "aggressive");
         List<String> strategies = List.of("memory", "hybrid", "disk");
         String bean = "io.autobot.optimizer:type=Optimizer";
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS - 2);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS - 5);
         int changes = 0;
         while (System.nanoTime() < end && host.isAlive()) {
-            switch (random.nextInt(5)) {
-                case 0:
-                    jmx.set(bean, "OptimizationLevel", levels.get(random.nextInt(3)));
-                    break;
-                case 1:
-                    jmx.set(bean, "CacheStrategy", strategies.get(random.nextInt(3)));
-                    break;
-                case 2:
-                    jmx.set(bean, "MaxWorkers", 1 + random.nextInt(8));
-                    break;
-                case 3:
-                    jmx.set(bean, "CacheSize", 10 + random.nextInt(2000));
-                    break;
-                default:
-                    jmx.invoke(bean, "clearCache");
-                    break;
+            try {
+                change(jmx, bean, random, levels, strategies);
+            } catch (java.io.IOException connectionLost) {
+                if (host.waitFor(5, TimeUnit.SECONDS)) {
+                    break; // the host finished its run
+                }
+                throw connectionLost;
             }
             changes++;
             Thread.sleep(200 + random.nextInt(400));
         }
         return changes;
+    }
+
+    private static void change(JmxClient jmx, String bean, Random random, List<String> levels,
+            List<String> strategies) throws Exception {
+        switch (random.nextInt(5)) {
+            case 0:
+                jmx.set(bean, "OptimizationLevel", levels.get(random.nextInt(3)));
+                break;
+            case 1:
+                jmx.set(bean, "CacheStrategy", strategies.get(random.nextInt(3)));
+                break;
+            case 2:
+                jmx.set(bean, "MaxWorkers", 1 + random.nextInt(8));
+                break;
+            case 3:
+                jmx.set(bean, "CacheSize", 10 + random.nextInt(2000));
+                break;
+            default:
+                jmx.invoke(bean, "clearCache");
+                break;
+        }
     }
 }
