@@ -1,0 +1,44 @@
+package io.autobot.optimizer.agent.cache;
+
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * One place where memoized results are kept (memory or disk). Values are never null: a null
+ * result is stored as {@link io.autobot.optimizer.bootstrap.Dispatcher#NULL}. Every method may be
+ * called from any thread.
+ */
+public interface CacheTier extends AutoCloseable {
+
+    /** The tier's name in statistics and JMX: {@code memory} or {@code disk}. */
+    String name();
+
+    /** The live value for the key, or null when absent or expired. */
+    Object get(CallKey key);
+
+    /** The time the key's entry has left to live, or null when absent, expired or unknown. */
+    default Duration remainingTtl(CallKey key) {
+        return null;
+    }
+
+    /** Stores a value that lives for {@code ttl}. The key is already detached. */
+    void put(CallKey key, Object value, Duration ttl);
+
+    /** Removes every entry. */
+    void invalidateAll();
+
+    /** Removes the entries of the methods that match. */
+    void invalidate(Predicate<MethodMeta> methods);
+
+    /** Statistics as of now. */
+    TierStatistics statistics();
+
+    /** Applies a new capacity ({@code CACHE_SIZE} scaled by the level); tiers may ignore it. */
+    default void resize(long capacity) {
+    }
+
+    @Override
+    default void close() {
+    }
+}

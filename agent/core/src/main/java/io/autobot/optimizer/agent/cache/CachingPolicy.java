@@ -1,0 +1,44 @@
+package io.autobot.optimizer.agent.cache;
+
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.engine.Chain;
+import io.autobot.optimizer.agent.engine.Invocation;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.policy.Policy;
+import java.time.Duration;
+
+/**
+ * Memoizes a method's results: the outermost policy, so that a hit skips everything else. The
+ * TTL is the one written in {@code @Cached}, or the operation profile's, read at every store so
+ * that a profile changed through JMX applies to the next results.
+ */
+public final class CachingPolicy implements Policy {
+
+    private final ResultCache cache;
+    private final OperationProfiles profiles;
+    private final Duration explicitTtl;
+
+    /**
+     * @param explicitTtl the TTL written on the method, or null for the profile's
+     */
+    public CachingPolicy(ResultCache cache, OperationProfiles profiles, Duration explicitTtl) {
+        this.cache = cache;
+        this.profiles = profiles;
+        this.explicitTtl = explicitTtl;
+    }
+
+    /** The fast path: the stored value ({@code Dispatcher.NULL} for null) or null on a miss. */
+    public Object lookup(CallKey key) {
+        return cache.lookup(key);
+    }
+
+    @Override
+    public Object apply(Invocation invocation, Chain next) throws Throwable {
+        MethodMeta method = invocation.method();
+        CallKey key = invocation.cacheKey() instanceof CallKey
+                ? (CallKey) invocation.cacheKey() : CallKey.of(method, invocation.args());
+        var profile = profiles.get(method.spec().operation());
+        Duration ttl = explicitTtl != null ? explicitTtl : profile.cacheTtl();
+        return cache.getOrLoad(key, () -> next.call(invocation), ttl, profile.maxResultSize(), method.stats());
+    }
+}

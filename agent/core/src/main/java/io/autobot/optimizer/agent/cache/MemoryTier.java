@@ -1,0 +1,130 @@
+package io.autobot.optimizer.agent.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+
+/**
+ * The memory tier: a Caffeine cache bounded by entry count, each entry with its own lifetime.
+ *
+ * <p>Lifetimes are checked here against a {@link CoarseClock} rather than by Caffeine's variable
+ * expiry, which reads {@code System.nanoTime()} and reorders its timer wheel on every hit: the hit
+ * path is the one that matters. An expired entry is never served; it is removed when next read,
+ * by {@link #purgeExpired()}, or by size eviction. Maintenance runs on the calling thread, so the
+ * agent never borrows the host's common pool.
+ */
+public final class MemoryTier implements CacheTier {
+
+    private static final long PURGE_INTERVAL_NANOS = 60_000_000_000L;
+
+    private final Cache<CallKey, Entry> cache;
+    private final LongAdder loadNanos = new LongAdder();
+    private final LongAdder expirations = new LongAdder();
+    private final AtomicLong lastPurge = new AtomicLong(CoarseClock.nanoTime());
+    private volatile long capacity;
+
+    /** A stored value and the {@link CoarseClock} time it expires at. */
+    private record Entry(Object value, long expiresAt) {
+        boolean expired(long now) {
+            return now - expiresAt >= 0;
+        }
+    }
+
+    public MemoryTier(long capacity) {
+        this.capacity = capacity;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return "memory";
+    }
+
+    @Override
+    public Object get(CallKey key) {
+        Entry entry = cache.getIfPresent(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.expired(CoarseClock.nanoTime())) {
+            if (cache.asMap().remove(key, entry)) {
+                expirations.increment();
+            }
+            return null;
+        }
+        return entry.value();
+    }
+
+    @Override
+    public Duration remainingTtl(CallKey key) {
+        Entry entry = cache.getIfPresent(key);
+        long left = entry == null ? 0 : entry.expiresAt() - CoarseClock.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : null;
+    }
+
+    @Override
+    public void put(CallKey key, Object value, Duration ttl) {
+        long nanos = Math.max(1, ttl.toNanos());
+        long expiresAt = CoarseClock.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
+        cache.put(key, new Entry(value, expiresAt));
+        purgeIfDue();
+    }
+
+    /** At most once a minute, a store (a miss: the body just ran) also sweeps expired entries. */
+    private void purgeIfDue() {
+        long last = lastPurge.get();
+        long now = CoarseClock.nanoTime();
+        if (now - last > PURGE_INTERVAL_NANOS && lastPurge.compareAndSet(last, now)) {
+            purgeExpired();
+        }
+    }
+
+    /** Adds to the load time reported for this tier. */
+    public void recordLoad(long nanos) {
+        loadNanos.add(nanos);
+    }
+
+    /** Removes every expired entry (run from time to time so they do not take up capacity). */
+    public void purgeExpired() {
+        long now = CoarseClock.nanoTime();
+        cache.asMap().entrySet().removeIf(entry -> {
+            boolean expired = entry.getValue().expired(now);
+            if (expired) {
+                expirations.increment();
+            }
+            return expired;
+        });
+    }
+
+    @Override
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+
+    @Override
+    public void invalidate(Predicate<MethodMeta> methods) {
+        cache.asMap().keySet().removeIf(key -> methods.test(key.method()));
+    }
+
+    @Override
+    public void resize(long newCapacity) {
+        capacity = newCapacity;
+        cache.policy().eviction().ifPresent(eviction -> eviction.setMaximum(newCapacity));
+    }
+
+    @Override
+    public TierStatistics statistics() {
+        CacheStats stats = cache.stats();
+        return new TierStatistics(name(), cache.estimatedSize(), capacity, stats.hitCount(), stats.missCount(),
+                stats.evictionCount() + expirations.sum(), -1, loadNanos.sum());
+    }
+}

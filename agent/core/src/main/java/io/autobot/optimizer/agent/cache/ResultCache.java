@@ -1,0 +1,250 @@
+package io.autobot.optimizer.agent.cache;
+
+import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.engine.OperationStats;
+import io.autobot.optimizer.bootstrap.Dispatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The memo of results across its tiers, as the cache strategy says: memory, disk, or memory in
+ * front of disk (hybrid, where a disk hit is promoted to memory). Concurrent callers of one key
+ * run the body once ("single flight") and all get its result or its exception; exceptions are
+ * never stored, null results are.
+ */
+public final class ResultCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
+    /** Computes a value on a miss. */
+    @FunctionalInterface
+    public interface Loader {
+        Object load() throws Throwable;
+    }
+
+    private final MemoryTier memory;
+    private final Supplier<CacheTier> diskFactory;
+    private final ConcurrentHashMap<CallKey, Flight> inFlight = new ConcurrentHashMap<>();
+    private volatile CacheStrategy strategy;
+    private volatile CacheTier disk;
+    private volatile boolean diskUnavailable;
+
+    /**
+     * @param memory the memory tier
+     * @param strategy the strategy to start with
+     * @param diskFactory opens the disk tier on first use; returns null or throws when it cannot
+     */
+    public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory) {
+        this.memory = memory;
+        this.strategy = strategy;
+        this.diskFactory = diskFactory;
+    }
+
+    public CacheStrategy strategy() {
+        return strategy;
+    }
+
+    /** Switches the strategy; entries already in a tier stay there. */
+    public void strategy(CacheStrategy newStrategy) {
+        this.strategy = newStrategy;
+    }
+
+    /** The value stored for the key ({@link Dispatcher#NULL} for a null result), or null. */
+    public Object lookup(CallKey key) {
+        CacheStrategy current = strategy;
+        if (current.usesMemory()) {
+            Object value = memory.get(key);
+            if (value != null || !current.usesDisk()) {
+                return value;
+            }
+        }
+        CacheTier diskTier = disk();
+        if (diskTier == null) {
+            return current.usesMemory() ? null : memory.get(key);
+        }
+        Object value = diskTier.get(key);
+        if (value != null && current.usesMemory()) {
+            memory.put(key.detached(), value, ttlLeft(diskTier, key));
+        }
+        return value;
+    }
+
+    /**
+     * Returns the cached value or runs the loader once for all concurrent callers of the key.
+     *
+     * @return the value, with null results as null
+     * @throws Throwable what the loader threw, to every caller that waited for it
+     */
+    public Object getOrLoad(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
+            throws Throwable {
+        Flight mine = new Flight();
+        Flight running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            if (running.owner == Thread.currentThread()) {
+                return loader.load(); // the body asks for its own key: run it, do not wait for ourselves
+            }
+            Object value = running.await();
+            stats.recordHit();
+            return Dispatcher.unwrap(value);
+        }
+        try {
+            Object cached = lookup(key);
+            if (cached != null) {
+                stats.recordHit();
+                mine.succeed(cached);
+                return Dispatcher.unwrap(cached);
+            }
+            long start = System.nanoTime();
+            Object result;
+            try {
+                result = loader.load();
+            } catch (Throwable failure) {
+                mine.fail(failure);
+                throw failure;
+            }
+            long nanos = System.nanoTime() - start;
+            stats.recordMiss(nanos);
+            Object stored = result == null ? Dispatcher.NULL : result;
+            mine.succeed(stored);
+            store(key, stored, ttl, maxResultSize, nanos);
+            return result;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
+        try {
+            if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, maxResultSize)) {
+                LOG.debug("result of {} is larger than max_file_size ({} bytes): not cached",
+                        key.method().displayName(), maxResultSize);
+                return;
+            }
+            CallKey stable = key.detached();
+            CacheStrategy current = strategy;
+            CacheTier diskTier = current.usesDisk() ? disk() : null;
+            if (current.usesMemory() || diskTier == null) {
+                memory.put(stable, value, ttl);
+                memory.recordLoad(loadNanos);
+            }
+            if (diskTier != null) {
+                diskTier.put(stable, value, ttl);
+            }
+        } catch (RuntimeException e) {
+            // The caller already has its result; a cache that cannot store only costs a later miss.
+            LOG.warn("could not store a result of {} in the cache: {}", key.method().displayName(), e.toString());
+        }
+    }
+
+    /** What a disk hit promoted to memory may live: no longer than it has left on disk. */
+    private static Duration ttlLeft(CacheTier diskTier, CallKey key) {
+        Duration left = diskTier.remainingTtl(key);
+        return left == null ? Duration.ofMinutes(1) : left;
+    }
+
+    /** Removes every entry from every tier. */
+    public void clear() {
+        memory.invalidateAll();
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            diskTier.invalidateAll();
+        }
+    }
+
+    /** Removes the entries of the methods that match, from every tier. */
+    public void clear(Predicate<MethodMeta> methods) {
+        memory.invalidate(methods);
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            diskTier.invalidate(methods);
+        }
+    }
+
+    /** Applies a new memory capacity. */
+    public void resize(long capacity) {
+        memory.resize(capacity);
+    }
+
+    /** Statistics of every tier that exists. */
+    public List<TierStatistics> statistics() {
+        List<TierStatistics> statistics = new ArrayList<>();
+        statistics.add(memory.statistics());
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            statistics.add(diskTier.statistics());
+        }
+        return statistics;
+    }
+
+    /** Closes the disk tier, if open. */
+    public void close() {
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            diskTier.close();
+        }
+    }
+
+    /** The disk tier, opened on first use; null when it cannot be opened (reported once). */
+    private CacheTier disk() {
+        CacheTier current = disk;
+        if (current != null || diskUnavailable) {
+            return current;
+        }
+        synchronized (this) {
+            if (disk == null && !diskUnavailable) {
+                try {
+                    disk = diskFactory == null ? null : diskFactory.get();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("the disk cache cannot be opened ({}); results are cached in memory only", e.toString());
+                }
+                diskUnavailable = disk == null;
+            }
+            return disk;
+        }
+    }
+
+    /** One running computation that other callers of the same key wait for. */
+    private static final class Flight {
+        private final Thread owner = Thread.currentThread();
+        private final CountDownLatch done = new CountDownLatch(1);
+        private Object value;
+        private Throwable failure;
+
+        void succeed(Object result) {
+            value = result;
+            done.countDown();
+        }
+
+        void fail(Throwable thrown) {
+            failure = thrown;
+            done.countDown();
+        }
+
+        Object await() throws Throwable {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // a waiter is as uninterruptible as the body it waits for
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+    }
+}

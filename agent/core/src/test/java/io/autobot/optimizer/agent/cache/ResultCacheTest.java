@@ -1,0 +1,166 @@
+package io.autobot.optimizer.agent.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.engine.OperationStats;
+import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.bootstrap.Dispatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ResultCacheTest {
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final long LIMIT = 1024;
+
+    private final MethodMeta method = TestMethods.cached("compute");
+    private final OperationStats stats = method.stats();
+    private final ResultCache cache = new ResultCache(new MemoryTier(100), CacheStrategy.MEMORY, null);
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private CallKey key(Object arg) {
+        return CallKey.of(method, new Object[] {arg});
+    }
+
+    private Object load(CallKey key, ResultCache.Loader loader) throws Exception {
+        try {
+            return cache.getOrLoad(key, loader, TTL, LIMIT, stats);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    @Test
+    void storesResultsIncludingNull() throws Throwable {
+        assertThat(cache.getOrLoad(key("a"), () -> "A", TTL, LIMIT, stats)).isEqualTo("A");
+        assertThat(cache.lookup(key("a"))).isEqualTo("A");
+        assertThat(cache.getOrLoad(key("n"), () -> null, TTL, LIMIT, stats)).isNull();
+        assertThat(cache.lookup(key("n"))).isSameAs(Dispatcher.NULL);
+        assertThat(stats.misses()).isEqualTo(2);
+    }
+
+    @Test
+    void neverStoresExceptionsAndRethrowsTheSameInstance() {
+        IllegalStateException failure = new IllegalStateException("no");
+        assertThatThrownBy(() -> cache.getOrLoad(key("x"), () -> {
+            throw failure;
+        }, TTL, LIMIT, stats)).isSameAs(failure);
+        assertThat(cache.lookup(key("x"))).isNull();
+    }
+
+    @Test
+    void doesNotStoreResultsOverTheSizeLimit() throws Throwable {
+        cache.getOrLoad(key("big"), () -> "y".repeat(4096), TTL, LIMIT, stats);
+        assertThat(cache.lookup(key("big"))).isNull();
+        cache.getOrLoad(key("small"), () -> "y".repeat(16), TTL, LIMIT, stats);
+        assertThat(cache.lookup(key("small"))).isNotNull();
+    }
+
+    @Test
+    void concurrentCallersOfOneKeyRunTheLoaderOnce() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> load(key("k"), () -> {
+                runs.incrementAndGet();
+                release.await();
+                return "V";
+            })));
+        }
+        Thread.sleep(200); // let all eight reach the flight before it completes
+        release.countDown();
+        for (Future<Object> result : results) {
+            assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("V");
+        }
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void concurrentCallersOfOneKeyAllGetTheSameException() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        IllegalArgumentException failure = new IllegalArgumentException("shared");
+        List<Future<Throwable>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                try {
+                    cache.getOrLoad(key("f"), () -> {
+                        runs.incrementAndGet();
+                        release.await();
+                        throw failure;
+                    }, TTL, LIMIT, stats);
+                    return null;
+                } catch (Throwable thrown) {
+                    return thrown;
+                }
+            }));
+        }
+        Thread.sleep(200);
+        release.countDown();
+        for (Future<Throwable> result : results) {
+            assertThat(result.get(5, TimeUnit.SECONDS)).isSameAs(failure);
+        }
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aLoaderThatAsksForItsOwnKeyDoesNotDeadlock() throws Throwable {
+        Object value = cache.getOrLoad(key("r"), () -> cache.getOrLoad(key("r"), () -> "inner", TTL, LIMIT, stats),
+                TTL, LIMIT, stats);
+        assertThat(value).isEqualTo("inner");
+    }
+
+    @Test
+    void entriesExpire() throws Throwable {
+        cache.getOrLoad(key("t"), () -> "T", Duration.ofMillis(30), LIMIT, stats);
+        assertThat(cache.lookup(key("t"))).isEqualTo("T");
+        Thread.sleep(30 + 3 * CoarseClock.RESOLUTION_MILLIS);
+        assertThat(cache.lookup(key("t"))).isNull();
+    }
+
+    @Test
+    void clearsEverythingOrOneMethod() throws Throwable {
+        MethodMeta other = TestMethods.cached("other");
+        cache.getOrLoad(key("a"), () -> "A", TTL, LIMIT, stats);
+        cache.getOrLoad(CallKey.of(other, new Object[] {"a"}), () -> "B", TTL, LIMIT, other.stats());
+        cache.clear(m -> m == other);
+        assertThat(cache.lookup(key("a"))).isEqualTo("A");
+        assertThat(cache.lookup(CallKey.of(other, new Object[] {"a"}))).isNull();
+        cache.clear();
+        assertThat(cache.lookup(key("a"))).isNull();
+    }
+
+    @Test
+    void reportsStatistics() throws Throwable {
+        cache.getOrLoad(key("s"), () -> "S", TTL, LIMIT, stats);
+        cache.lookup(key("s"));
+        cache.lookup(key("missing"));
+        TierStatistics memory = cache.statistics().get(0);
+        assertThat(memory.tier()).isEqualTo("memory");
+        assertThat(memory.entries()).isEqualTo(1);
+        assertThat(memory.capacity()).isEqualTo(100);
+        assertThat(memory.utilization()).isEqualTo(0.01);
+        assertThat(memory.hits()).isGreaterThanOrEqualTo(1);
+        assertThat(memory.misses()).isGreaterThanOrEqualTo(1);
+    }
+}
