@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
+import io.autobot.optimizer.agent.cache.disk.DiskTier;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -14,6 +15,7 @@ import io.autobot.optimizer.agent.policy.PolicyProvider;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -82,9 +84,15 @@ public final class AgentRuntime {
         return List.of(new AnnotationSelector());
     }
 
-    /** Opens the disk tier on first use; null while this build has no disk tier. */
+    /**
+     * Opens the disk tier on first use (MapDB then loads on the tier's own thread). It clears the
+     * entries of one operation with the help of the registered methods.
+     */
     private static Supplier<CacheTier> diskTierFactory(RuntimeSettings settings) {
-        return null;
+        return () -> DiskTier.open(Path.of(settings.diskCachePath()), () -> {
+            AgentRuntime runtime = current;
+            return runtime == null ? List.of() : runtime.engine.registry().all();
+        });
     }
 
     private void startExtensions() {
@@ -118,8 +126,7 @@ public final class AgentRuntime {
             }
         }
         runtime.instrumenter.reset();
-        runtime.engine.cache().clear(); // the memory tier only matters while running; see ResultCache.close
-        runtime.engine.cache().close();
+        runtime.engine.cache().close(); // drops the memory tier; the disk tier's files stay
         current = null;
         System.clearProperty(Agent.STARTED_PROPERTY);
         LOG.info("AutoBot Optimizer stopped; every method runs its original code");

@@ -1,0 +1,197 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.mapdb.Atomic;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+
+/**
+ * The store on MapDB: one file with a write-ahead log (transactions), so a JVM killed at any
+ * moment reopens at its last commit. It holds the entries, the classes written per method, and a
+ * format marker that tells a store of another version apart. The only class that touches MapDB,
+ * so MapDB (and Kotlin, Eclipse Collections, Guava) load only when a store is opened.
+ */
+final class MapDbStore implements Store {
+
+    /** Written into every store; a store with another marker is incompatible. */
+    static final String FORMAT = "autobot-disk-cache/" + EntryFormat.VERSION;
+
+    private final DB db;
+    private final HTreeMap<byte[], byte[]> entries;
+    private final HTreeMap<String, byte[]> classes;
+
+    private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes) {
+        this.db = db;
+        this.entries = entries;
+        this.classes = classes;
+    }
+
+    /**
+     * Opens the store at {@code file}, creating it when absent.
+     *
+     * @throws StoreException saying whether the store is locked, damaged or unavailable
+     */
+    static MapDbStore open(Path file) throws StoreException {
+        boolean existed = existsWithContent(file);
+        DB db = null;
+        try {
+            db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+            Atomic.String format = db.atomicString("format").createOrOpen();
+            if (existed && !FORMAT.equals(format.get())) {
+                throw new StoreException(StoreException.Kind.DAMAGED, "it was written by another version ("
+                        + (format.get() == null ? "no format marker" : format.get()) + ")", null);
+            }
+            format.set(FORMAT);
+            HTreeMap<byte[], byte[]> entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
+                    .counterEnable().createOrOpen();
+            HTreeMap<String, byte[]> classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY)
+                    .createOrOpen();
+            entries.sizeLong(); // reads the root of the map: a damaged index fails here rather than later
+            db.commit();
+            return new MapDbStore(db, entries, classes);
+        } catch (StoreException e) {
+            closeQuietly(db);
+            throw e;
+        } catch (DBException.FileLocked | OverlappingFileLockException e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.LOCKED, "another JVM uses it", e);
+        } catch (DBException.VolumeIOError e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, CacheDirectory.describe(rootCause(e)), e);
+        } catch (LinkageError e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "MapDB cannot load: " + e, e);
+        } catch (RuntimeException | AssertionError e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.DAMAGED, CacheDirectory.describe(e), e);
+        }
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        return entries.get(key);
+    }
+
+    @Override
+    public void put(byte[] key, byte[] record) {
+        entries.put(key, record);
+    }
+
+    @Override
+    public void remove(byte[] key) {
+        entries.remove(key);
+    }
+
+    @Override
+    public long removeIf(BiPredicate<byte[], byte[]> test) {
+        List<byte[]> doomed = new ArrayList<>();
+        for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+            if (test.test(entry.getKey(), entry.getValue())) {
+                doomed.add(entry.getKey());
+            }
+        }
+        for (byte[] key : doomed) {
+            entries.remove(key);
+        }
+        return doomed.size();
+    }
+
+    @Override
+    public void clear() {
+        entries.clear();
+        classes.clear();
+    }
+
+    @Override
+    public long size() {
+        return entries.sizeLong();
+    }
+
+    @Override
+    public Set<String> allowedClasses(String stableId) {
+        byte[] names = classes.get(stableId);
+        if (names == null || names.length == 0) {
+            return Collections.emptySet();
+        }
+        return new LinkedHashSet<>(List.of(new String(names, StandardCharsets.UTF_8).split("\n")));
+    }
+
+    @Override
+    public void allowClasses(String stableId, Set<String> more) {
+        Set<String> all = new LinkedHashSet<>(allowedClasses(stableId));
+        if (all.addAll(more)) {
+            classes.put(stableId, String.join("\n", all).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void commit() {
+        db.commit();
+    }
+
+    @Override
+    public void rollback() {
+        db.rollback();
+    }
+
+    @Override
+    public void close() {
+        if (!db.isClosed()) {
+            db.close();
+        }
+    }
+
+    private static boolean existsWithContent(Path file) {
+        try {
+            return Files.exists(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether a failure of the store came from the file system (no space, I/O error, closed). */
+    static boolean isIoFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof DBException.VolumeIOError
+                    || cause instanceof DBException.VolumeClosed) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static void closeQuietly(DB db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the store failed already; the caller reports that
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * What the disk tier needs from a persistent map of bytes to bytes. Reads may run on any thread;
+ * writes run on the write-behind thread only and become durable at {@link #commit()}. Every method
+ * may throw a runtime exception when the files fail; the tier treats that as a fault.
+ */
+interface Store extends AutoCloseable {
+
+    byte[] get(byte[] key);
+
+    void put(byte[] key, byte[] record);
+
+    void remove(byte[] key);
+
+    /** Removes the entries for which {@code test(key, record)} holds; returns how many. */
+    long removeIf(BiPredicate<byte[], byte[]> test);
+
+    void clear();
+
+    long size();
+
+    /** The classes the cache wrote for a method's results (empty when none). */
+    Set<String> allowedClasses(String stableId);
+
+    /** Records more classes written for a method's results. */
+    void allowClasses(String stableId, Set<String> classes);
+
+    /** Makes every write since the last commit durable (write-ahead log, then the store). */
+    void commit();
+
+    /** Drops every write since the last commit. */
+    void rollback();
+
+    @Override
+    void close();
+}

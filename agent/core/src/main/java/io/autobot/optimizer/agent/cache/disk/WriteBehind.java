@@ -1,0 +1,383 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The disk tier's own daemon thread: it opens the store (so MapDB loads off the caller's thread),
+ * applies queued writes and commits them in batches (the only disk syncs), sweeps expired and
+ * damaged entries, and deals with faults. Each fault is reported once; the tier then serves what
+ * it still can and the host goes on with the memory tier.
+ */
+final class WriteBehind {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final int BATCH = 1024;
+
+    /** What the thread is asked to do, in order. */
+    sealed interface Command {
+    }
+
+    /** Writes one record; {@code classes} are the classes its payload names. */
+    record Put(byte[] key, byte[] record, String stableId, Set<String> classes) implements Command {
+    }
+
+    record Remove(byte[] key) implements Command {
+    }
+
+    /** Removes every entry whose key starts with one of the prefixes, or all with none given. */
+    record Clear(List<byte[]> prefixes, CompletableFuture<Void> done) implements Command {
+    }
+
+    /** Sets the store aside and starts a new one (a read found it damaged). */
+    record Recover(String reason) implements Command {
+    }
+
+    record Stop() implements Command {
+    }
+
+    /** Told when a put has reached the store or was given up, so the tier can drop its copy. */
+    interface Listener {
+        void finished(Put put);
+    }
+
+    private final CacheDirectory directory;
+    private final Listener listener;
+    private final LongAdder evictions;
+    private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final AtomicBoolean recovering = new AtomicBoolean();
+    private final Thread thread;
+    private volatile Store store;
+    private volatile boolean writable = true;
+    private volatile boolean stopped;
+    private long lastSweep;
+
+    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions) {
+        this.directory = directory;
+        this.listener = listener;
+        this.evictions = evictions;
+        this.thread = new Thread(this::run, "autobot-disk-cache");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The open store, or null while opening and after a fault that closed it. */
+    Store store() {
+        return store;
+    }
+
+    /** Whether new results may be queued: false once the store cannot be written. */
+    boolean writable() {
+        return writable && !stopped;
+    }
+
+    /** Whether the store has been opened, or has failed to open. */
+    boolean settled() {
+        return settled.getCount() == 0;
+    }
+
+    /** Waits until the store is open or has failed to open. */
+    boolean awaitSettled(long millis) {
+        try {
+            return settled.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void submit(Command command) {
+        if (thread.isAlive() || !settled()) {
+            queue.add(command);
+        } else if (command instanceof Put put) {
+            listener.finished(put);
+        } else if (command instanceof Clear clear) {
+            clear.done().complete(null);
+        }
+    }
+
+    /**
+     * Reports a failure of the store met by a reader: the store is set aside and rebuilt, once.
+     * A failure of a store that was replaced or closed meanwhile is no news.
+     */
+    void damaged(Store used, Throwable failure) {
+        if (used == store && recovering.compareAndSet(false, true)) {
+            submit(new Recover(CacheDirectory.describe(failure)));
+        }
+    }
+
+    /** Writes what is queued, then closes the store; waits a bounded time. */
+    void stop(long millis) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        queue.add(new Stop());
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("the disk cache at {} did not finish writing in time; unwritten results are lost", directory);
+        }
+    }
+
+    private void run() {
+        try {
+            store = open();
+        } finally {
+            settled.countDown();
+        }
+        if (store == null) {
+            writable = false;
+            drainAndDiscard();
+            return;
+        }
+        sweep();
+        List<Command> batch = new ArrayList<>();
+        while (true) {
+            Command first;
+            try {
+                first = queue.poll(SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // only Stop ends this thread
+            }
+            if (first == null) {
+                sweep();
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, BATCH);
+            boolean stop = apply(batch);
+            batch.clear();
+            if (stop) {
+                closeStore();
+                drainAndDiscard();
+                return;
+            }
+            if (System.currentTimeMillis() - lastSweep > SWEEP_INTERVAL_MILLIS) {
+                sweep();
+            }
+        }
+    }
+
+    /** Opens the store: one warning and null when it cannot; a damaged store is set aside first. */
+    private Store open() {
+        try {
+            directory.prepare();
+        } catch (IOException e) {
+            LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
+                    e.getMessage());
+            return null;
+        }
+        try {
+            return opened(MapDbStore.open(directory.storeFile()));
+        } catch (StoreException e) {
+            switch (e.kind()) {
+                case LOCKED:
+                    LOG.warn("the disk cache at {} is in use by another JVM; this JVM leaves it alone and caches"
+                            + " results in memory only", directory);
+                    return null;
+                case DAMAGED:
+                    return rebuild("it is damaged or from another version (" + e.getMessage() + ")");
+                default:
+                    LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only",
+                            directory, e.getMessage());
+                    return null;
+            }
+        }
+    }
+
+    private Store rebuild(String reason) {
+        try {
+            Path aside = directory.setAside();
+            Store fresh = opened(MapDbStore.open(directory.storeFile()));
+            LOG.warn("the disk cache at {} was set aside in {} because {}; a new, empty one replaces it",
+                    directory, aside, reason);
+            return fresh;
+        } catch (IOException | StoreException e) {
+            LOG.warn("the disk cache at {} {} and could not be rebuilt ({}); results are cached in memory only",
+                    directory, reason, e.getMessage());
+            return null;
+        }
+    }
+
+    private Store opened(Store opened) {
+        directory.restrictFiles();
+        return opened;
+    }
+
+    /** Applies a batch with one commit; returns whether it asked to stop. */
+    private boolean apply(List<Command> batch) {
+        boolean stop = false;
+        List<Put> written = new ArrayList<>();
+        List<CompletableFuture<Void>> clears = new ArrayList<>();
+        Store current = store;
+        try {
+            for (Command command : batch) {
+                if (command instanceof Put put) {
+                    if (current != null && writable) {
+                        current.allowClasses(put.stableId(), put.classes());
+                        current.put(put.key(), put.record());
+                    }
+                    written.add(put);
+                } else if (command instanceof Remove remove) {
+                    if (current != null) {
+                        current.remove(remove.key());
+                    }
+                } else if (command instanceof Clear clear) {
+                    if (current != null) {
+                        clear(current, clear.prefixes());
+                    }
+                    clears.add(clear.done());
+                } else if (command instanceof Recover recover) {
+                    current = recover(current, recover.reason());
+                } else {
+                    stop = true;
+                }
+            }
+            if (current != null) {
+                current.commit();
+            }
+        } catch (RuntimeException | StackOverflowError failure) {
+            writeFailed(current, failure, !clears.isEmpty());
+        } finally {
+            written.forEach(listener::finished);
+            clears.forEach(done -> done.complete(null));
+        }
+        return stop;
+    }
+
+    private void clear(Store current, List<byte[]> prefixes) {
+        if (prefixes.isEmpty()) {
+            current.clear();
+        } else {
+            current.removeIf((key, record) -> startsWithAny(key, prefixes));
+        }
+    }
+
+    private Store recover(Store current, String reason) {
+        closeQuietly(current);
+        store = null;
+        Store fresh = rebuild("a read failed (" + reason + ")");
+        store = fresh;
+        writable = fresh != null;
+        recovering.set(false);
+        return fresh;
+    }
+
+    /**
+     * A write or commit failed: roll back, and stop writing. A failed clear must not leave the old
+     * entries readable, so then the store is closed altogether.
+     */
+    private void writeFailed(Store current, Throwable failure, boolean clearing) {
+        writable = false;
+        boolean ioFailure = MapDbStore.isIoFailure(failure);
+        try {
+            if (current != null) {
+                current.rollback();
+            }
+        } catch (RuntimeException rollbackFailed) {
+            clearing = true;
+        }
+        if (clearing || !ioFailure) {
+            closeQuietly(current);
+            store = null;
+        }
+        LOG.warn("the disk cache at {} cannot be written ({}); {}", directory, CacheDirectory.describe(
+                MapDbStore.rootCause(failure)), store == null ? "results are cached in memory only"
+                : "new results are cached in memory only, what is on disk is still served");
+        LOG.debug("disk cache write failure", failure);
+    }
+
+    /** Removes expired and damaged entries. */
+    private void sweep() {
+        lastSweep = System.currentTimeMillis();
+        Store current = store;
+        if (current == null || !writable) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            long removed = current.removeIf((key, record) -> !EntryFormat.intact(key, record)
+                    || EntryFormat.expiresAt(record) <= now);
+            if (removed > 0) {
+                current.commit();
+                evictions.add(removed);
+            }
+        } catch (RuntimeException | StackOverflowError failure) {
+            if (MapDbStore.isIoFailure(failure)) {
+                writeFailed(current, failure, false);
+            } else {
+                recover(current, CacheDirectory.describe(failure));
+            }
+        }
+    }
+
+    private void drainAndDiscard() {
+        List<Command> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Command command : rest) {
+            if (command instanceof Put put) {
+                listener.finished(put);
+            } else if (command instanceof Clear clear) {
+                clear.done().complete(null);
+            }
+        }
+    }
+
+    private void closeStore() {
+        Store current = store;
+        store = null;
+        closeQuietly(current);
+    }
+
+    private void closeQuietly(Store current) {
+        if (current == null) {
+            return;
+        }
+        try {
+            current.close();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("closing the disk cache failed", e);
+        }
+    }
+
+    static boolean startsWithAny(byte[] key, List<byte[]> prefixes) {
+        for (byte[] prefix : prefixes) {
+            if (startsWith(key, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean startsWith(byte[] key, byte[] prefix) {
+        if (key.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (key[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
