@@ -204,7 +204,7 @@ public final class DiskTier implements CacheTier {
         Set<String> classes = Set.of();
         if (value != Dispatcher.NULL) {
             try {
-                ValueCodec.Encoded encoded = ValueCodec.encode(value);
+                ValueCodec.Encoded encoded = ValueCodec.encode(value, key.method().classLoader());
                 payload = encoded.bytes();
                 classes = encoded.classes();
             } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -71,7 +71,10 @@ final class MapDbStore implements Store {
             throw new StoreException(StoreException.Kind.LOCKED, "another JVM uses it", e);
         } catch (DBException.VolumeIOError e) {
             closeQuietly(db);
-            throw new StoreException(StoreException.Kind.UNAVAILABLE, CacheDirectory.describe(rootCause(e)), e);
+            // the directory passed a write probe: an I/O failure is a full disk or a damaged file
+            Throwable cause = rootCause(e);
+            throw new StoreException(isNoSpaceOrAccess(cause) ? StoreException.Kind.UNAVAILABLE
+                    : StoreException.Kind.DAMAGED, CacheDirectory.describe(cause), e);
         } catch (LinkageError e) {
             closeQuietly(db);
             throw new StoreException(StoreException.Kind.UNAVAILABLE, "MapDB cannot load: " + e, e);
@@ -175,6 +178,12 @@ final class MapDbStore implements Store {
             }
         }
         return false;
+    }
+
+    private static boolean isNoSpaceOrAccess(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return cause instanceof java.nio.file.AccessDeniedException || message.contains("No space left")
+                || message.contains("Permission denied") || message.contains("Read-only file system");
     }
 
     static Throwable rootCause(Throwable e) {

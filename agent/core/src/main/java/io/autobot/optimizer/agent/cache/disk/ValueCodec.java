@@ -40,17 +40,33 @@ final class ValueCodec {
     }
 
     /**
-     * Serializes a value, recording its classes.
+     * Serializes a value and records the classes a later read of it will meet: those the stream
+     * describes, and those that {@code readResolve} turns them into (the JDK's immutable
+     * collections are written as {@code CollSer} and read back as {@code List12} and such), found
+     * by reading the bytes back once.
      *
      * @throws NotSerializableException naming the first class that cannot be serialized
+     * @throws IOException when the value cannot be read back as written
      */
-    static Encoded encode(Object value) throws IOException {
+    static Encoded encode(Object value, ClassLoader loader) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         Set<String> classes = new HashSet<>();
         try (RecordingOutputStream out = new RecordingOutputStream(bytes, classes)) {
             out.writeObject(value);
         }
-        return new Encoded(bytes.toByteArray(), classes);
+        byte[] data = bytes.toByteArray();
+        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data), loader)) {
+            in.setObjectInputFilter(info -> {
+                if (info.serialClass() != null && !info.serialClass().isArray()) {
+                    classes.add(info.serialClass().getName());
+                }
+                return ObjectInputFilter.Status.UNDECIDED;
+            });
+            in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new NotSerializableException(e.getMessage() + " (cannot be loaded back)");
+        }
+        return new Encoded(data, classes);
     }
 
     /** Serializes call arguments for a key; they are compared as bytes, never read back. */

@@ -140,13 +140,15 @@ final class WriteBehind {
     }
 
     private void run() {
+        Store opened = null;
         try {
-            store = open();
+            opened = open();
         } finally {
+            store = opened;
+            writable = opened != null; // before settling: whoever waited sees the outcome
             settled.countDown();
         }
-        if (store == null) {
-            writable = false;
+        if (opened == null) {
             drainAndDiscard();
             return;
         }
