@@ -46,7 +46,7 @@ public final class DiskTier implements CacheTier {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long OPEN_WAIT_MILLIS = 30_000;
     private static final long CLEAR_WAIT_MILLIS = 30_000;
-    private static final long CLOSE_WAIT_MILLIS = 10_000;
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
     static final int MAX_QUEUED = 10_000;
     static final long MAX_QUEUED_BYTES = 64L << 20;
 
@@ -105,7 +105,8 @@ public final class DiskTier implements CacheTier {
     @Override
     public Object get(CallKey key) {
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)) {
+        if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)
+                || (writer.store() == null && pending.isEmpty())) {
             return null;
         }
         byte[] storeKey = keyOf(method, key);
@@ -212,17 +213,22 @@ public final class DiskTier implements CacheTier {
                 return false;
             }
         }
+        ByteBuffer pendingKey = ByteBuffer.wrap(storeKey);
+        if (pending.containsKey(pendingKey)) {
+            return true; // the same call's result is on its way to the store already
+        }
         byte[] record = EntryFormat.record(storeKey, payload, expiresAt(ttl));
         if (!reserve(record.length)) {
             dropped.increment();
             if (warnedFull.compareAndSet(false, true)) {
-                LOG.warn("the disk cache at {} cannot keep up with new results; results that do not fit its write"
-                        + " queue stay in memory (see the tier's statistics)", directory);
+                LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
+                        + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
+                        MAX_QUEUED_BYTES >> 20);
             }
             return false;
         }
         method.allow(classes);
-        pending.put(ByteBuffer.wrap(storeKey), record);
+        pending.put(pendingKey, record);
         writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
         return true;
     }

@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import org.mapdb.Atomic;
 import org.mapdb.DB;
 import org.mapdb.DBException;
@@ -24,12 +27,20 @@ import org.mapdb.Serializer;
  * moment reopens at its last commit. It holds the entries, the classes written per method, and a
  * format marker that tells a store of another version apart. The only class that touches MapDB,
  * so MapDB (and Kotlin, Eclipse Collections, Guava) load only when a store is opened.
+ *
+ * <p>MapDB 3's write-ahead store fails under concurrent reads, writes and commits (its issues
+ * 897, 963, 1001, 1043 show the same {@code IndexOutOfBounds} and {@code GetVoid} failures), so
+ * every call here holds one lock. A reader waits at most {@value #READ_WAIT_MILLIS} ms for it
+ * (about one commit) and otherwise takes a miss rather than hold up the host.
  */
 final class MapDbStore implements Store {
 
     /** Written into every store; a store with another marker is incompatible. */
     static final String FORMAT = "autobot-disk-cache/" + EntryFormat.VERSION;
 
+    static final long READ_WAIT_MILLIS = 100;
+
+    private final ReentrantLock lock = new ReentrantLock();
     private final DB db;
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
@@ -86,21 +97,37 @@ final class MapDbStore implements Store {
 
     @Override
     public byte[] get(byte[] key) {
-        return entries.get(key);
+        try {
+            if (!lock.tryLock(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return entries.get(key);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void put(byte[] key, byte[] record) {
-        entries.put(key, record);
+        locked(() -> entries.put(key, record));
     }
 
     @Override
     public void remove(byte[] key) {
-        entries.remove(key);
+        locked(() -> entries.remove(key));
     }
 
     @Override
     public long removeIf(BiPredicate<byte[], byte[]> test) {
+        return locked(() -> removeMatching(test));
+    }
+
+    private long removeMatching(BiPredicate<byte[], byte[]> test) {
         List<byte[]> doomed = new ArrayList<>();
         for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
             if (test.test(entry.getKey(), entry.getValue())) {
@@ -115,18 +142,21 @@ final class MapDbStore implements Store {
 
     @Override
     public void clear() {
-        entries.clear();
-        classes.clear();
+        locked(() -> {
+            entries.clear();
+            classes.clear();
+            return null;
+        });
     }
 
     @Override
     public long size() {
-        return entries.sizeLong();
+        return locked(entries::sizeLong);
     }
 
     @Override
     public Set<String> allowedClasses(String stableId) {
-        byte[] names = classes.get(stableId);
+        byte[] names = locked(() -> classes.get(stableId));
         if (names == null || names.length == 0) {
             return Collections.emptySet();
         }
@@ -137,24 +167,42 @@ final class MapDbStore implements Store {
     public void allowClasses(String stableId, Set<String> more) {
         Set<String> all = new LinkedHashSet<>(allowedClasses(stableId));
         if (all.addAll(more)) {
-            classes.put(stableId, String.join("\n", all).getBytes(StandardCharsets.UTF_8));
+            locked(() -> classes.put(stableId, String.join("\n", all).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     @Override
     public void commit() {
-        db.commit();
+        locked(() -> {
+            db.commit();
+            return null;
+        });
     }
 
     @Override
     public void rollback() {
-        db.rollback();
+        locked(() -> {
+            db.rollback();
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        if (!db.isClosed()) {
-            db.close();
+        locked(() -> {
+            if (!db.isClosed()) {
+                db.close();
+            }
+            return null;
+        });
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -24,7 +24,7 @@ final class WriteBehind {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
-    private static final int BATCH = 1024;
+    private static final int BATCH = 256;
 
     /** What the thread is asked to do, in order. */
     sealed interface Command {
@@ -59,6 +59,7 @@ final class WriteBehind {
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicBoolean recovering = new AtomicBoolean();
+    private final AtomicBoolean writeFailureReported = new AtomicBoolean();
     private final Thread thread;
     private volatile Store store;
     private volatile boolean writable = true;
@@ -135,7 +136,8 @@ final class WriteBehind {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warn("the disk cache at {} did not finish writing in time; unwritten results are lost", directory);
+            // a cache, not a database: what is not written is computed again next time
+            LOG.info("the disk cache at {} stopped with {} results not yet written", directory, queue.size());
         }
     }
 
@@ -229,6 +231,7 @@ final class WriteBehind {
     /** Applies a batch with one commit; returns whether it asked to stop. */
     private boolean apply(List<Command> batch) {
         boolean stop = false;
+        boolean dirty = false;
         List<Put> written = new ArrayList<>();
         List<CompletableFuture<Void>> clears = new ArrayList<>();
         Store current = store;
@@ -238,15 +241,20 @@ final class WriteBehind {
                     if (current != null && writable) {
                         current.allowClasses(put.stableId(), put.classes());
                         current.put(put.key(), put.record());
+                        dirty = true;
                     }
                     written.add(put);
                 } else if (command instanceof Remove remove) {
-                    if (current != null) {
+                    if (current != null && writable) {
                         current.remove(remove.key());
+                        dirty = true;
                     }
                 } else if (command instanceof Clear clear) {
-                    if (current != null) {
+                    if (current != null && writable) {
                         clear(current, clear.prefixes());
+                        dirty = true;
+                    } else if (current != null) {
+                        current = closeForGood(current); // cannot clear what it would serve: serve nothing
                     }
                     clears.add(clear.done());
                 } else if (command instanceof Recover recover) {
@@ -255,16 +263,22 @@ final class WriteBehind {
                     stop = true;
                 }
             }
-            if (current != null) {
+            if (current != null && dirty) {
                 current.commit();
             }
         } catch (RuntimeException | StackOverflowError failure) {
-            writeFailed(current, failure, !clears.isEmpty());
+            writeFailed(current, failure);
         } finally {
             written.forEach(listener::finished);
             clears.forEach(done -> done.complete(null));
         }
         return stop;
+    }
+
+    private Store closeForGood(Store current) {
+        store = null;
+        closeQuietly(current);
+        return null;
     }
 
     private void clear(Store current, List<byte[]> prefixes) {
@@ -286,26 +300,24 @@ final class WriteBehind {
     }
 
     /**
-     * A write or commit failed: roll back, and stop writing. A failed clear must not leave the old
-     * entries readable, so then the store is closed altogether.
+     * A write or commit failed (a full disk, an I/O error): the tier closes the store and serves
+     * nothing more in this run, with one warning. MapDB's state after a failed write is not to be
+     * trusted, even after a rollback; the next start opens the store at its last commit.
      */
-    private void writeFailed(Store current, Throwable failure, boolean clearing) {
+    private void writeFailed(Store current, Throwable failure) {
         writable = false;
-        boolean ioFailure = MapDbStore.isIoFailure(failure);
         try {
             if (current != null) {
                 current.rollback();
             }
         } catch (RuntimeException rollbackFailed) {
-            clearing = true;
+            // closing below is all that is left to do
         }
-        if (clearing || !ioFailure) {
-            closeQuietly(current);
-            store = null;
+        closeForGood(current);
+        if (writeFailureReported.compareAndSet(false, true)) {
+            LOG.warn("the disk cache at {} cannot be written ({}); results are cached in memory only until the next"
+                    + " start", directory, CacheDirectory.describe(MapDbStore.rootCause(failure)));
         }
-        LOG.warn("the disk cache at {} cannot be written ({}); {}", directory, CacheDirectory.describe(
-                MapDbStore.rootCause(failure)), store == null ? "results are cached in memory only"
-                : "new results are cached in memory only, what is on disk is still served");
         LOG.debug("disk cache write failure", failure);
     }
 
@@ -326,7 +338,7 @@ final class WriteBehind {
             }
         } catch (RuntimeException | StackOverflowError failure) {
             if (MapDbStore.isIoFailure(failure)) {
-                writeFailed(current, failure, false);
+                writeFailed(current, failure);
             } else {
                 recover(current, CacheDirectory.describe(failure));
             }
