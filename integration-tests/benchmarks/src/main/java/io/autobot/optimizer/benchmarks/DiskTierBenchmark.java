@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * a disk-tier hit through the agent ({@code cache=disk}) against a hand-written memo on a raw
  * MapDB map with the same serializer (Java serialization of the arguments for the key and of the
  * value), and a hybrid memory hit against a memory-only hit. Run with
- * {@code -jvmArgsAppend -javaagent:agent/dist/target/autobot-agent.jar}.
+ * {@code -jvmArgsPrepend -javaagent:agent/dist/target/autobot-agent.jar} (not {@code -jvmArgsAppend}: that
+ * would replace the strategy each benchmark appends).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -75,7 +75,8 @@ final class CacheDirectory {
         try {
             probe = Files.createTempFile(directory, ".probe-", ".tmp");
         } catch (IOException e) {
-            throw new IOException("it is read-only (" + describe(e) + ")");
+            boolean full = String.valueOf(e.getMessage()).contains("No space left");
+            throw new IOException((full ? "its disk is full (" : "it is read-only (") + describe(e) + ")");
         }
         try {
             if (posix && !Files.getOwner(probe).equals(Files.getOwner(directory))) {
