@@ -57,6 +57,7 @@ public final class AgentRuntime {
             LOG.info("AutoBot Optimizer is already running in this JVM; the new start request is ignored");
             return;
         }
+        long start = System.nanoTime();
         AgentConfig config = ConfigLoader.load(arguments, LOG::warn);
         RuntimeSettings settings = new RuntimeSettings(config);
         ResultCache cache = new ResultCache(new MemoryTier(settings.effectiveCacheSize()), settings.cacheStrategy(),
@@ -64,14 +65,19 @@ public final class AgentRuntime {
         Engine engine = new Engine(settings, cache, policyProviders(settings));
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached);
         Dispatcher.install(engine);
+        long engineReady = System.nanoTime();
         runtime.instrumenter = Instrumenter.install(instrumentation, engine, methodSelectors(config),
                 BootstrapInjector.injectedJar());
+        long instrumented = System.nanoTime();
         current = runtime;
         runtime.startExtensions();
+        long done = System.nanoTime();
+        LOG.debug("start-up: engine {} ms, instrumentation {} ms, extensions {} ms", (engineReady - start) / 1_000_000,
+                (instrumented - engineReady) / 1_000_000, (done - instrumented) / 1_000_000);
         System.setProperty(Agent.STARTED_PROPERTY, Version.get());
-        LOG.info("AutoBot Optimizer {} started ({}): level={}, cache={}, workers={}", Version.get(),
-                attached ? "attached" : "premain", settings.level().id(), settings.cacheStrategy().id(),
-                settings.maxWorkers());
+        LOG.info("AutoBot Optimizer {} started ({}, {} ms): level={}, cache={}, workers={}", Version.get(),
+                attached ? "attached" : "premain", (done - start) / 1_000_000, settings.level().id(),
+                settings.cacheStrategy().id(), settings.maxWorkers());
     }
 
     /** The policies other than caching, outermost first. */

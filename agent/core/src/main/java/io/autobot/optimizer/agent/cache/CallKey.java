@@ -6,17 +6,47 @@ import java.util.Arrays;
 /**
  * A memo key: the method plus its arguments by value (arrays by content). Two methods never
  * share keys, even with equal arguments.
+ *
+ * <p>Keys that are stored never change. For lookups, each thread reuses one key object
+ * ({@link #reusable()}, {@link #reuse}) so that a cache hit allocates nothing but the argument
+ * array the advice builds.
  */
 public final class CallKey {
 
-    private final MethodMeta method;
-    private final Object[] args;
-    private final int hash;
+    private MethodMeta method;
+    private Object[] args;
+    private int hash;
+
+    private CallKey() {
+    }
 
     private CallKey(MethodMeta method, Object[] args) {
         this.method = method;
         this.args = args;
         this.hash = 31 * method.id() + hash(args);
+    }
+
+    /** A key object for one thread's lookups; point it at a call with {@link #reuse}. */
+    public static CallKey reusable() {
+        return new CallKey();
+    }
+
+    /**
+     * Points a {@link #reusable()} key at a call. Only for keys that are never stored: the cache
+     * keeps the keys it stores and relies on them not changing.
+     */
+    public CallKey reuse(MethodMeta callMethod, Object[] callArgs) {
+        int callHash = 31 * callMethod.id() + hash(callArgs);
+        this.method = callMethod;
+        this.args = callArgs;
+        this.hash = callHash;
+        return this;
+    }
+
+    /** Lets go of the call a reusable key points at, so it does not keep arguments alive. */
+    public void release() {
+        this.method = null;
+        this.args = null;
     }
 
     /** {@link Arrays#deepHashCode}, without its loop for the common one-argument call. */

@@ -7,6 +7,7 @@ import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -33,6 +34,7 @@ public final class ResultCache {
     private final MemoryTier memory;
     private final Supplier<CacheTier> diskFactory;
     private final ConcurrentHashMap<CallKey, Flight> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> storeFailures = ConcurrentHashMap.newKeySet();
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
@@ -142,7 +144,10 @@ public final class ResultCache {
             }
         } catch (RuntimeException e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
-            LOG.warn("could not store a result of {} in the cache: {}", key.method().displayName(), e.toString());
+            if (storeFailures.add(key.method().id() + "|" + e.getClass().getName())) {
+                LOG.warn("could not store a result of {} in the cache (reported once): {}",
+                        key.method().qualifiedName(), e.toString());
+            }
         }
     }
 

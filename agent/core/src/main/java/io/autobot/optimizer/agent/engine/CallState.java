@@ -1,5 +1,7 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.cache.CallKey;
+
 /**
  * Per-thread state of the call path. The agent runs a method's real body by setting a one-shot
  * bypass for that method on the thread that is about to call it: the method's enter advice sees
@@ -11,7 +13,9 @@ final class CallState {
     private static final int NONE = -1;
     private static final ThreadLocal<CallState> CURRENT = ThreadLocal.withInitial(CallState::new);
 
+    private final CallKey lookupKey = CallKey.reusable();
     private int bypass = NONE;
+    private boolean lookupKeyBusy;
 
     static CallState current() {
         return CURRENT.get();
@@ -24,6 +28,25 @@ final class CallState {
             return true;
         }
         return false;
+    }
+
+    /**
+     * This thread's reusable lookup key, or null while it is in use further up the stack (an
+     * argument's hashCode or equals may itself call an instrumented method).
+     */
+    CallKey borrowLookupKey() {
+        if (lookupKeyBusy) {
+            return null;
+        }
+        lookupKeyBusy = true;
+        return lookupKey;
+    }
+
+    void returnLookupKey(CallKey key) {
+        if (key == lookupKey) {
+            key.release();
+            lookupKeyBusy = false;
+        }
     }
 
     void bypass(int methodId) {

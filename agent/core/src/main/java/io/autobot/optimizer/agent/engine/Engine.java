@@ -54,7 +54,8 @@ public final class Engine implements CallHandler {
 
     @Override
     public Object enter(int methodId, Class<?> declaringType, Object self, Object[] args) throws Throwable {
-        if (CallState.current().consumeBypass(methodId)) {
+        CallState state = CallState.current();
+        if (state.consumeBypass(methodId)) {
             return null;
         }
         MethodMeta method = registry.get(methodId);
@@ -62,22 +63,23 @@ public final class Engine implements CallHandler {
         if (pipeline == null) {
             return null;
         }
-        CallKey key = null;
-        try {
-            CachingPolicy caching = pipeline.caching();
-            if (caching != null) {
-                key = CallKey.of(method, args);
-                Object hit = caching.lookup(key);
+        CachingPolicy caching = pipeline.caching();
+        if (caching != null) {
+            CallKey key = state.borrowLookupKey();
+            try {
+                Object hit = caching.lookup(key == null ? CallKey.of(method, args) : key.reuse(method, args));
                 if (hit != null) {
                     method.stats().recordFastHit();
                     return hit;
                 }
+            } catch (Throwable internal) {
+                failOpen.report("cache lookup", method, internal);
+                return null;
+            } finally {
+                state.returnLookupKey(key);
             }
-        } catch (Throwable internal) {
-            failOpen.report("cache lookup", method, internal);
-            return null;
         }
-        return call(method, pipeline, new Invocation(method, declaringType, self, args, key));
+        return call(method, pipeline, new Invocation(method, declaringType, self, args, null));
     }
 
     private Object call(MethodMeta method, Pipeline pipeline, Invocation invocation) throws Throwable {

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
+import java.nio.charset.StandardCharsets;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -13,6 +14,14 @@ public final class AnnotationSelector implements MethodSelector {
 
     private static final ElementMatcher<MethodDescription> ANNOTATED =
             isAnnotatedWith(namedOneOf(AnnotationNames.ALL.toArray(new String[0])));
+
+    /** The annotations' package as it appears in a class file's descriptors. */
+    private static final byte[] PACKAGE = "Lio/autobot/optimizer/annotations/".getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public boolean mayMatch(String className, byte[] classFile) {
+        return ByteSearch.contains(classFile, PACKAGE);
+    }
 
     @Override
     public ElementMatcher<TypeDescription> types() {

@@ -26,6 +26,16 @@ final class IgnoredTypes {
     private IgnoredTypes() {
     }
 
+    /** Whether a class, by its binary name ({@code a.b.C}), is never looked into. */
+    static boolean ignores(String name) {
+        for (String prefix : PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return name.contains("$$Lambda") || name.contains("$ByteBuddy$");
+    }
+
     static ElementMatcher.Junction<TypeDescription> matcher() {
         ElementMatcher.Junction<TypeDescription> ignored = isSynthetic();
         for (String prefix : PREFIXES) {

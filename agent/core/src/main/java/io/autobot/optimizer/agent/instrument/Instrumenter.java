@@ -7,11 +7,15 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
@@ -21,27 +25,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the agent's class file transformer. Advice only and no class format changes, with
- * retransformation: the same installation works at start-up ({@code premain}), for classes that
- * are already loaded when the agent is attached, and can be reset on detach.
+ * Installs the agent's class file transformer: a cheap pre-filter in front of a Byte Buddy
+ * {@link AgentBuilder} that adds inlined advice only (no class format changes), so the same code
+ * serves start-up ({@code premain}), classes already loaded when the agent is attached
+ * (retransformation) and detach (retransformation without the transformer restores the original
+ * code).
  */
 public final class Instrumenter {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
-    private final ResettableClassFileTransformer transformer;
-    private final OptimizerTransformer optimizer;
     private final Instrumentation instrumentation;
+    private final OptimizerTransformer optimizer;
+    private final PrefilteringTransformer transformer;
 
-    private Instrumenter(Instrumentation instrumentation, ResettableClassFileTransformer transformer,
-            OptimizerTransformer optimizer) {
+    private Instrumenter(Instrumentation instrumentation, OptimizerTransformer optimizer,
+            PrefilteringTransformer transformer) {
         this.instrumentation = instrumentation;
-        this.transformer = transformer;
         this.optimizer = optimizer;
+        this.transformer = transformer;
     }
 
     /**
-     * Installs the transformer; already-loaded classes with selected methods are retransformed.
+     * Installs the transformer, then retransforms the already-loaded classes that may contain
+     * selected methods.
      *
      * @param bridgeJar the jar appended to the bootstrap class path, or null: the annotations are
      *     read from it when a class loader cannot serve them (the JDK does not serve resources of
@@ -49,23 +56,53 @@ public final class Instrumenter {
      */
     public static Instrumenter install(Instrumentation instrumentation, Engine engine, List<MethodSelector> selectors,
             Path bridgeJar) throws IOException {
+        ClassFileLocator bridgeClasses = bridgeClasses(bridgeJar);
         OptimizerTransformer optimizer = new OptimizerTransformer(engine, selectors);
+        Supplier<ClassFileTransformer> byteBuddy = new Lazy<>(() -> agentBuilder(selectors, optimizer, bridgeClasses));
+        PrefilteringTransformer transformer = new PrefilteringTransformer(selectors, byteBuddy);
+        // Load every class the filter uses now: loading one from inside the filter would recurse.
+        transformer.mayMatch(Instrumenter.class.getClassLoader(), "warm.Up", new byte[] {0});
+        instrumentation.addTransformer(transformer, true);
+        prepareInBackground(byteBuddy);
+        Instrumenter instrumenter = new Instrumenter(instrumentation, optimizer, transformer);
+        instrumenter.retransform(instrumenter.loadedCandidates());
+        return instrumenter;
+    }
+
+    /**
+     * Builds the Byte Buddy transformer on a daemon thread while the host starts: loading Byte
+     * Buddy's classes takes a few hundred milliseconds that would otherwise fall on the thread
+     * that loads the first annotated class.
+     */
+    private static void prepareInBackground(Supplier<ClassFileTransformer> byteBuddy) {
+        Thread thread = new Thread(() -> {
+            try {
+                byteBuddy.get();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("could not prepare the instrumentation in the background: {}", e.toString());
+            }
+        }, "autobot-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static ClassFileTransformer agentBuilder(List<MethodSelector> selectors, OptimizerTransformer optimizer,
+            ClassFileLocator bridgeClasses) {
         ElementMatcher.Junction<TypeDescription> types = none();
         for (MethodSelector selector : selectors) {
             types = types.or(selector.types());
         }
-        ResettableClassFileTransformer transformer = new AgentBuilder.Default()
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new ErrorListener())
-                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(bridgeClasses(bridgeJar)))
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(bridgeClasses))
                 .ignore(IgnoredTypes.matcher())
                 .or(any(), isBootstrapClassLoader())
                 .type(types)
                 .transform(optimizer)
-                .installOn(instrumentation);
-        return new Instrumenter(instrumentation, transformer, optimizer);
+                .makeRaw();
     }
 
     private static ClassFileLocator bridgeClasses(Path bridgeJar) throws IOException {
@@ -74,14 +111,82 @@ public final class Instrumenter {
                 : ClassFileLocator.ForJarFile.of(bridgeJar.toFile());
     }
 
+    /** Loaded classes that may contain selected methods, judged from their class files. */
+    private List<Class<?>> loadedCandidates() {
+        List<Class<?>> candidates = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader == null || type.isArray() || type.isHidden() || IgnoredTypes.ignores(type.getName())
+                    || !instrumentation.isModifiableClass(type)) {
+                continue;
+            }
+            try {
+                byte[] classFile = ClassFileLocator.ForClassLoader.read(type);
+                if (transformer.mayMatch(loader, type.getName(), classFile)) {
+                    candidates.add(type);
+                }
+            } catch (RuntimeException unreadable) {
+                LOG.debug("cannot read the class file of {}: {}", type.getName(), unreadable.toString());
+            }
+        }
+        return candidates;
+    }
+
+    /** Retransforms classes one by one, so that one that fails does not stop the others. */
+    private void retransform(List<Class<?>> classes) {
+        for (Class<?> type : classes) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable failure) {
+                LOG.warn("could not retransform {}; it runs unchanged: {}", type.getName(), failure.toString());
+            }
+        }
+    }
+
     /** The methods instrumented so far. */
     public List<MethodMeta> instrumented() {
         return optimizer.instrumented().stream().distinct().toList();
     }
 
     /** Removes the transformer and restores the original code of every class it changed. */
-    public boolean reset() {
-        return transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    public void reset() {
+        instrumentation.removeTransformer(transformer);
+        Set<String> changed = new HashSet<>();
+        for (MethodMeta method : optimizer.instrumented()) {
+            changed.add(method.className());
+        }
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getClassLoader() != null && changed.contains(type.getName())) {
+                classes.add(type);
+            }
+        }
+        retransform(classes);
+    }
+
+    /** A supplier that computes its value once, on first use. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T current = value;
+            if (current == null) {
+                synchronized (this) {
+                    current = value;
+                    if (current == null) {
+                        current = factory.get();
+                        value = current;
+                    }
+                }
+            }
+            return current;
+        }
     }
 
     /** Logs classes that could not be transformed; they keep running unchanged. */

@@ -10,7 +10,17 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public interface MethodSelector {
 
-    /** The classes that may contain selected methods; a cheap pre-filter run at every class load. */
+    /**
+     * Whether the class may contain selected methods, from its name and class file alone. This
+     * runs for every class the JVM loads, before Byte Buddy parses anything, so it must be cheap;
+     * a false positive only costs a parse.
+     *
+     * @param className the binary name, such as {@code com.example.Service}
+     * @param classFile the class file bytes (do not modify)
+     */
+    boolean mayMatch(String className, byte[] classFile);
+
+    /** The classes that may contain selected methods, as Byte Buddy matches them. */
     ElementMatcher<TypeDescription> types();
 
     /** What the method asks for, or null when it is not selected. */
