@@ -95,6 +95,30 @@ final class CacheDirectory {
         }
     }
 
+    /**
+     * Marks that a new store is being created; a marker found at the next start means the JVM
+     * ended before the new store was complete (it exits without waiting for the store to open).
+     */
+    Path creationMarker() {
+        return directory.resolve(STORE_FILE + ".creating");
+    }
+
+    /** Whether no store exists yet (or only an empty file). */
+    boolean storeMissing() {
+        try {
+            return !Files.exists(storeFile()) || Files.size(storeFile()) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the store's files: only for a store whose creation never finished. */
+    void deleteStoreFiles() throws IOException {
+        for (Path file : storeFiles()) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Restricts the store's files to the owner (they sit in an owner-only directory as well). */
     void restrictFiles() {
         for (Path file : storeFiles()) {

@@ -6,6 +6,7 @@ import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +69,19 @@ public final class DiskTier implements CacheTier {
     private final ThreadLocal<LastHit> lastHit = new ThreadLocal<>();
     private final Thread shutdownHook;
 
-    /** The expiry of the last hit on this thread, so promotion to memory needs no second read. */
-    private record LastHit(CallKey key, long expiresAt) {
+    /**
+     * The expiry of the last hit on this thread, so promotion to memory needs no second read. The
+     * key is held weakly: a thread-local must not keep a caller's arguments (or their class
+     * loader) alive.
+     */
+    private record LastHit(WeakReference<CallKey> key, long expiresAt) {
     }
 
     private DiskTier(CacheDirectory directory, Supplier<? extends Collection<MethodMeta>> methods) {
         this.directory = directory;
         this.methods = methods;
         this.writer = new WriteBehind(directory, this::written, evictions);
-        this.shutdownHook = new Thread(this::flushAndClose, "autobot-disk-cache-shutdown");
+        this.shutdownHook = new Thread(() -> writer.stop(CLOSE_WAIT_MILLIS, false), "autobot-disk-cache-shutdown");
     }
 
     /**
@@ -123,7 +128,7 @@ public final class DiskTier implements CacheTier {
             misses.increment();
         } else {
             hits.increment();
-            lastHit.set(new LastHit(key, EntryFormat.expiresAt(record)));
+            lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
         }
         return value;
     }
@@ -131,7 +136,7 @@ public final class DiskTier implements CacheTier {
     @Override
     public Duration remainingTtl(CallKey key) {
         LastHit last = lastHit.get();
-        if (last == null || last.key() != key) {
+        if (last == null || last.key().get() != key) {
             return null;
         }
         lastHit.remove();
@@ -155,12 +160,11 @@ public final class DiskTier implements CacheTier {
                 LOG.warn("the disk cache at {} holds a damaged entry of {}; it is ignored and removed", directory,
                         key.method().displayName());
             }
-            writer.submit(new WriteBehind.Remove(storeKey));
+            writer.submit(new WriteBehind.Remove(storeKey, false));
             return null;
         }
         if (EntryFormat.expiresAt(record) <= System.currentTimeMillis()) {
-            evictions.increment();
-            writer.submit(new WriteBehind.Remove(storeKey));
+            writer.submit(new WriteBehind.Remove(storeKey, true));
             return null;
         }
         if (EntryFormat.isNull(record)) {
@@ -182,7 +186,7 @@ public final class DiskTier implements CacheTier {
             LOG.debug("a disk cache entry of {} cannot be read back ({}); it is removed",
                     key.method().displayName(), e.toString());
         }
-        writer.submit(new WriteBehind.Remove(storeKey));
+        writer.submit(new WriteBehind.Remove(storeKey, false));
         return null;
     }
 
@@ -359,7 +363,7 @@ public final class DiskTier implements CacheTier {
         return directory.path();
     }
 
-    /** Writes what is queued and closes the store; the files stay. */
+    /** Writes what is queued (opening the store first if needed) and closes it; the files stay. */
     @Override
     public void close() {
         try {
@@ -367,10 +371,6 @@ public final class DiskTier implements CacheTier {
         } catch (IllegalStateException shuttingDown) {
             // the hook runs (or ran) anyway
         }
-        flushAndClose();
-    }
-
-    private void flushAndClose() {
-        writer.stop(CLOSE_WAIT_MILLIS);
+        writer.stop(CLOSE_WAIT_MILLIS, true);
     }
 }

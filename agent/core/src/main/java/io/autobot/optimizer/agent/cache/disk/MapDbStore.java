@@ -118,8 +118,8 @@ final class MapDbStore implements Store {
     }
 
     @Override
-    public void remove(byte[] key) {
-        locked(() -> entries.remove(key));
+    public boolean remove(byte[] key) {
+        return locked(() -> entries.remove(key) != null);
     }
 
     @Override

@@ -14,7 +14,8 @@ interface Store extends AutoCloseable {
 
     void put(byte[] key, byte[] record);
 
-    void remove(byte[] key);
+    /** Removes an entry; returns whether there was one. */
+    boolean remove(byte[] key);
 
     /** Removes the entries for which {@code test(key, record)} holds; returns how many. */
     long removeIf(BiPredicate<byte[], byte[]> test);

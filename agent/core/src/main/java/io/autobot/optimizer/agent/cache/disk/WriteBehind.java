@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ final class WriteBehind {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final int BATCH = 256;
+    /**
+     * How long the thread lets the host start before it loads MapDB (about a second of class
+     * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
+     */
+    private static final long OPEN_DELAY_MILLIS = 1000;
 
     /** What the thread is asked to do, in order. */
     sealed interface Command {
@@ -34,7 +40,8 @@ final class WriteBehind {
     record Put(byte[] key, byte[] record, String stableId, Set<String> classes) implements Command {
     }
 
-    record Remove(byte[] key) implements Command {
+    /** Removes one entry; an expired one counts as an eviction once it is really gone. */
+    record Remove(byte[] key, boolean expired) implements Command {
     }
 
     /** Removes every entry whose key starts with one of the prefixes, or all with none given. */
@@ -58,6 +65,7 @@ final class WriteBehind {
     private final LongAdder evictions;
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
     private final CountDownLatch settled = new CountDownLatch(1);
+    private final CountDownLatch needed = new CountDownLatch(1);
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final AtomicBoolean writeFailureReported = new AtomicBoolean();
     private final Thread thread;
@@ -93,8 +101,9 @@ final class WriteBehind {
         return settled.getCount() == 0;
     }
 
-    /** Waits until the store is open or has failed to open. */
+    /** Waits until the store is open or has failed to open (opening it now if it was not yet). */
     boolean awaitSettled(long millis) {
+        needed.countDown();
         try {
             return settled.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -123,13 +132,24 @@ final class WriteBehind {
         }
     }
 
-    /** Writes what is queued, then closes the store; waits a bounded time. */
-    void stop(long millis) {
+    /**
+     * Writes what is queued, then closes the store; waits a bounded time.
+     *
+     * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
+     *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
+     *     (and without writing to disk)
+     */
+    void stop(long millis, boolean waitForOpen) {
         if (stopped) {
             return;
         }
         stopped = true;
         queue.add(new Stop());
+        if (waitForOpen) {
+            needed.countDown();
+        } else if (!settled()) {
+            return;
+        }
         try {
             thread.join(millis);
         } catch (InterruptedException e) {
@@ -144,6 +164,7 @@ final class WriteBehind {
     private void run() {
         Store opened = null;
         try {
+            awaitNeeded();
             opened = open();
         } finally {
             store = opened;
@@ -182,6 +203,14 @@ final class WriteBehind {
         }
     }
 
+    private void awaitNeeded() {
+        try {
+            needed.await(OPEN_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Opens the store: one warning and null when it cannot; a damaged store is set aside first. */
     private Store open() {
         try {
@@ -192,7 +221,11 @@ final class WriteBehind {
             return null;
         }
         try {
-            return opened(MapDbStore.open(directory.storeFile()));
+            return openFile();
+        } catch (IOException e) {
+            LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only", directory,
+                    CacheDirectory.describe(e));
+            return null;
         } catch (StoreException e) {
             switch (e.kind()) {
                 case LOCKED:
@@ -212,7 +245,7 @@ final class WriteBehind {
     private Store rebuild(String reason) {
         try {
             Path aside = directory.setAside();
-            Store fresh = opened(MapDbStore.open(directory.storeFile()));
+            Store fresh = openFile();
             LOG.warn("the disk cache at {} was set aside in {} because {}; a new, empty one replaces it",
                     directory, aside, reason);
             return fresh;
@@ -226,6 +259,26 @@ final class WriteBehind {
     private Store opened(Store opened) {
         directory.restrictFiles();
         return opened;
+    }
+
+    /**
+     * Opens the store file, creating it when absent. A creation that an earlier JVM did not
+     * finish (it exited while the store was opening) is discarded silently: it held nothing yet.
+     */
+    private Store openFile() throws StoreException, IOException {
+        Path marker = directory.creationMarker();
+        if (Files.exists(marker)) {
+            directory.deleteStoreFiles();
+        }
+        boolean creating = directory.storeMissing();
+        if (creating) {
+            Files.write(marker, new byte[0]);
+        }
+        Store opened = MapDbStore.open(directory.storeFile());
+        if (creating) {
+            Files.deleteIfExists(marker);
+        }
+        return opened(opened);
     }
 
     /** Applies a batch with one commit; returns whether it asked to stop. */
@@ -245,9 +298,11 @@ final class WriteBehind {
                     }
                     written.add(put);
                 } else if (command instanceof Remove remove) {
-                    if (current != null && writable) {
-                        current.remove(remove.key());
+                    if (current != null && writable && current.remove(remove.key())) {
                         dirty = true;
+                        if (remove.expired()) {
+                            evictions.increment();
+                        }
                     }
                 } else if (command instanceof Clear clear) {
                     if (current != null && writable) {
