@@ -75,7 +75,8 @@ public final class ResultCache {
         }
         value = diskTier.get(key);
         if (value != null && current.usesMemory()) {
-            memory.put(key.detached(), value, ttlLeft(diskTier, key));
+            // a lookup key may be a thread's reusable one: memory must keep a key of its own
+            memory.put(CallKey.of(key.method(), key.args()).detached(), value, ttlLeft(diskTier, key));
         }
         return value;
     }

@@ -141,6 +141,36 @@ final class MapDbStore implements Store {
     }
 
     @Override
+    public Salvage salvage(BiPredicate<byte[], byte[]> keep, long maxBytes) {
+        return locked(() -> {
+            List<byte[][]> kept = new ArrayList<>();
+            Map<String, Set<String>> allowed = new java.util.HashMap<>();
+            long bytes = 0;
+            try {
+                for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+                    if (keep.test(entry.getKey(), entry.getValue())) {
+                        kept.add(new byte[][] {entry.getKey(), entry.getValue()});
+                        bytes += entry.getKey().length + entry.getValue().length;
+                        if (bytes > maxBytes) {
+                            break;
+                        }
+                    }
+                }
+            } catch (RuntimeException | StackOverflowError damaged) {
+                // the rest is lost: what was read before the failure is kept
+            }
+            try {
+                for (String stableId : classes.keySet()) {
+                    allowed.put(stableId, allowedClasses(stableId));
+                }
+            } catch (RuntimeException | StackOverflowError damaged) {
+                // entries whose classes are lost cannot be read back: they are dropped below
+            }
+            return new Salvage(kept, allowed);
+        });
+    }
+
+    @Override
     public void clear() {
         locked(() -> {
             entries.clear();

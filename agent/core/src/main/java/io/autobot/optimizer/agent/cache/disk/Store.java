@@ -1,5 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -21,6 +23,16 @@ interface Store extends AutoCloseable {
     long removeIf(BiPredicate<byte[], byte[]> test);
 
     void clear();
+
+    /**
+     * Reads out what can still be read of a damaged store: every entry for which {@code keep}
+     * holds, and the recorded classes, until a read fails or {@code maxBytes} are collected.
+     */
+    Salvage salvage(BiPredicate<byte[], byte[]> keep, long maxBytes);
+
+    /** What {@link #salvage} could read. */
+    record Salvage(List<byte[][]> entries, Map<String, Set<String>> classes) {
+    }
 
     long size();
 

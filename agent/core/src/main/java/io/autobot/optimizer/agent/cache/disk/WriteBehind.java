@@ -26,6 +26,7 @@ final class WriteBehind {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final int BATCH = 256;
+    private static final long SALVAGE_BYTES = 64L << 20;
     /**
      * How long the thread lets the host start before it loads MapDB (about a second of class
      * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
@@ -243,17 +244,40 @@ final class WriteBehind {
     }
 
     private Store rebuild(String reason) {
+        return rebuild(reason, null);
+    }
+
+    private Store rebuild(String reason, Store.Salvage salvage) {
         try {
             Path aside = directory.setAside();
             Store fresh = openFile();
-            LOG.warn("the disk cache at {} was set aside in {} because {}; a new, empty one replaces it",
-                    directory, aside, reason);
+            long kept = salvage == null ? 0 : restore(fresh, salvage);
+            LOG.warn("the disk cache at {} was set aside in {} because {}; a new one replaces it{}", directory, aside,
+                    reason, kept > 0 ? " with the " + kept + " entries that could still be read" : ", empty");
             return fresh;
         } catch (IOException | StoreException e) {
             LOG.warn("the disk cache at {} {} and could not be rebuilt ({}); results are cached in memory only",
                     directory, reason, e.getMessage());
             return null;
         }
+    }
+
+    /** Writes salvaged entries into a new store; entries whose classes were lost are dropped. */
+    private static long restore(Store fresh, Store.Salvage salvage) {
+        long kept = 0;
+        for (byte[][] entry : salvage.entries()) {
+            String stableId = EntryFormat.stableIdOf(entry[0]);
+            Set<String> classes = stableId == null ? null : salvage.classes().get(stableId);
+            if (classes != null || (stableId != null && EntryFormat.isNull(entry[1]))) {
+                if (classes != null) {
+                    fresh.allowClasses(stableId, classes);
+                }
+                fresh.put(entry[0], entry[1]);
+                kept++;
+            }
+        }
+        fresh.commit();
+        return kept;
     }
 
     private Store opened(Store opened) {
@@ -344,14 +368,30 @@ final class WriteBehind {
         }
     }
 
+    /**
+     * Sets a store that failed while running aside and starts a new one with what could still be
+     * read of it: entries whose checksum holds and whose classes were recorded.
+     */
     private Store recover(Store current, String reason) {
-        closeQuietly(current);
         store = null;
-        Store fresh = rebuild("a read failed (" + reason + ")");
+        Store.Salvage salvage = salvage(current);
+        closeQuietly(current);
+        Store fresh = rebuild("a read failed (" + reason + ")", salvage);
         store = fresh;
         writable = fresh != null;
         recovering.set(false);
         return fresh;
+    }
+
+    private static Store.Salvage salvage(Store damaged) {
+        if (damaged == null) {
+            return null;
+        }
+        try {
+            return damaged.salvage(EntryFormat::intact, SALVAGE_BYTES);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
     }
 
     /**
