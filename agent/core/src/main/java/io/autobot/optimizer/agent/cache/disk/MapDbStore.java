@@ -44,11 +44,16 @@ final class MapDbStore implements Store {
     private final DB db;
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
+    /** Entries now, kept up to date by the writes (all under the lock); rolled back with them. */
+    private long size;
+    private long committedSize;
 
-    private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes) {
+    private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes, long size) {
         this.db = db;
         this.entries = entries;
         this.classes = classes;
+        this.size = size;
+        this.committedSize = size;
     }
 
     /**
@@ -67,13 +72,15 @@ final class MapDbStore implements Store {
                         + (format.get() == null ? "no format marker" : format.get()) + ")", null);
             }
             format.set(FORMAT);
+            // no counterEnable(): its counter records break MapDB's crash recovery (a store killed
+            // mid-write then fails on reads in about one reopening of four); the size is counted here
             HTreeMap<byte[], byte[]> entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
-                    .counterEnable().createOrOpen();
+                    .createOrOpen();
             HTreeMap<String, byte[]> classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY)
                     .createOrOpen();
-            entries.sizeLong(); // reads the root of the map: a damaged index fails here rather than later
+            long size = entries.sizeLong(); // reads the whole index: a damaged one fails here rather than later
             db.commit();
-            return new MapDbStore(db, entries, classes);
+            return new MapDbStore(db, entries, classes, size);
         } catch (StoreException e) {
             closeQuietly(db);
             throw e;
@@ -114,12 +121,23 @@ final class MapDbStore implements Store {
 
     @Override
     public void put(byte[] key, byte[] record) {
-        locked(() -> entries.put(key, record));
+        locked(() -> {
+            if (entries.put(key, record) == null) {
+                size++;
+            }
+            return null;
+        });
     }
 
     @Override
     public boolean remove(byte[] key) {
-        return locked(() -> entries.remove(key) != null);
+        return locked(() -> {
+            boolean removed = entries.remove(key) != null;
+            if (removed) {
+                size--;
+            }
+            return removed;
+        });
     }
 
     @Override
@@ -135,7 +153,9 @@ final class MapDbStore implements Store {
             }
         }
         for (byte[] key : doomed) {
-            entries.remove(key);
+            if (entries.remove(key) != null) {
+                size--;
+            }
         }
         return doomed.size();
     }
@@ -175,13 +195,14 @@ final class MapDbStore implements Store {
         locked(() -> {
             entries.clear();
             classes.clear();
+            size = 0;
             return null;
         });
     }
 
     @Override
     public long size() {
-        return locked(entries::sizeLong);
+        return locked(() -> size);
     }
 
     @Override
@@ -205,6 +226,7 @@ final class MapDbStore implements Store {
     public void commit() {
         locked(() -> {
             db.commit();
+            committedSize = size;
             return null;
         });
     }
@@ -212,6 +234,7 @@ final class MapDbStore implements Store {
     @Override
     public void rollback() {
         locked(() -> {
+            size = committedSize;
             db.rollback();
             return null;
         });
