@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CoarseClock;
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
+import io.autobot.optimizer.agent.cache.disk.DiskTier;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -23,6 +24,7 @@ import io.autobot.optimizer.agent.rules.RuleSelector;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -197,9 +199,15 @@ public final class AgentRuntime {
         return rules == null ? List.of(new AnnotationSelector()) : List.of(new AnnotationSelector(), rules);
     }
 
-    /** Opens the disk tier on first use; null while this build has no disk tier. */
+    /**
+     * Opens the disk tier on first use (MapDB then loads on the tier's own thread). It clears the
+     * entries of one operation with the help of the registered methods.
+     */
     private static Supplier<CacheTier> diskTierFactory(RuntimeSettings settings) {
-        return null;
+        return () -> DiskTier.open(Path.of(settings.diskCachePath()), () -> {
+            AgentRuntime runtime = current;
+            return runtime == null ? List.of() : runtime.engine.registry().all();
+        });
     }
 
     private void startExtensions() {

@@ -25,6 +25,30 @@ public interface CacheTier extends AutoCloseable {
     /** Stores a value that lives for {@code ttl}. The key is already detached. */
     void put(CallKey key, Object value, Duration ttl);
 
+    /**
+     * Stores a value if this tier takes it: a tier may refuse a method (the disk tier refuses
+     * results it cannot serialize) or a moment (a full write queue). The caller then keeps the
+     * value in memory instead.
+     *
+     * @return whether the tier took the value
+     */
+    default boolean offer(CallKey key, Object value, Duration ttl) {
+        put(key, value, ttl);
+        return true;
+    }
+
+    /**
+     * Whether the tier has finished opening. Hybrid lookups skip a tier that is still opening
+     * rather than wait for it; a disk-only lookup waits.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Adds to the time reported for computing the values this tier stored. */
+    default void recordLoad(long nanos) {
+    }
+
     /** Removes every entry. */
     void invalidateAll();
 

@@ -89,7 +89,7 @@ public final class MemoryTier implements CacheTier {
         }
     }
 
-    /** Adds to the load time reported for this tier. */
+    @Override
     public void recordLoad(long nanos) {
         loadNanos.add(nanos);
     }

@@ -59,22 +59,24 @@ public final class ResultCache {
         this.strategy = newStrategy;
     }
 
-    /** The value stored for the key ({@link Dispatcher#NULL} for a null result), or null. */
+    /**
+     * The value stored for the key ({@link Dispatcher#NULL} for a null result), or null. Memory
+     * is asked first under every strategy: it also holds what the disk tier did not take.
+     */
     public Object lookup(CallKey key) {
+        Object value = memory.get(key);
         CacheStrategy current = strategy;
-        if (current.usesMemory()) {
-            Object value = memory.get(key);
-            if (value != null || !current.usesDisk()) {
-                return value;
-            }
+        if (value != null || !current.usesDisk()) {
+            return value;
         }
         CacheTier diskTier = disk();
-        if (diskTier == null) {
-            return current.usesMemory() ? null : memory.get(key);
+        if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
+            return null; // hybrid does not wait for the disk tier to open: memory serves meanwhile
         }
-        Object value = diskTier.get(key);
+        value = diskTier.get(key);
         if (value != null && current.usesMemory()) {
-            memory.put(key.detached(), value, ttlLeft(diskTier, key));
+            // a lookup key may be a thread's reusable one: memory must keep a key of its own
+            memory.put(CallKey.of(key.method(), key.args()).detached(), value, ttlLeft(diskTier, key));
         }
         return value;
     }
@@ -133,12 +135,13 @@ public final class ResultCache {
             CallKey stable = key.detached();
             CacheStrategy current = strategy;
             CacheTier diskTier = current.usesDisk() ? disk() : null;
-            if (current.usesMemory() || diskTier == null) {
+            boolean onDisk = diskTier != null && diskTier.offer(stable, value, ttl);
+            if (onDisk) {
+                diskTier.recordLoad(loadNanos);
+            }
+            if (current.usesMemory() || !onDisk) {
                 memory.put(stable, value, ttl);
                 memory.recordLoad(loadNanos);
-            }
-            if (diskTier != null) {
-                diskTier.put(stable, value, ttl);
             }
         } catch (RuntimeException e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
@@ -155,10 +158,10 @@ public final class ResultCache {
         return left == null ? Duration.ofMinutes(1) : left;
     }
 
-    /** Removes every entry from every tier. */
+    /** Removes every entry from every tier (opening the disk tier when the strategy uses it). */
     public void clear() {
         memory.invalidateAll();
-        CacheTier diskTier = disk;
+        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
         if (diskTier != null) {
             diskTier.invalidateAll();
         }
@@ -167,7 +170,7 @@ public final class ResultCache {
     /** Removes the entries of the methods that match, from every tier. */
     public void clear(Predicate<MethodMeta> methods) {
         memory.invalidate(methods);
-        CacheTier diskTier = disk;
+        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
         if (diskTier != null) {
             diskTier.invalidate(methods);
         }
@@ -189,8 +192,9 @@ public final class ResultCache {
         return statistics;
     }
 
-    /** Closes the disk tier, if open. */
+    /** Drops the memory tier and closes the disk tier, if open: its files stay for the next run. */
     public void close() {
+        memory.invalidateAll(); // memory only matters while running
         CacheTier diskTier = disk;
         if (diskTier != null) {
             diskTier.close();

@@ -1,0 +1,376 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import io.autobot.optimizer.agent.cache.CacheTier;
+import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.TierStatistics;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.bootstrap.Dispatcher;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The disk tier: results persisted with MapDB under {@code DISK_CACHE_PATH}, surviving restarts.
+ *
+ * <ul>
+ *   <li>Never stale: keys start with the method's stable id, which holds a fingerprint of the
+ *       declaring class's bytes; a method whose class bytes cannot be read stays in memory.</li>
+ *   <li>Writes are serialized on the caller's thread (so a caller that later mutates its result
+ *       cannot change what is stored) and written by a daemon thread with batched commits; a
+ *       full queue drops the write (counted) and the caller keeps the value in memory.</li>
+ *   <li>Reads decode a fresh copy each time, admitting only classes the cache wrote for that
+ *       method; a record whose checksum fails, or that is expired, is never served.</li>
+ *   <li>Opening runs on the daemon thread: MapDB loads there, never on the host's threads.</li>
+ * </ul>
+ */
+public final class DiskTier implements CacheTier {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    private static final long OPEN_WAIT_MILLIS = 30_000;
+    private static final long CLEAR_WAIT_MILLIS = 30_000;
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+    static final int MAX_QUEUED = 10_000;
+    static final long MAX_QUEUED_BYTES = 64L << 20;
+
+    private final CacheDirectory directory;
+    private final Supplier<? extends Collection<MethodMeta>> methods;
+    private final WriteBehind writer;
+    private final ConcurrentHashMap<ByteBuffer, byte[]> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<MethodMeta, DiskMethod> diskMethods = new ConcurrentHashMap<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+    private final LongAdder loadNanos = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean warnedDamagedEntry = new AtomicBoolean();
+    private final AtomicBoolean warnedRejected = new AtomicBoolean();
+    private final AtomicBoolean warnedFull = new AtomicBoolean();
+    private final ThreadLocal<LastHit> lastHit = new ThreadLocal<>();
+    private final Thread shutdownHook;
+
+    /**
+     * The expiry of the last hit on this thread, so promotion to memory needs no second read. The
+     * key is held weakly: a thread-local must not keep a caller's arguments (or their class
+     * loader) alive.
+     */
+    private record LastHit(WeakReference<CallKey> key, long expiresAt) {
+    }
+
+    private DiskTier(CacheDirectory directory, Supplier<? extends Collection<MethodMeta>> methods) {
+        this.directory = directory;
+        this.methods = methods;
+        this.writer = new WriteBehind(directory, this::written, evictions);
+        this.shutdownHook = new Thread(() -> writer.stop(CLOSE_WAIT_MILLIS, false), "autobot-disk-cache-shutdown");
+    }
+
+    /**
+     * Starts opening the tier at {@code directory} and returns at once; the store opens on the
+     * tier's daemon thread. Faults are reported there, once, and leave the tier empty.
+     *
+     * @param methods the instrumented methods, for clearing the entries of some of them
+     */
+    public static DiskTier open(Path directory, Supplier<? extends Collection<MethodMeta>> methods) {
+        DiskTier tier = new DiskTier(new CacheDirectory(directory), methods);
+        tier.writer.start();
+        Runtime.getRuntime().addShutdownHook(tier.shutdownHook);
+        return tier;
+    }
+
+    @Override
+    public String name() {
+        return "disk";
+    }
+
+    @Override
+    public boolean ready() {
+        return writer.settled();
+    }
+
+    @Override
+    public Object get(CallKey key) {
+        DiskMethod method = diskMethod(key.method());
+        if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)
+                || (writer.store() == null && pending.isEmpty())) {
+            return null;
+        }
+        byte[] storeKey = keyOf(method, key);
+        if (storeKey == null) {
+            return null;
+        }
+        byte[] record = pending.get(ByteBuffer.wrap(storeKey));
+        Store store = writer.store();
+        if (record == null && store != null) {
+            record = read(store, storeKey);
+        }
+        Object value = record == null ? null : decode(method, key, storeKey, record, store);
+        if (value == null) {
+            misses.increment();
+        } else {
+            hits.increment();
+            lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
+        }
+        return value;
+    }
+
+    @Override
+    public Duration remainingTtl(CallKey key) {
+        LastHit last = lastHit.get();
+        if (last == null || last.key().get() != key) {
+            return null;
+        }
+        lastHit.remove();
+        long left = last.expiresAt() - System.currentTimeMillis();
+        return left > 0 ? Duration.ofMillis(left) : null;
+    }
+
+    private byte[] read(Store store, byte[] storeKey) {
+        try {
+            return store.get(storeKey);
+        } catch (RuntimeException | StackOverflowError failure) {
+            writer.damaged(store, failure);
+            return null;
+        }
+    }
+
+    /** The value of an intact, live record, or null (and the record is removed when it is bad). */
+    private Object decode(DiskMethod method, CallKey key, byte[] storeKey, byte[] record, Store store) {
+        if (!EntryFormat.intact(storeKey, record)) {
+            if (warnedDamagedEntry.compareAndSet(false, true)) {
+                LOG.warn("the disk cache at {} holds a damaged entry of {}; it is ignored and removed", directory,
+                        key.method().displayName());
+            }
+            writer.submit(new WriteBehind.Remove(storeKey, false));
+            return null;
+        }
+        if (EntryFormat.expiresAt(record) <= System.currentTimeMillis()) {
+            writer.submit(new WriteBehind.Remove(storeKey, true));
+            return null;
+        }
+        if (EntryFormat.isNull(record)) {
+            return Dispatcher.NULL;
+        }
+        Set<String> allowed = store == null ? Set.of() : method.allowedClasses(store);
+        try {
+            Object value = ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER,
+                    allowed, key.method().classLoader());
+            return value == null ? Dispatcher.NULL : value;
+        } catch (ValueCodec.RejectedClassException e) {
+            if (warnedRejected.compareAndSet(false, true)) {
+                LOG.warn("the disk cache at {} holds an entry of {} naming class {}, which the cache never wrote"
+                        + " for it; the entry is ignored and removed (was the file modified?)", directory,
+                        key.method().displayName(), e.classname);
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
+            // a class of the result changed incompatibly since it was written: recompute it
+            LOG.debug("a disk cache entry of {} cannot be read back ({}); it is removed",
+                    key.method().displayName(), e.toString());
+        }
+        writer.submit(new WriteBehind.Remove(storeKey, false));
+        return null;
+    }
+
+    @Override
+    public void put(CallKey key, Object value, Duration ttl) {
+        offer(key, value, ttl);
+    }
+
+    @Override
+    public boolean offer(CallKey key, Object value, Duration ttl) {
+        DiskMethod method = diskMethod(key.method());
+        if (method.refusal() != null || !writer.writable()) {
+            return false;
+        }
+        byte[] storeKey = keyOf(method, key);
+        if (storeKey == null) {
+            return false;
+        }
+        byte[] payload = null;
+        Set<String> classes = Set.of();
+        if (value != Dispatcher.NULL) {
+            try {
+                ValueCodec.Encoded encoded = ValueCodec.encode(value, key.method().classLoader());
+                payload = encoded.bytes();
+                classes = encoded.classes();
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                refuse(method, key.method(), "its result cannot be serialized (" + reason(e) + ")");
+                return false;
+            }
+        }
+        ByteBuffer pendingKey = ByteBuffer.wrap(storeKey);
+        if (pending.containsKey(pendingKey)) {
+            return true; // the same call's result is on its way to the store already
+        }
+        byte[] record = EntryFormat.record(storeKey, payload, expiresAt(ttl));
+        if (!reserve(record.length)) {
+            dropped.increment();
+            if (warnedFull.compareAndSet(false, true)) {
+                LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
+                        + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
+                        MAX_QUEUED_BYTES >> 20);
+            }
+            return false;
+        }
+        method.allow(classes);
+        pending.put(pendingKey, record);
+        writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
+        return true;
+    }
+
+    private boolean reserve(int bytes) {
+        if (queued.incrementAndGet() > MAX_QUEUED || queuedBytes.addAndGet(bytes) > MAX_QUEUED_BYTES) {
+            queued.decrementAndGet();
+            queuedBytes.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    /** A queued put reached the store, or was given up: its pending copy is no longer needed. */
+    private void written(WriteBehind.Put put) {
+        pending.remove(ByteBuffer.wrap(put.key()), put.record());
+        queued.decrementAndGet();
+        queuedBytes.addAndGet(-put.record().length);
+    }
+
+    private static long expiresAt(Duration ttl) {
+        long now = System.currentTimeMillis();
+        long millis = Math.max(1, ttl.toMillis());
+        return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+    }
+
+    private byte[] keyOf(DiskMethod method, CallKey key) {
+        try {
+            return method.key(key.args());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            refuse(method, key.method(), "an argument cannot be serialized (" + reason(e) + ")");
+            return null;
+        }
+    }
+
+    private DiskMethod diskMethod(MethodMeta method) {
+        DiskMethod known = diskMethods.get(method);
+        if (known != null) {
+            return known;
+        }
+        return diskMethods.computeIfAbsent(method, meta -> {
+            DiskMethod created = new DiskMethod(meta);
+            if (created.refusal() != null) {
+                LOG.warn("{}: {}; it is cached in memory only", meta.qualifiedName(), created.refusal());
+            }
+            return created;
+        });
+    }
+
+    private void refuse(DiskMethod method, MethodMeta meta, String reason) {
+        if (method.refuse(reason)) {
+            LOG.warn("{}: {}; it is cached in memory only", meta.qualifiedName(), reason);
+        }
+    }
+
+    /** The type of what failed, never a value: messages of custom serialization may hold data. */
+    private static String reason(Throwable e) {
+        return e instanceof java.io.NotSerializableException ? "not serializable: " + e.getMessage()
+                : e.getClass().getName();
+    }
+
+    @Override
+    public void recordLoad(long nanos) {
+        loadNanos.add(nanos);
+    }
+
+    @Override
+    public void invalidateAll() {
+        pending.clear();
+        awaitClear(List.of());
+    }
+
+    @Override
+    public void invalidate(Predicate<MethodMeta> matching) {
+        Set<MethodMeta> candidates = new LinkedHashSet<>(diskMethods.keySet());
+        Collection<MethodMeta> registered = methods == null ? null : methods.get();
+        if (registered != null) {
+            candidates.addAll(registered);
+        }
+        List<byte[]> prefixes = new ArrayList<>();
+        for (MethodMeta method : candidates) {
+            if (matching.test(method)) {
+                prefixes.add(DiskMethod.methodPrefix(method.stableId()));
+            }
+        }
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        pending.keySet().removeIf(key -> WriteBehind.startsWithAny(key.array(), prefixes));
+        awaitClear(prefixes);
+    }
+
+    /** Clears on the writer's thread, after the writes queued before, and waits for it. */
+    private void awaitClear(List<byte[]> prefixes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        writer.submit(new WriteBehind.Clear(prefixes, done));
+        try {
+            done.get(CLEAR_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("clearing the disk cache at {} did not finish in time; it goes on in the background", directory);
+        }
+    }
+
+    @Override
+    public TierStatistics statistics() {
+        Store store = writer.store();
+        long entries = 0;
+        if (store != null) {
+            try {
+                entries = store.size();
+            } catch (RuntimeException e) {
+                entries = 0; // closing or failing: the writer reports it
+            }
+        }
+        return new TierStatistics(name(), entries + pending.size(), -1, hits.sum(), misses.sum(), evictions.sum(),
+                directory.bytesOnDisk(), loadNanos.sum());
+    }
+
+    /** Results given up because the write queue was full. */
+    public long droppedWrites() {
+        return dropped.sum();
+    }
+
+    /** The directory of the store. */
+    public Path directory() {
+        return directory.path();
+    }
+
+    /** Writes what is queued (opening the store first if needed) and closes it; the files stay. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) anyway
+        }
+        writer.stop(CLOSE_WAIT_MILLIS, true);
+    }
+}

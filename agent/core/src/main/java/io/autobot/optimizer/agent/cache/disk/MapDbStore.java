@@ -1,0 +1,307 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
+import org.mapdb.Atomic;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+
+/**
+ * The store on MapDB: one file with a write-ahead log (transactions), so a JVM killed at any
+ * moment reopens at its last commit. It holds the entries, the classes written per method, and a
+ * format marker that tells a store of another version apart. The only class that touches MapDB,
+ * so MapDB (and Kotlin, Eclipse Collections, Guava) load only when a store is opened.
+ *
+ * <p>MapDB 3's write-ahead store fails under concurrent reads, writes and commits (its issues
+ * 897, 963, 1001, 1043 show the same {@code IndexOutOfBounds} and {@code GetVoid} failures), so
+ * every call here holds one lock. A reader waits at most {@value #READ_WAIT_MILLIS} ms for it
+ * (about one commit) and otherwise takes a miss rather than hold up the host.
+ */
+final class MapDbStore implements Store {
+
+    /** Written into every store; a store with another marker is incompatible. */
+    static final String FORMAT = "autobot-disk-cache/" + EntryFormat.VERSION;
+
+    static final long READ_WAIT_MILLIS = 100;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DB db;
+    private final HTreeMap<byte[], byte[]> entries;
+    private final HTreeMap<String, byte[]> classes;
+    /** Entries now, kept up to date by the writes (all under the lock); rolled back with them. */
+    private long size;
+    private long committedSize;
+
+    private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes, long size) {
+        this.db = db;
+        this.entries = entries;
+        this.classes = classes;
+        this.size = size;
+        this.committedSize = size;
+    }
+
+    /**
+     * Opens the store at {@code file}, creating it when absent.
+     *
+     * @throws StoreException saying whether the store is locked, damaged or unavailable
+     */
+    static MapDbStore open(Path file) throws StoreException {
+        boolean existed = existsWithContent(file);
+        DB db = null;
+        try {
+            db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+            Atomic.String format = db.atomicString("format").createOrOpen();
+            if (existed && !FORMAT.equals(format.get())) {
+                throw new StoreException(StoreException.Kind.DAMAGED, "it was written by another version ("
+                        + (format.get() == null ? "no format marker" : format.get()) + ")", null);
+            }
+            format.set(FORMAT);
+            // no counterEnable(): its counter records break MapDB's crash recovery (a store killed
+            // mid-write then fails on reads in about one reopening of four); the size is counted here
+            HTreeMap<byte[], byte[]> entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
+                    .createOrOpen();
+            HTreeMap<String, byte[]> classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY)
+                    .createOrOpen();
+            long size = entries.sizeLong(); // reads the whole index: a damaged one fails here rather than later
+            db.commit();
+            return new MapDbStore(db, entries, classes, size);
+        } catch (StoreException e) {
+            closeQuietly(db);
+            throw e;
+        } catch (DBException.FileLocked | OverlappingFileLockException e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.LOCKED, "another JVM uses it", e);
+        } catch (DBException.VolumeIOError e) {
+            closeQuietly(db);
+            // the directory passed a write probe: an I/O failure is a full disk or a damaged file
+            Throwable cause = rootCause(e);
+            throw new StoreException(isNoSpaceOrAccess(cause) ? StoreException.Kind.UNAVAILABLE
+                    : StoreException.Kind.DAMAGED, CacheDirectory.describe(cause), e);
+        } catch (LinkageError e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "MapDB cannot load: " + e, e);
+        } catch (RuntimeException | AssertionError e) {
+            closeQuietly(db);
+            throw new StoreException(StoreException.Kind.DAMAGED, CacheDirectory.describe(e), e);
+        }
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        try {
+            if (!lock.tryLock(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return entries.get(key);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void put(byte[] key, byte[] record) {
+        locked(() -> {
+            if (entries.put(key, record) == null) {
+                size++;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean remove(byte[] key) {
+        return locked(() -> {
+            boolean removed = entries.remove(key) != null;
+            if (removed) {
+                size--;
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public long removeIf(BiPredicate<byte[], byte[]> test) {
+        return locked(() -> removeMatching(test));
+    }
+
+    private long removeMatching(BiPredicate<byte[], byte[]> test) {
+        List<byte[]> doomed = new ArrayList<>();
+        for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+            if (test.test(entry.getKey(), entry.getValue())) {
+                doomed.add(entry.getKey());
+            }
+        }
+        for (byte[] key : doomed) {
+            if (entries.remove(key) != null) {
+                size--;
+            }
+        }
+        return doomed.size();
+    }
+
+    @Override
+    public Salvage salvage(BiPredicate<byte[], byte[]> keep, long maxBytes) {
+        return locked(() -> {
+            List<byte[][]> kept = new ArrayList<>();
+            Map<String, Set<String>> allowed = new java.util.HashMap<>();
+            long bytes = 0;
+            try {
+                for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+                    if (keep.test(entry.getKey(), entry.getValue())) {
+                        kept.add(new byte[][] {entry.getKey(), entry.getValue()});
+                        bytes += entry.getKey().length + entry.getValue().length;
+                        if (bytes > maxBytes) {
+                            break;
+                        }
+                    }
+                }
+            } catch (RuntimeException | StackOverflowError damaged) {
+                // the rest is lost: what was read before the failure is kept
+            }
+            try {
+                for (String stableId : classes.keySet()) {
+                    allowed.put(stableId, allowedClasses(stableId));
+                }
+            } catch (RuntimeException | StackOverflowError damaged) {
+                // entries whose classes are lost cannot be read back: they are dropped below
+            }
+            return new Salvage(kept, allowed);
+        });
+    }
+
+    @Override
+    public void clear() {
+        locked(() -> {
+            entries.clear();
+            classes.clear();
+            size = 0;
+            return null;
+        });
+    }
+
+    @Override
+    public long size() {
+        return locked(() -> size);
+    }
+
+    @Override
+    public Set<String> allowedClasses(String stableId) {
+        byte[] names = locked(() -> classes.get(stableId));
+        if (names == null || names.length == 0) {
+            return Collections.emptySet();
+        }
+        return new LinkedHashSet<>(List.of(new String(names, StandardCharsets.UTF_8).split("\n")));
+    }
+
+    @Override
+    public void allowClasses(String stableId, Set<String> more) {
+        Set<String> all = new LinkedHashSet<>(allowedClasses(stableId));
+        if (all.addAll(more)) {
+            locked(() -> classes.put(stableId, String.join("\n", all).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Override
+    public void commit() {
+        locked(() -> {
+            db.commit();
+            committedSize = size;
+            return null;
+        });
+    }
+
+    @Override
+    public void rollback() {
+        locked(() -> {
+            size = committedSize;
+            db.rollback();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        locked(() -> {
+            if (!db.isClosed()) {
+                db.close();
+            }
+            return null;
+        });
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean existsWithContent(Path file) {
+        try {
+            return Files.exists(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether a failure of the store came from the file system (no space, I/O error, closed). */
+    static boolean isIoFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof DBException.VolumeIOError
+                    || cause instanceof DBException.VolumeClosed) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNoSpaceOrAccess(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return cause instanceof java.nio.file.AccessDeniedException || message.contains("No space left")
+                || message.contains("Permission denied") || message.contains("Read-only file system");
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static void closeQuietly(DB db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (RuntimeException | LinkageError ignored) {
+                // the store failed already; the caller reports that
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+/** Why a store could not be opened; the kind decides what the tier does about it. */
+final class StoreException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    enum Kind {
+        /** Another JVM holds the store's lock: leave it alone. */
+        LOCKED,
+        /** The files are damaged or not a store of this version: set them aside and rebuild. */
+        DAMAGED,
+        /** The files cannot be read or written (permissions, space, a missing library): give up. */
+        UNAVAILABLE
+    }
+
+    private final Kind kind;
+
+    StoreException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+}

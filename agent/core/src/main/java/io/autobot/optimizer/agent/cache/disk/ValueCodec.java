@@ -1,0 +1,176 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Java serialization for the disk tier, made safe to read back. Writing records the name of every
+ * class the stream describes; reading admits only classes of that record, and arrays (an
+ * {@link ObjectInputFilter}), within depth, reference and array-length limits, so a tampered entry
+ * can instantiate nothing the cache did not write. Classes are resolved in the method's class loader.
+ */
+final class ValueCodec {
+
+    private static final int MAX_DEPTH = 200;
+    private static final long MAX_REFERENCES = 5_000_000;
+
+    private ValueCodec() {
+    }
+
+    /** A serialized value and the classes its stream describes. */
+    record Encoded(byte[] bytes, Set<String> classes) {
+    }
+
+    /** A stream that names a class the cache never wrote for this method. */
+    static final class RejectedClassException extends InvalidClassException {
+        private static final long serialVersionUID = 1L;
+
+        RejectedClassException(String className) {
+            super(className, "not a class the cache wrote");
+        }
+    }
+
+    /**
+     * Serializes a value and records the classes a later read of it will meet: those the stream
+     * describes, and those that {@code readResolve} turns them into (the JDK's immutable
+     * collections are written as {@code CollSer} and read back as {@code List12} and such), found
+     * by reading the bytes back once.
+     *
+     * @throws NotSerializableException naming the first class that cannot be serialized
+     * @throws IOException when the value cannot be read back as written
+     */
+    static Encoded encode(Object value, ClassLoader loader) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        Set<String> classes = new HashSet<>();
+        try (RecordingOutputStream out = new RecordingOutputStream(bytes, classes)) {
+            out.writeObject(value);
+        }
+        byte[] data = bytes.toByteArray();
+        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data), loader)) {
+            in.setObjectInputFilter(info -> {
+                if (info.serialClass() != null && !info.serialClass().isArray()) {
+                    classes.add(info.serialClass().getName());
+                }
+                return ObjectInputFilter.Status.UNDECIDED;
+            });
+            in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new NotSerializableException(e.getMessage() + " (cannot be loaded back)");
+        }
+        return new Encoded(data, classes);
+    }
+
+    /** Serializes call arguments for a key; they are compared as bytes, never read back. */
+    static byte[] encodeArguments(Object[] args) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(args);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a value back: a fresh copy on every call.
+     *
+     * @throws RejectedClassException when the stream names a class outside {@code allowed}
+     */
+    static Object decode(byte[] data, int offset, int length, Set<String> allowed, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        AllowListFilter filter = new AllowListFilter(allowed, length);
+        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data, offset, length), loader)) {
+            in.setObjectInputFilter(filter);
+            return in.readObject();
+        } catch (InvalidClassException e) {
+            if (filter.rejected != null) {
+                throw new RejectedClassException(filter.rejected);
+            }
+            throw e;
+        }
+    }
+
+    private static final class RecordingOutputStream extends ObjectOutputStream {
+        private final Set<String> classes;
+
+        RecordingOutputStream(ByteArrayOutputStream out, Set<String> classes) throws IOException {
+            super(out);
+            this.classes = classes;
+        }
+
+        @Override
+        protected void annotateClass(Class<?> type) {
+            classes.add(type.getName());
+        }
+
+        @Override
+        protected void annotateProxyClass(Class<?> type) throws IOException {
+            // a proxy class's name differs from run to run: it could never be read back
+            throw new NotSerializableException(type.getName() + " (a dynamic proxy)");
+        }
+    }
+
+    private static final class FilteredInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        FilteredInputStream(ByteArrayInputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            if (loader != null) {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    // fall through: the JDK's own resolution (primitives, the caller's loader)
+                }
+            }
+            return super.resolveClass(desc);
+        }
+
+        @Override
+        protected Class<?> resolveProxyClass(String[] interfaces) throws InvalidClassException {
+            throw new InvalidClassException("proxy", "the disk cache never writes proxies");
+        }
+    }
+
+    /** Admits the recorded classes only, within limits that bound what a stream can allocate. */
+    private static final class AllowListFilter implements ObjectInputFilter {
+        private final Set<String> allowed;
+        private final long streamLength;
+        private volatile String rejected;
+
+        AllowListFilter(Set<String> allowed, long streamLength) {
+            this.allowed = allowed;
+            this.streamLength = streamLength;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES
+                    || info.arrayLength() > streamLength) {
+                return Status.REJECTED; // every array element takes at least one byte of the stream
+            }
+            Class<?> type = info.serialClass();
+            if (type == null) {
+                return Status.UNDECIDED;
+            }
+            if (type.isArray() || allowed.contains(type.getName())) {
+                // an array instantiates no class (its elements are checked one by one); collections
+                // such as ArrayList check arrays they never wrote as such (Object[], Map.Entry[])
+                return Status.ALLOWED;
+            }
+            rejected = type.getName();
+            return Status.REJECTED;
+        }
+    }
+}

@@ -1,0 +1,492 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The disk tier's own daemon thread: it opens the store (so MapDB loads off the caller's thread),
+ * applies queued writes and commits them in batches (the only disk syncs), sweeps expired and
+ * damaged entries, and deals with faults. Each fault is reported once; the tier then serves what
+ * it still can and the host goes on with the memory tier.
+ */
+final class WriteBehind {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    private static final int BATCH = 256;
+    private static final long SALVAGE_BYTES = 64L << 20;
+    /**
+     * How long the thread lets the host start before it loads MapDB (about a second of class
+     * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
+     */
+    private static final long OPEN_DELAY_MILLIS = 1000;
+
+    /** What the thread is asked to do, in order. */
+    sealed interface Command {
+    }
+
+    /** Writes one record; {@code classes} are the classes its payload names. */
+    record Put(byte[] key, byte[] record, String stableId, Set<String> classes) implements Command {
+    }
+
+    /** Removes one entry; an expired one counts as an eviction once it is really gone. */
+    record Remove(byte[] key, boolean expired) implements Command {
+    }
+
+    /** Removes every entry whose key starts with one of the prefixes, or all with none given. */
+    record Clear(List<byte[]> prefixes, CompletableFuture<Void> done) implements Command {
+    }
+
+    /** Sets the store aside and starts a new one (a read found it damaged). */
+    record Recover(String reason) implements Command {
+    }
+
+    record Stop() implements Command {
+    }
+
+    /** Told when a put has reached the store or was given up, so the tier can drop its copy. */
+    interface Listener {
+        void finished(Put put);
+    }
+
+    private final CacheDirectory directory;
+    private final Listener listener;
+    private final LongAdder evictions;
+    private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final CountDownLatch needed = new CountDownLatch(1);
+    private final AtomicBoolean recovering = new AtomicBoolean();
+    private final AtomicBoolean writeFailureReported = new AtomicBoolean();
+    private final Thread thread;
+    private volatile Store store;
+    private volatile boolean writable = true;
+    private volatile boolean stopped;
+    private long lastSweep;
+
+    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions) {
+        this.directory = directory;
+        this.listener = listener;
+        this.evictions = evictions;
+        this.thread = new Thread(this::run, "autobot-disk-cache");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The open store, or null while opening and after a fault that closed it. */
+    Store store() {
+        return store;
+    }
+
+    /** Whether new results may be queued: false once the store cannot be written. */
+    boolean writable() {
+        return writable && !stopped;
+    }
+
+    /** Whether the store has been opened, or has failed to open. */
+    boolean settled() {
+        return settled.getCount() == 0;
+    }
+
+    /** Waits until the store is open or has failed to open (opening it now if it was not yet). */
+    boolean awaitSettled(long millis) {
+        needed.countDown();
+        try {
+            return settled.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void submit(Command command) {
+        if (thread.isAlive() || !settled()) {
+            queue.add(command);
+        } else if (command instanceof Put put) {
+            listener.finished(put);
+        } else if (command instanceof Clear clear) {
+            clear.done().complete(null);
+        }
+    }
+
+    /**
+     * Reports a failure of the store met by a reader: the store is set aside and rebuilt, once.
+     * A failure of a store that was replaced or closed meanwhile is no news.
+     */
+    void damaged(Store used, Throwable failure) {
+        if (used == store && recovering.compareAndSet(false, true)) {
+            submit(new Recover(CacheDirectory.describe(failure)));
+        }
+    }
+
+    /**
+     * Writes what is queued, then closes the store; waits a bounded time.
+     *
+     * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
+     *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
+     *     (and without writing to disk)
+     */
+    void stop(long millis, boolean waitForOpen) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        queue.add(new Stop());
+        if (waitForOpen) {
+            needed.countDown();
+        } else if (!settled()) {
+            return;
+        }
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            // a cache, not a database: what is not written is computed again next time
+            LOG.info("the disk cache at {} stopped with {} results not yet written", directory, queue.size());
+        }
+    }
+
+    private void run() {
+        Store opened = null;
+        try {
+            awaitNeeded();
+            opened = open();
+        } finally {
+            store = opened;
+            writable = opened != null; // before settling: whoever waited sees the outcome
+            settled.countDown();
+        }
+        if (opened == null) {
+            drainAndDiscard();
+            return;
+        }
+        sweep();
+        List<Command> batch = new ArrayList<>();
+        while (true) {
+            Command first;
+            try {
+                first = queue.poll(SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // only Stop ends this thread
+            }
+            if (first == null) {
+                sweep();
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, BATCH);
+            boolean stop = apply(batch);
+            batch.clear();
+            if (stop) {
+                closeStore();
+                drainAndDiscard();
+                return;
+            }
+            if (System.currentTimeMillis() - lastSweep > SWEEP_INTERVAL_MILLIS) {
+                sweep();
+            }
+        }
+    }
+
+    private void awaitNeeded() {
+        try {
+            needed.await(OPEN_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Opens the store: one warning and null when it cannot; a damaged store is set aside first. */
+    private Store open() {
+        try {
+            directory.prepare();
+        } catch (IOException e) {
+            LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
+                    e.getMessage());
+            return null;
+        }
+        try {
+            return openFile();
+        } catch (IOException e) {
+            LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only", directory,
+                    CacheDirectory.describe(e));
+            return null;
+        } catch (StoreException e) {
+            switch (e.kind()) {
+                case LOCKED:
+                    LOG.warn("the disk cache at {} is in use by another JVM; this JVM leaves it alone and caches"
+                            + " results in memory only", directory);
+                    return null;
+                case DAMAGED:
+                    return rebuild("it is damaged or from another version (" + e.getMessage() + ")");
+                default:
+                    LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only",
+                            directory, e.getMessage());
+                    return null;
+            }
+        }
+    }
+
+    private Store rebuild(String reason) {
+        return rebuild(reason, null);
+    }
+
+    private Store rebuild(String reason, Store.Salvage salvage) {
+        try {
+            Path aside = directory.setAside();
+            Store fresh = openFile();
+            long kept = salvage == null ? 0 : restore(fresh, salvage);
+            LOG.warn("the disk cache at {} was set aside in {} because {}; a new one replaces it{}", directory, aside,
+                    reason, kept > 0 ? " with the " + kept + " entries that could still be read" : ", empty");
+            return fresh;
+        } catch (IOException | StoreException e) {
+            LOG.warn("the disk cache at {} {} and could not be rebuilt ({}); results are cached in memory only",
+                    directory, reason, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes salvaged entries into a new store; entries whose classes were lost are dropped. */
+    private static long restore(Store fresh, Store.Salvage salvage) {
+        long kept = 0;
+        for (byte[][] entry : salvage.entries()) {
+            String stableId = EntryFormat.stableIdOf(entry[0]);
+            Set<String> classes = stableId == null ? null : salvage.classes().get(stableId);
+            if (classes != null || (stableId != null && EntryFormat.isNull(entry[1]))) {
+                if (classes != null) {
+                    fresh.allowClasses(stableId, classes);
+                }
+                fresh.put(entry[0], entry[1]);
+                kept++;
+            }
+        }
+        fresh.commit();
+        return kept;
+    }
+
+    private Store opened(Store opened) {
+        directory.restrictFiles();
+        return opened;
+    }
+
+    /**
+     * Opens the store file, creating it when absent. A creation that an earlier JVM did not
+     * finish (it exited while the store was opening) is discarded silently: it held nothing yet.
+     */
+    private Store openFile() throws StoreException, IOException {
+        Path marker = directory.creationMarker();
+        if (Files.exists(marker)) {
+            directory.deleteStoreFiles();
+        }
+        boolean creating = directory.storeMissing();
+        if (creating) {
+            Files.write(marker, new byte[0]);
+        }
+        Store opened = MapDbStore.open(directory.storeFile());
+        if (creating) {
+            Files.deleteIfExists(marker);
+        }
+        return opened(opened);
+    }
+
+    /** Applies a batch with one commit; returns whether it asked to stop. */
+    private boolean apply(List<Command> batch) {
+        boolean stop = false;
+        boolean dirty = false;
+        List<Put> written = new ArrayList<>();
+        List<CompletableFuture<Void>> clears = new ArrayList<>();
+        Store current = store;
+        try {
+            for (Command command : batch) {
+                if (command instanceof Put put) {
+                    if (current != null && writable) {
+                        current.allowClasses(put.stableId(), put.classes());
+                        current.put(put.key(), put.record());
+                        dirty = true;
+                    }
+                    written.add(put);
+                } else if (command instanceof Remove remove) {
+                    if (current != null && writable && current.remove(remove.key())) {
+                        dirty = true;
+                        if (remove.expired()) {
+                            evictions.increment();
+                        }
+                    }
+                } else if (command instanceof Clear clear) {
+                    if (current != null && writable) {
+                        clear(current, clear.prefixes());
+                        dirty = true;
+                    } else if (current != null) {
+                        current = closeForGood(current); // cannot clear what it would serve: serve nothing
+                    }
+                    clears.add(clear.done());
+                } else if (command instanceof Recover recover) {
+                    current = recover(current, recover.reason());
+                } else {
+                    stop = true;
+                }
+            }
+            if (current != null && dirty) {
+                current.commit();
+            }
+        } catch (RuntimeException | StackOverflowError failure) {
+            writeFailed(current, failure);
+        } finally {
+            written.forEach(listener::finished);
+            clears.forEach(done -> done.complete(null));
+        }
+        return stop;
+    }
+
+    private Store closeForGood(Store current) {
+        store = null;
+        closeQuietly(current);
+        return null;
+    }
+
+    private void clear(Store current, List<byte[]> prefixes) {
+        if (prefixes.isEmpty()) {
+            current.clear();
+        } else {
+            current.removeIf((key, record) -> startsWithAny(key, prefixes));
+        }
+    }
+
+    /**
+     * Sets a store that failed while running aside and starts a new one with what could still be
+     * read of it: entries whose checksum holds and whose classes were recorded.
+     */
+    private Store recover(Store current, String reason) {
+        store = null;
+        Store.Salvage salvage = salvage(current);
+        closeQuietly(current);
+        Store fresh = rebuild("a read failed (" + reason + ")", salvage);
+        store = fresh;
+        writable = fresh != null;
+        recovering.set(false);
+        return fresh;
+    }
+
+    private static Store.Salvage salvage(Store damaged) {
+        if (damaged == null) {
+            return null;
+        }
+        try {
+            return damaged.salvage(EntryFormat::intact, SALVAGE_BYTES);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /**
+     * A write or commit failed (a full disk, an I/O error): the tier closes the store and serves
+     * nothing more in this run, with one warning. MapDB's state after a failed write is not to be
+     * trusted, even after a rollback; the next start opens the store at its last commit.
+     */
+    private void writeFailed(Store current, Throwable failure) {
+        writable = false;
+        try {
+            if (current != null) {
+                current.rollback();
+            }
+        } catch (RuntimeException rollbackFailed) {
+            // closing below is all that is left to do
+        }
+        closeForGood(current);
+        if (writeFailureReported.compareAndSet(false, true)) {
+            LOG.warn("the disk cache at {} cannot be written ({}); results are cached in memory only until the next"
+                    + " start", directory, CacheDirectory.describe(MapDbStore.rootCause(failure)));
+        }
+        LOG.debug("disk cache write failure", failure);
+    }
+
+    /** Removes expired and damaged entries. */
+    private void sweep() {
+        lastSweep = System.currentTimeMillis();
+        Store current = store;
+        if (current == null || !writable) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            long removed = current.removeIf((key, record) -> !EntryFormat.intact(key, record)
+                    || EntryFormat.expiresAt(record) <= now);
+            if (removed > 0) {
+                current.commit();
+                evictions.add(removed);
+            }
+        } catch (RuntimeException | StackOverflowError failure) {
+            if (MapDbStore.isIoFailure(failure)) {
+                writeFailed(current, failure);
+            } else {
+                recover(current, CacheDirectory.describe(failure));
+            }
+        }
+    }
+
+    private void drainAndDiscard() {
+        List<Command> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        for (Command command : rest) {
+            if (command instanceof Put put) {
+                listener.finished(put);
+            } else if (command instanceof Clear clear) {
+                clear.done().complete(null);
+            }
+        }
+    }
+
+    private void closeStore() {
+        Store current = store;
+        store = null;
+        closeQuietly(current);
+    }
+
+    private void closeQuietly(Store current) {
+        if (current == null) {
+            return;
+        }
+        try {
+            current.close();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("closing the disk cache failed", e);
+        }
+    }
+
+    static boolean startsWithAny(byte[] key, List<byte[]> prefixes) {
+        for (byte[] prefix : prefixes) {
+            if (startsWith(key, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean startsWith(byte[] key, byte[] prefix) {
+        if (key.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (key[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

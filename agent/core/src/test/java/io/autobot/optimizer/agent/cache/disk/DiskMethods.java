@@ -1,0 +1,22 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.engine.MethodRegistry;
+import io.autobot.optimizer.agent.engine.MethodSignature;
+import io.autobot.optimizer.agent.instrument.MethodSpec;
+import java.util.List;
+
+/** Method metadata for disk-tier tests: the same class, method and fingerprint give the same stable id. */
+final class DiskMethods {
+
+    private DiskMethods() {
+    }
+
+    /** A {@code @Cached static Object method(Object)} of {@code className} whose class bytes hash to {@code fingerprint}. */
+    static MethodMeta method(String className, String method, String fingerprint) {
+        MethodSignature signature = new MethodSignature(className, method, "(Ljava/lang/Object;)Ljava/lang/Object;",
+                List.of("java.lang.Object"), List.of("arg0"), "java.lang.Object", true);
+        MethodSpec spec = new MethodSpec("op-" + method, new MethodSpec.Cached(""), null, null, null, null);
+        return new MethodRegistry().register(DiskMethods.class.getClassLoader(), signature, spec, fingerprint);
+    }
+}

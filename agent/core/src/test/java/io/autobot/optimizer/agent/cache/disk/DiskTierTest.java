@@ -1,0 +1,219 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.TierStatistics;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.bootstrap.Dispatcher;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiskTierTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @TempDir
+    Path temp;
+
+    private final List<DiskTier> opened = new ArrayList<>();
+    private final List<MethodMeta> registered = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(DiskTier::close);
+    }
+
+    private Path dir() {
+        return temp.resolve("cache/performance_cache");
+    }
+
+    private DiskTier open(Path dir) {
+        DiskTier tier = DiskTier.open(dir, () -> registered);
+        opened.add(tier);
+        return tier;
+    }
+
+    private DiskTier reopen(DiskTier tier) {
+        tier.close();
+        return open(tier.directory());
+    }
+
+    private static CallKey key(MethodMeta method, Object arg) {
+        return CallKey.of(method, new Object[] {arg});
+    }
+
+    @Test
+    void keepsEntriesAcrossRestartsWithTheirRemainingLifetime() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.offer(key(method, "a"), List.of("A", 1), HOUR)).isTrue();
+        assertThat(tier.offer(key(method, "n"), Dispatcher.NULL, HOUR)).isTrue();
+        assertThat(tier.get(key(method, "a"))).as("served before the write reached the store").isEqualTo(List.of("A", 1));
+
+        tier = reopen(tier);
+        MethodMeta sameMethodNextRun = DiskMethods.method("com.example.A", "compute", "v1");
+        CallKey a = key(sameMethodNextRun, "a");
+        assertThat(tier.get(a)).isEqualTo(List.of("A", 1));
+        assertThat(tier.remainingTtl(a)).isBetween(Duration.ofMinutes(59), HOUR);
+        assertThat(tier.get(key(sameMethodNextRun, "n"))).isSameAs(Dispatcher.NULL);
+        assertThat(tier.get(key(sameMethodNextRun, "other"))).isNull();
+    }
+
+    @Test
+    void neverServesResultsOfAnotherVersionOfTheClass() {
+        DiskTier tier = open(dir());
+        tier.offer(key(DiskMethods.method("com.example.A", "compute", "v1"), "a"), "old code", HOUR);
+        tier = reopen(tier);
+        assertThat(tier.get(key(DiskMethods.method("com.example.A", "compute", "v2"), "a"))).isNull();
+        assertThat(tier.get(key(DiskMethods.method("com.example.A", "compute", "v1"), "a"))).isEqualTo("old code");
+    }
+
+    @Test
+    void neverServesExpiredEntries() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        tier.offer(key(method, "short"), "gone soon", Duration.ofMillis(50));
+        tier = reopen(tier);
+        Thread.sleep(100);
+        assertThat(tier.get(key(method, "short"))).isNull();
+        // removed either by this read or by the sweep that runs when the store opens
+        for (int i = 0; i < 100 && tier.statistics().evictions() == 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(tier.statistics().evictions()).isEqualTo(1);
+    }
+
+    @Test
+    void servesAFreshCopyOnEveryRead() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        tier.offer(key(method, "a"), new ArrayList<>(List.of("x")), HOUR);
+        @SuppressWarnings("unchecked")
+        List<String> first = (List<String>) tier.get(key(method, "a"));
+        first.add("changed by a caller");
+        assertThat(tier.get(key(method, "a"))).isEqualTo(List.of("x")).isNotSameAs(first);
+    }
+
+    @Test
+    void keepsMethodsWhoseValuesCannotBeSerializedOrWhoseClassCannotBeReadInMemory() {
+        DiskTier tier = open(dir());
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        assertThat(tier.offer(key(method, "a"), new Object(), HOUR)).isFalse();
+        assertThat(tier.offer(key(method, "b"), "serializable, but the method is memory-only now", HOUR)).isFalse();
+        MethodMeta argument = DiskMethods.method("com.example.A", "byArgument", "v1");
+        assertThat(tier.offer(key(argument, new Object()), "x", HOUR)).isFalse();
+        MethodMeta unknownBytes = DiskMethods.method("com.example.A", "generated", null);
+        assertThat(tier.offer(key(unknownBytes, "a"), "x", HOUR)).isFalse();
+        assertThat(tier.get(key(unknownBytes, "a"))).isNull();
+    }
+
+    @Test
+    void clearsEverythingOrTheEntriesOfMatchingMethodsIncludingThoseOfEarlierRuns() {
+        DiskTier tier = open(dir());
+        MethodMeta keep = DiskMethods.method("com.example.A", "keep", "v1");
+        tier.offer(key(keep, 1), "k", HOUR);
+        tier.offer(key(DiskMethods.method("com.example.A", "drop", "v0"), 1), "old version", HOUR);
+        tier.offer(key(DiskMethods.method("com.example.A", "drop", "v1"), 1), "d", HOUR);
+        tier = reopen(tier);
+        MethodMeta drop = DiskMethods.method("com.example.A", "drop", "v1");
+        registered.add(drop); // registered in this run, but not called yet
+        tier.invalidate(method -> method.methodName().equals("drop"));
+        assertThat(tier.statistics().entries()).isEqualTo(1);
+        assertThat(tier.get(key(drop, 1))).isNull();
+        assertThat(tier.get(key(keep, 1))).isEqualTo("k");
+
+        tier.invalidateAll();
+        assertThat(tier.get(key(keep, 1))).isNull();
+        assertThat(reopen(tier).statistics().entries()).isZero();
+    }
+
+    @Test
+    void setsADamagedStoreAsideAndStartsAnew() throws Exception {
+        Files.createDirectories(dir());
+        Files.write(dir().resolve(CacheDirectory.STORE_FILE), "not a store at all".repeat(1000).getBytes());
+        DiskTier tier = open(dir());
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
+        tier = reopen(tier);
+        assertThat(tier.get(key(method, "a"))).isEqualTo("A");
+        try (var entries = Files.list(dir())) {
+            assertThat(entries.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("damaged-"));
+        }
+    }
+
+    @Test
+    void ignoresAnEntryThatNamesAClassTheCacheNeverWrote() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        tier.offer(key(method, "a"), new ArrayList<>(List.of("x")), HOUR);
+        tier.close();
+
+        byte[] storeKey = new DiskMethod(method).key(new Object[] {"a"});
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
+            out.writeObject(new ArrayList<>(List.of(new ValueCodecTest.Foreign())));
+        }
+        try (MapDbStore store = MapDbStore.open(dir().resolve(CacheDirectory.STORE_FILE))) {
+            assertThat(store.get(storeKey)).isNotNull();
+            store.put(storeKey, EntryFormat.record(storeKey, payload.toByteArray(), System.currentTimeMillis() + 60_000));
+            store.commit();
+        }
+        tier = open(dir());
+        assertThat(tier.get(key(method, "a"))).isNull();
+    }
+
+    @Test
+    void aSecondTierOnTheSameDirectoryLeavesTheFirstAlone() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier first = open(dir());
+        first.offer(key(method, "a"), "A", HOUR);
+        assertThat(first.get(key(method, "a"))).isEqualTo("A");
+        DiskTier second = open(dir());
+        assertThat(second.get(key(method, "a"))).isNull(); // waits until it has tried to open
+        assertThat(second.ready()).isTrue();
+        assertThat(second.offer(key(method, "b"), "B", HOUR)).isFalse();
+        first = reopen(first);
+        assertThat(first.get(key(method, "a"))).isEqualTo("A");
+    }
+
+    @Test
+    void createsItsDirectoryOwnerOnlyAndReportsStatistics() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        tier.offer(key(method, "a"), "A", HOUR);
+        tier.get(key(method, "a"));
+        tier.get(key(method, "b"));
+        tier.recordLoad(5);
+        tier = reopen(tier);
+        tier.get(key(method, "a"));
+        TierStatistics statistics = tier.statistics();
+        assertThat(statistics.tier()).isEqualTo("disk");
+        assertThat(statistics.entries()).isEqualTo(1);
+        assertThat(statistics.hits()).isEqualTo(1);
+        assertThat(statistics.bytesOnDisk()).isPositive();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir().getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void staysEmptyWhenItsDirectoryCannotBeCreated() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        DiskTier tier = open(file.resolve("cache"));
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        assertThat(tier.get(key(method, "a"))).isNull();
+        assertThat(tier.ready()).isTrue();
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isFalse();
+    }
+}

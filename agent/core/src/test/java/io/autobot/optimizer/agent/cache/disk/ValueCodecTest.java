@@ -1,0 +1,89 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ValueCodecTest {
+
+    record Point(int x, String label) implements Serializable {
+    }
+
+    /** Stands for a class the cache never wrote: a gadget in a tampered file. */
+    static final class Foreign implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static Object roundTrip(Object value) throws Exception {
+        ValueCodec.Encoded encoded = ValueCodec.encode(value, null);
+        return ValueCodec.decode(encoded.bytes(), 0, encoded.bytes().length, encoded.classes(),
+                ValueCodecTest.class.getClassLoader());
+    }
+
+    @Test
+    void readsBackCollectionsRecordsAndArraysAsFreshCopies() throws Exception {
+        Map<String, List<Point>> value = new HashMap<>();
+        value.put("a", new ArrayList<>(List.of(new Point(1, "one"), new Point(2, "two"))));
+        Object copy = roundTrip(value);
+        assertThat(copy).isEqualTo(value).isNotSameAs(value);
+        assertThat(roundTrip(new int[] {1, 2, 3})).isEqualTo(new int[] {1, 2, 3});
+        assertThat(roundTrip(new String[][] {{"x"}})).isEqualTo(new String[][] {{"x"}});
+    }
+
+    @Test
+    void recordsEveryClassItWrites() throws Exception {
+        Set<String> classes = ValueCodec.encode(new ArrayList<>(List.of(new Point(1, "p"))), null).classes();
+        assertThat(classes).contains(ArrayList.class.getName(), Point.class.getName());
+    }
+
+    @Test
+    void rejectsAClassTheCacheNeverWrote() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(List.of(new Foreign()));
+        }
+        Set<String> allowed = ValueCodec.encode(new ArrayList<>(List.of("x")), null).classes();
+        assertThatThrownBy(() -> ValueCodec.decode(bytes.toByteArray(), 0, bytes.size(), allowed, null))
+                .isInstanceOf(ValueCodec.RejectedClassException.class);
+    }
+
+    @Test
+    void rejectsArraysLongerThanTheStream() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new long[1000]);
+        }
+        byte[] data = bytes.toByteArray();
+        // shorten the stream's view so that the claimed length exceeds it: a tampered length field
+        assertThatThrownBy(() -> ValueCodec.decode(data, 0, 900, Set.of("[J"), null))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void refusesWhatCannotBeSerializedOrReadBack() {
+        assertThatThrownBy(() -> ValueCodec.encode(new Object(), null)).isInstanceOf(NotSerializableException.class);
+        Object proxy = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Runnable.class},
+                (p, m, a) -> null);
+        assertThatThrownBy(() -> ValueCodec.encode(proxy, null)).isInstanceOf(NotSerializableException.class);
+        assertThatThrownBy(() -> ValueCodec.encodeArguments(new Object[] {new Object()}))
+                .isInstanceOf(NotSerializableException.class);
+    }
+
+    @Test
+    void encodesEqualArgumentsToEqualBytes() throws Exception {
+        assertThat(ValueCodec.encodeArguments(new Object[] {"a", 1, List.of(2L)}))
+                .isEqualTo(ValueCodec.encodeArguments(new Object[] {"a", 1, List.of(2L)}))
+                .isNotEqualTo(ValueCodec.encodeArguments(new Object[] {"a", 2, List.of(2L)}));
+    }
+}

@@ -1,0 +1,124 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.annotations.Cached;
+import io.autobot.optimizer.it.hosts.DiskHost;
+import io.autobot.optimizer.it.hosts.ExternalClassHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The disk tier across restarts: a second run with {@code CACHE_STRATEGY=disk} runs no body
+ * again, and a class recompiled with a change runs its body again rather than get results of its
+ * old code.
+ */
+class DiskCacheIT {
+
+    private static final String CALC = String.join("\n",
+            "import io.autobot.optimizer.annotations.Cached;",
+            "public class Calc {",
+            "    static int runs;",
+            "    @Cached(ttl = \"1h\")",
+            "    static String calc(String s) {",
+            "        runs++;",
+            "        return \"VERSION:\" + s;",
+            "    }",
+            "    public static void main(String[] args) {",
+            "        String x = calc(\"x\");",
+            "        calc(\"y\");",
+            "        calc(\"x\");",
+            "        System.out.println(\"calc.runs=\" + runs);",
+            "        System.out.println(\"calc.result=\" + x);",
+            "    }",
+            "}");
+
+    @TempDir
+    static Path work;
+
+    private static ChildJvm.Result first;
+    private static ChildJvm.Result second;
+    private static ChildJvm.Result v1;
+    private static ChildJvm.Result v1Again;
+    private static ChildJvm.Result v2;
+
+    @BeforeAll
+    static void runHosts() throws Exception {
+        // the default DISK_CACHE_PATH, ./cache/performance_cache, under the host's working directory
+        first = ChildJvm.of(DiskHost.class).withAgent().env("CACHE_STRATEGY", "disk").args("basic", "mutate")
+                .workDir(work).run();
+        second = ChildJvm.of(DiskHost.class).withAgent().env("CACHE_STRATEGY", "disk").args("basic", "mutate")
+                .workDir(work).run();
+
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        v1 = compileAndRun(classes, "v1");
+        v1Again = compileAndRun(classes, "v1");
+        v2 = compileAndRun(classes, "v2");
+    }
+
+    private static ChildJvm.Result compileAndRun(Path classes, String version) throws Exception {
+        Path source = work.resolve("src/Calc.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, CALC.replace("VERSION", version));
+        String annotations = Path.of(Cached.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int exit = javac.run(null, null, null, "-d", classes.toString(), "-cp", annotations, source.toString());
+        assertThat(exit).as("javac").isZero();
+        return ChildJvm.of(ExternalClassHost.class).withAgent().env("CACHE_STRATEGY", "disk")
+                .env("DISK_CACHE_PATH", work.resolve("calc-cache").toString())
+                .args(classes.toString(), "Calc").workDir(work).run();
+    }
+
+    @Test
+    void theSecondRunExecutesNoBodyForTheSameArguments() {
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.value("correct")).as(first.toString()).isEqualTo("true");
+        assertThat(first.value("runs")).isEqualTo("4"); // text, report, squares, nothing: once each
+        assertThat(second.value("correct")).as(second.toString()).isEqualTo("true");
+        assertThat(second.value("runs")).as(second.toString()).isEqualTo("0");
+    }
+
+    @Test
+    void keepsMethodsWithUnserializableValuesInMemoryAndSaysSoOnce() {
+        for (ChildJvm.Result run : new ChildJvm.Result[] {first, second}) {
+            assertThat(run.value("opaque.runs")).isEqualTo("1");
+            assertThat(run.value("handle.runs")).isEqualTo("1");
+            assertThat(run.stderr().lines().filter(line -> line.contains("cannot be serialized")).count())
+                    .as(run.stderr()).isEqualTo(2);
+        }
+        assertThat(first.stderr()).contains("DiskHost.opaque(int): its result cannot be serialized");
+        assertThat(first.stderr()).contains("DiskHost.byHandle(io.autobot.optimizer.it.hosts.DiskHost$Handle):"
+                + " an argument cannot be serialized");
+    }
+
+    @Test
+    void createsTheDefaultDirectoryOwnerOnly() throws Exception {
+        Path directory = work.resolve("cache/performance_cache");
+        assertThat(directory.resolve("autobot-cache.db")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aRecompiledClassRunsItsBodyAgain() {
+        assertThat(v1.value("calc.runs")).as(v1.toString()).isEqualTo("2");
+        assertThat(v1.value("calc.result")).isEqualTo("v1:x");
+        assertThat(v1Again.value("calc.runs")).as(v1Again.toString()).isEqualTo("0");
+        assertThat(v1Again.value("calc.result")).isEqualTo("v1:x");
+        assertThat(v2.value("calc.runs")).as(v2.toString()).isEqualTo("2");
+        assertThat(v2.value("calc.result")).isEqualTo("v2:x");
+    }
+
+    @Test
+    void saysNothingElse() {
+        for (ChildJvm.Result run : new ChildJvm.Result[] {first, second, v1, v1Again, v2}) {
+            assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("disk cache at");
+        }
+    }
+}
