@@ -21,10 +21,17 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Batched {
 
-    /** The batch method's name: same class, one {@code List} parameter, returns a {@code List}. */
+    /**
+     * The batch method's name: declared in the same class, one {@code List} (or {@code Collection},
+     * {@code Iterable}) parameter, returns a {@code List} with one element per argument (an element
+     * that is an exception is thrown to that caller alone); static if this method is static.
+     */
     String via();
 
-    /** Calls per batch; zero or less means {@code BATCH_SIZE}. */
+    /**
+     * Calls per batch; zero means the operation profile's {@code batch_size}, else
+     * {@code BATCH_SIZE}. A negative size is rejected.
+     */
     int size() default 0;
 
     /** The longest a call waits for its batch to fill; empty means {@code MAX_BATCH_WAIT_TIME}. */

@@ -21,14 +21,17 @@ import java.lang.annotation.Target;
 public @interface Parallel {
 
     /**
-     * The smallest argument size that is split; smaller calls run as they are. Zero or less means
-     * the operation profile's {@code parallel_threshold}.
+     * The smallest argument size that is split; smaller calls run as they are. Zero means the
+     * operation profile's {@code parallel_threshold}; a negative threshold is rejected.
      */
     int threshold() default 0;
 
     /** The name of the parameter to split; empty means the first list, collection or array. */
     String argument() default "";
 
-    /** Remove duplicate elements from the merged result (the guide's result de-duplication). */
+    /**
+     * Remove repeated elements from list and array results, keeping the first (the guide's result
+     * de-duplication); applied to every call, split or not.
+     */
     boolean distinct() default false;
 }

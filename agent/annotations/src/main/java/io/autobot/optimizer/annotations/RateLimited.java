@@ -19,13 +19,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface RateLimited {
 
-    /** Permits per second; zero or less means {@code MAX_REQUESTS_PER_SECOND}. */
+    /**
+     * Permits per second; zero means {@code MAX_REQUESTS_PER_SECOND} (then {@code REQUEST_THROTTLING}
+     * off means no limit). A negative rate is rejected.
+     */
     double perSecond() default 0;
 
     /** The limiter's name; methods with the same name share one budget. Empty: the method's own. */
     String name() default "";
 
-    /** How long a caller may wait for a permit ({@code 5s} by default). */
+    /**
+     * How long a caller may wait for a permit ({@code 5s} by default); a caller whose permit
+     * cannot come within it fails at once.
+     */
     String maxWait() default "5s";
 
     /** Exception types (and their subclasses) that are retried with exponential backoff. */
@@ -34,6 +40,6 @@ public @interface RateLimited {
     /** How many times a call is retried on {@link #retryOn()} exceptions. */
     int maxRetries() default 3;
 
-    /** The first backoff delay; each retry doubles it, with random jitter. */
+    /** The first backoff delay; each retry doubles it, and waits between half of it and all of it. */
     String backoff() default "100ms";
 }

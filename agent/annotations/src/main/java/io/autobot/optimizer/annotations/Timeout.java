@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Bounds the time of a call. On expiry the caller gets a
- * {@code io.autobot.optimizer.api.OperationTimeoutException} (a {@link RuntimeException}) and the
- * running body is interrupted.
+ * Bounds the time of a call. On expiry the running body is interrupted and the caller gets a
+ * {@code io.autobot.optimizer.api.OperationTimeoutException} (a {@link RuntimeException}). The body
+ * runs on the caller's own thread: one that never checks for interruption runs to its end, and
+ * its result is then dropped for the exception.
  *
  * <p>The limit is fixed ({@link #value()}), or adaptive: a high percentile of the method's
  * observed latency times a factor, kept between {@link #min()} and {@link #value()}. Without the

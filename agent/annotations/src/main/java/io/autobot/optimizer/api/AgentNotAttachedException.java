@@ -9,4 +9,9 @@ public class AgentNotAttachedException extends IllegalStateException {
         super("the AutoBot agent is not attached to this JVM: start it with -javaagent:autobot-agent.jar"
                 + " or attach it with 'java -jar autobot-agent.jar attach <pid>'");
     }
+
+    /** With a message that names the JVM, for clients of another JVM (the CLI, the shell). */
+    public AgentNotAttachedException(String message) {
+        super(message);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -22,7 +23,11 @@ import javax.management.openmbean.TabularData;
  * <p>It talks to the agent's {@code io.autobot.optimizer:type=Optimizer} MXBean on the platform
  * MBean server, so it works whichever class loader loaded it and whether the agent was started
  * with {@code -javaagent} or attached later. Without the agent, {@link #isAttached()} is
- * {@code false} and every other method throws {@link AgentNotAttachedException}.
+ * {@code false}; the reports say so instead of failing ({@link #performanceReport()} holds
+ * {@code agent_attached=false} and a message, {@link #recommendations()} the message, the cache
+ * statistics are empty); what would change something (levels, strategies, clearing, scenarios,
+ * export) throws {@link AgentNotAttachedException}, which says how to attach the agent.
+ * {@link #benchmarkOperation} needs no agent at all.
  */
 public final class AutoBot {
 
@@ -67,22 +72,80 @@ public final class AutoBot {
         invoke("applyScenario", new Object[] {scenario}, new String[] {String.class.getName()});
     }
 
-    /** The performance report (the guide's {@code get_performance_report}) as nested maps. */
+    /**
+     * The performance report (the guide's {@code get_performance_report}) as nested maps:
+     * {@code summary} (avg_execution_time, overall_cache_hit_rate, avg_memory_usage, avg_cpu_usage,
+     * throughput, optimization_effectiveness...) and {@code operations} (the same per operation).
+     * Without the agent: {@code agent_attached=false} and a {@code message}.
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> performanceReport() {
-        return (Map<String, Object>) toJava(get("PerformanceReport"));
+        if (!isAttached()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("agent_attached", false);
+            report.put("message", new AgentNotAttachedException().getMessage());
+            return Collections.unmodifiableMap(report);
+        }
+        Map<String, Object> report = new LinkedHashMap<>((Map<String, Object>) toJava(get("PerformanceReport")));
+        report.put("agent_attached", true);
+        return Collections.unmodifiableMap(report);
     }
 
-    /** Cache statistics per tier (the guide's {@code get_cache_statistics}) as nested maps. */
+    /**
+     * Cache statistics per tier (the guide's {@code get_cache_statistics}): {@code memory_cache},
+     * {@code disk_cache} to their entries, capacity, utilization, hits... Empty without the agent.
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> cacheStatistics() {
-        return (Map<String, Object>) toJava(get("CacheStatistics"));
+        return isAttached() ? (Map<String, Object>) toJava(get("CacheStatistics")) : Map.of();
     }
 
-    /** What the agent recommends changing, each naming the figure that triggered it. */
+    /**
+     * What the agent recommends changing, each naming the figure that triggered it. Without the
+     * agent, one line saying so.
+     */
     public static List<String> recommendations() {
+        if (!isAttached()) {
+            return List.of(new AgentNotAttachedException().getMessage());
+        }
         Object value = get("Recommendations");
         return value == null ? List.of() : List.of((String[]) value);
+    }
+
+    /**
+     * Runs {@code operation} on {@code data} once and measures it (the guide's
+     * {@code benchmark_operation}). Works with or without the agent.
+     */
+    public static <T, R> BenchmarkResult<R> benchmarkOperation(Function<T, R> operation, T data) {
+        return benchmarkOperation(operation, data, 1);
+    }
+
+    /**
+     * Runs {@code operation} on {@code data} {@code iterations} times on the calling thread and
+     * measures the time and the memory one run takes on average. What the operation throws
+     * reaches the caller unchanged.
+     */
+    public static <T, R> BenchmarkResult<R> benchmarkOperation(Function<T, R> operation, T data, int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations=" + iterations + " is not accepted: expected 1 or more");
+        }
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocation = threads instanceof com.sun.management.ThreadMXBean
+                && ((com.sun.management.ThreadMXBean) threads).isThreadAllocatedMemorySupported()
+                ? (com.sun.management.ThreadMXBean) threads : null;
+        long thread = Thread.currentThread().getId();
+        long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long allocatedBefore = allocation == null ? 0 : allocation.getThreadAllocatedBytes(thread);
+        long start = System.nanoTime();
+        R result = null;
+        for (int i = 0; i < iterations; i++) {
+            result = operation.apply(data);
+        }
+        long nanos = System.nanoTime() - start;
+        long allocated = allocation == null ? -1
+                : (allocation.getThreadAllocatedBytes(thread) - allocatedBefore) / iterations;
+        long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new BenchmarkResult<>(nanos / 1e9 / iterations, allocated, heapAfter - heapBefore, iterations, result);
     }
 
     /**
@@ -132,35 +195,7 @@ public final class AutoBot {
 
     /** Converts open-type values (CompositeData, TabularData, arrays) into maps and lists. */
     static Object toJava(Object value) {
-        if (value instanceof CompositeData) {
-            CompositeData data = (CompositeData) value;
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (String key : data.getCompositeType().keySet()) {
-                map.put(key, toJava(data.get(key)));
-            }
-            return map;
-        }
-        if (value instanceof TabularData) {
-            TabularData table = (TabularData) value;
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Object row : table.values()) {
-                CompositeData entry = (CompositeData) row;
-                if (entry.containsKey("key") && entry.containsKey("value")) {
-                    map.put(String.valueOf(entry.get("key")), toJava(entry.get("value")));
-                } else {
-                    map.put(String.valueOf(map.size()), toJava(entry));
-                }
-            }
-            return map;
-        }
-        if (value instanceof Object[]) {
-            List<Object> list = new ArrayList<>();
-            for (Object element : (Object[]) value) {
-                list.add(toJava(element));
-            }
-            return Collections.unmodifiableList(list);
-        }
-        return value;
+        return OpenData.toJava(value);
     }
 
     private static MBeanServer server() {

@@ -6,31 +6,103 @@ import java.lang.instrument.Instrumentation;
  * The agent's entry points: {@code premain} for {@code -javaagent}, {@code agentmain} for attach.
  * This class refers to JDK types only until the bridge is on the bootstrap class path; any
  * failure to start leaves the host running without the agent.
+ *
+ * <p>Loading the agent into a JVM where it already runs applies the new settings to the running
+ * agent. Loading it with the argument {@code command=detach} stops it (see docs/attach.md).
  */
 public final class Agent {
 
     /** The system property set in the host once the agent runs; the CLI polls it after attaching. */
     public static final String STARTED_PROPERTY = "io.autobot.optimizer.started";
 
+    /** The system property holding what the last load of the agent did ({@link AttachResult}). */
+    public static final String RESULT_PROPERTY = "io.autobot.optimizer.attach.result";
+
+    /** The agent argument that chooses what a load does: {@code start} (the default) or {@code detach}. */
+    public static final String COMMAND_KEY = "command";
+
+    /** The agent argument that tags a load, so the CLI knows the answer in {@link #RESULT_PROPERTY} is its own. */
+    public static final String REQUEST_KEY = "request";
+
     private Agent() {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, false);
+        run(arguments, instrumentation, false);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, true);
+        run(arguments, instrumentation, true);
     }
 
-    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    private static synchronized void run(String arguments, Instrumentation instrumentation, boolean attached) {
+        AttachResult result;
+        String command = option(arguments, COMMAND_KEY, "start").toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (command.equals("detach")) {
+                result = detach();
+            } else if (command.equals("start")) {
+                result = start(settingsOnly(arguments), instrumentation, attached);
+            } else {
+                result = new AttachResult(AttachResult.Status.FAILED, Version.get()).problem("agent argument command="
+                        + command + " is not accepted: expected start or detach");
+                System.err.println("[autobot] " + result.problems().get(0));
+            }
+        } catch (Throwable failure) {
+            result = new AttachResult(AttachResult.Status.FAILED, Version.get()).problem(failure.toString());
+            System.err.println("[autobot] the AutoBot agent could not " + command + "; the application runs on as"
+                    + " before: " + failure);
+        }
+        System.setProperty(RESULT_PROPERTY, result.request(option(arguments, REQUEST_KEY, "")).format());
+    }
+
+    private static AttachResult start(String arguments, Instrumentation instrumentation, boolean attached)
+            throws Exception {
         try {
             AgentLogging.configure(arguments);
             BootstrapInjector.inject(instrumentation);
-            AgentRuntime.start(arguments, instrumentation, attached);
+            return AgentRuntime.start(arguments, instrumentation, attached);
         } catch (Throwable failure) {
             System.err.println("[autobot] the AutoBot agent could not start and is disabled; the application runs"
                     + " unoptimized: " + failure);
+            return new AttachResult(AttachResult.Status.FAILED, Version.get()).problem(failure.toString());
         }
+    }
+
+    private static AttachResult detach() {
+        boolean running = AgentRuntime.current() != null;
+        AgentRuntime.stop();
+        return new AttachResult(running ? AttachResult.Status.DETACHED : AttachResult.Status.NOT_RUNNING,
+                Version.get());
+    }
+
+    /** The value of one key among the arguments, or the fallback. */
+    static String option(String arguments, String key, String fallback) {
+        String value = fallback;
+        for (String part : split(arguments)) {
+            int equals = part.indexOf('=');
+            if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase(key)) {
+                value = part.substring(equals + 1).trim();
+            }
+        }
+        return value;
+    }
+
+    /** The arguments without {@code command=} and {@code request=}: the settings, for the settings parser. */
+    static String settingsOnly(String arguments) {
+        StringBuilder rest = new StringBuilder();
+        for (String part : split(arguments)) {
+            int equals = part.indexOf('=');
+            String key = equals > 0 ? part.substring(0, equals).trim() : "";
+            if (key.equalsIgnoreCase(COMMAND_KEY) || key.equalsIgnoreCase(REQUEST_KEY)) {
+                continue;
+            }
+            rest.append(rest.length() == 0 ? "" : ",").append(part);
+        }
+        return rest.length() == 0 ? null : rest.toString();
+    }
+
+    private static String[] split(String arguments) {
+        return arguments == null || arguments.isBlank() ? new String[0] : arguments.split(",");
     }
 }

@@ -6,32 +6,49 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A clock for cache expiry that costs one volatile read: a daemon thread advances it every
  * {@value #RESOLUTION_MILLIS} ms. {@link System#nanoTime()} costs about as much as a whole cache
- * hit; entries that live for seconds to hours do not need that precision. The thread is started
- * with the first cache and costs well under 0.1% of a core.
+ * hit; entries that live for seconds to hours do not need that precision. The thread starts with
+ * the first memory tier, costs well under 0.1% of a core, and stops when the agent is detached
+ * (the clock then reads {@link System#nanoTime()} directly).
  */
-final class CoarseClock {
+public final class CoarseClock {
 
     static final long RESOLUTION_MILLIS = 10;
     private static volatile long now = System.nanoTime();
-
-    static {
-        Thread ticker = new Thread(CoarseClock::tick, "autobot-clock");
-        ticker.setDaemon(true);
-        ticker.setPriority(Thread.MAX_PRIORITY);
-        ticker.start();
-    }
+    private static volatile Thread ticker;
 
     private CoarseClock() {
     }
 
     /** Nanoseconds on the {@link System#nanoTime()} scale, at most one resolution step behind. */
     static long nanoTime() {
-        return now;
+        return ticker != null ? now : System.nanoTime();
+    }
+
+    /** Starts the ticking thread, unless it runs. */
+    static synchronized void start() {
+        if (ticker == null) {
+            now = System.nanoTime();
+            Thread thread = new Thread(CoarseClock::tick, "autobot-clock");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MAX_PRIORITY);
+            ticker = thread;
+            thread.start();
+        }
+    }
+
+    /** Stops the ticking thread (detach). */
+    public static synchronized void stop() {
+        Thread thread = ticker;
+        ticker = null;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     private static void tick() {
         long period = TimeUnit.MILLISECONDS.toNanos(RESOLUTION_MILLIS);
-        while (true) {
+        Thread self = Thread.currentThread();
+        while (ticker == self) {
             LockSupport.parkNanos(period);
             now = System.nanoTime();
         }

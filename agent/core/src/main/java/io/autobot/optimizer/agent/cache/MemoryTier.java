@@ -36,6 +36,7 @@ public final class MemoryTier implements CacheTier {
     }
 
     public MemoryTier(long capacity) {
+        CoarseClock.start();
         this.capacity = capacity;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(capacity)

@@ -46,6 +46,24 @@ public final class Setting<T> {
             Setting::parseBoolean, String::valueOf, "true or false");
     public static final Setting<String> EXPORT_DIR = define("export.dir", "AUTOBOT_EXPORT_DIR",
             "./autobot-exports", Setting::parsePath, Function.identity(), "a directory path");
+    public static final Setting<String> RULES = define("rules", "AUTOBOT_RULES", "", Setting::parsePath,
+            Function.identity(), "the path of a rules file (docs/attach.md)");
+    public static final Setting<Boolean> AUTOTUNE = define("autotune", "AUTOBOT_AUTOTUNE", false,
+            Setting::parseBoolean, String::valueOf, "true or false");
+    public static final Setting<Duration> AUTOTUNE_INTERVAL = define("autotune.interval", "AUTOBOT_AUTOTUNE_INTERVAL",
+            Duration.ofSeconds(60), text -> parseDuration(text, Duration.ofSeconds(1), Duration.ofHours(24)),
+            Durations::format, "a duration from 1s to 24h (60s, 5m)");
+    public static final Setting<Duration> ALERT_EXECUTION_TIME = define("alert.execution.time",
+            "AUTOBOT_ALERT_EXECUTION_TIME", Duration.ofSeconds(10),
+            text -> parseDuration(text, Duration.ofMillis(1), Duration.ofHours(24)), Durations::format,
+            "a duration from 1ms to 24h (10s, 500ms; a plain number is seconds)");
+    public static final Setting<Double> ALERT_HIT_RATE = define("alert.hit.rate", "AUTOBOT_ALERT_HIT_RATE", 0.5,
+            text -> parseDouble(text, 0, 1), Setting::formatNumber, "a number from 0 to 1 (0.5 = 50% hits)");
+    public static final Setting<Double> ALERT_MEMORY = define("alert.memory", "AUTOBOT_ALERT_MEMORY", 85.0,
+            text -> parseDouble(text, 1, 100), Setting::formatNumber, "a percentage from 1 to 100");
+    public static final Setting<Duration> SAMPLE_INTERVAL = define("sample.interval", "AUTOBOT_SAMPLE_INTERVAL",
+            Duration.ofSeconds(1), text -> parseDuration(text, Duration.ofSeconds(1), Duration.ofHours(1)),
+            Durations::format, "a duration from 1s to 1h");
 
     private final String key;
     private final String environmentVariable;

@@ -90,6 +90,9 @@ public final class Engine implements CallHandler {
             return result == null ? Dispatcher.NULL : result;
         } catch (CallerFailure failure) {
             failed = true;
+            if (RateLimitErrors.matches(failure.failure())) {
+                method.stats().recordRateLimitError();
+            }
             throw failure.failure();
         } catch (Throwable internal) {
             failOpen.report("policies", method, internal);

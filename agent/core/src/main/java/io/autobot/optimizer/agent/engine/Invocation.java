@@ -83,6 +83,33 @@ public final class Invocation {
         return result;
     }
 
+    /**
+     * Resolves, once per method, what running the body needs, so that a policy that times the
+     * body's start (a rate limiter granting a permit) does not count the first call's set-up.
+     *
+     * @throws ReflectiveOperationException when the body cannot be resolved (an internal failure)
+     */
+    public void prepare() throws ReflectiveOperationException {
+        OriginalInvoker.handle(method, declaringType);
+    }
+
+    /**
+     * The same call with other arguments, for policies that run the rest of the pipeline on parts
+     * of the arguments (the parallel splitter's chunks). It has no cache key.
+     */
+    public Invocation withArguments(Object[] arguments) {
+        return new Invocation(method, declaringType, self, arguments, null);
+    }
+
+    /**
+     * A method declared by the called method's class, by name and JVM descriptor: for policies that
+     * call a sibling of the method (the batch method of {@code @Batched}) or need its reflective
+     * form. Resolve once and keep the result; this is a reflective search.
+     */
+    public java.lang.reflect.Method declaredMethod(String name, String descriptor) throws NoSuchMethodException {
+        return OriginalInvoker.find(declaringType, name, descriptor);
+    }
+
     /** Whether the body already returned on the caller's thread with the original arguments. */
     boolean bodyReturned() {
         return bodyReturned;

@@ -17,6 +17,8 @@ public final class OperationStats {
     private final LongAdder callNanos = new LongAdder();
     private final LongAdder missNanos = new LongAdder();
     private final LongAdder internalFailures = new LongAdder();
+    private final LongAdder rateLimitErrors = new LongAdder();
+    private final LatencyHistogram latencies = new LatencyHistogram();
 
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
@@ -38,6 +40,7 @@ public final class OperationStats {
     public void recordCall(long nanos, boolean failed) {
         calls.increment();
         callNanos.add(nanos);
+        latencies.record(nanos);
         if (failed) {
             errors.increment();
         }
@@ -46,6 +49,11 @@ public final class OperationStats {
     /** An internal failure of the agent that made this call fall back to the plain method. */
     public void recordInternalFailure() {
         internalFailures.increment();
+    }
+
+    /** A failed call whose exception says a rate limit was hit (see {@link RateLimitErrors}). */
+    public void recordRateLimitError() {
+        rateLimitErrors.increment();
     }
 
     /** Every call answered from the cache, fast or not. */
@@ -89,6 +97,15 @@ public final class OperationStats {
         return internalFailures.sum();
     }
 
+    public long rateLimitErrors() {
+        return rateLimitErrors.sum();
+    }
+
+    /** The times of the calls that went through the policies (fast hits are not timed). */
+    public LatencyHistogram latencies() {
+        return latencies;
+    }
+
     /** Resets every counter (the report's reset, not the cache's). */
     public void reset() {
         hits.reset();
@@ -99,5 +116,7 @@ public final class OperationStats {
         callNanos.reset();
         missNanos.reset();
         internalFailures.reset();
+        rateLimitErrors.reset();
+        latencies.reset();
     }
 }

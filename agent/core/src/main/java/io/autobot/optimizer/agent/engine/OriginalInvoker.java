@@ -31,19 +31,24 @@ final class OriginalInvoker {
         return handle.invokeExact(self, args);
     }
 
-    /** Resolves a method of the declaring class by name and descriptor as a non-virtual handle. */
+    /** Resolves the instrumented method itself among the declaring class's methods. */
     static Method find(MethodMeta method, Class<?> declaringType) throws NoSuchMethodException {
-        for (Method candidate : declaringType.getDeclaredMethods()) {
-            if (candidate.getName().equals(method.methodName())
+        return find(declaringType, method.methodName(), method.descriptor());
+    }
+
+    /** Resolves a method declared by {@code type} by name and JVM descriptor. */
+    static Method find(Class<?> type, String name, String descriptor) throws NoSuchMethodException {
+        for (Method candidate : type.getDeclaredMethods()) {
+            if (candidate.getName().equals(name)
                     && MethodType.methodType(candidate.getReturnType(), candidate.getParameterTypes())
-                            .toMethodDescriptorString().equals(method.descriptor())) {
+                            .toMethodDescriptorString().equals(descriptor)) {
                 return candidate;
             }
         }
-        throw new NoSuchMethodException(method.qualifiedName());
+        throw new NoSuchMethodException(type.getName() + "." + name + descriptor);
     }
 
-    private static MethodHandle handle(MethodMeta method, Class<?> declaringType) throws ReflectiveOperationException {
+    static MethodHandle handle(MethodMeta method, Class<?> declaringType) throws ReflectiveOperationException {
         Map<String, MethodHandle> handles = HANDLES.get(declaringType);
         String key = method.methodName() + method.descriptor();
         MethodHandle handle = handles.get(key);

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.instrument;
 
+import io.autobot.optimizer.agent.engine.MethodSignature;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.annotation.AnnotationDescription;
@@ -36,9 +37,22 @@ final class AnnotationSpecReader {
                         typeNames(rateLimited, "retryOn"), integer(rateLimited, "maxRetries", 3),
                         string(rateLimited, "backoff", "100ms")),
                 batched == null ? null : new MethodSpec.Batched(string(batched, "via", ""),
-                        integer(batched, "size", 0), string(batched, "maxWait", "")),
+                        integer(batched, "size", 0), string(batched, "maxWait", ""),
+                        siblings(method, string(batched, "via", ""))),
                 timeout == null ? null : new MethodSpec.Timeout(string(timeout, "value", ""),
                         bool(timeout, "adaptive", false), string(timeout, "min", "100ms")));
+    }
+
+    /** The methods of the declaring class with this name, described without loading anything. */
+    private static List<MethodSignature> siblings(MethodDescription method, String name) {
+        TypeDescription type = method.getDeclaringType().asErasure();
+        List<MethodSignature> siblings = new ArrayList<>();
+        for (MethodDescription.InDefinedShape candidate : type.getDeclaredMethods()) {
+            if (candidate.isMethod() && candidate.getName().equals(name)) {
+                siblings.add(OptimizerTransformer.signature(type, candidate));
+            }
+        }
+        return List.copyOf(siblings);
     }
 
     private static AnnotationDescription find(AnnotationList annotations, String name) {

@@ -132,15 +132,22 @@ public final class Instrumenter {
         return candidates;
     }
 
-    /** Retransforms classes one by one, so that one that fails does not stop the others. */
-    private void retransform(List<Class<?>> classes) {
+    /**
+     * Retransforms classes one by one, so that one that fails does not stop the others.
+     *
+     * @return whether every class was retransformed
+     */
+    private boolean retransform(List<Class<?>> classes) {
+        boolean all = true;
         for (Class<?> type : classes) {
             try {
                 instrumentation.retransformClasses(type);
             } catch (Throwable failure) {
-                LOG.warn("could not retransform {}; it runs unchanged: {}", type.getName(), failure.toString());
+                all = false;
+                LOG.warn("could not retransform {}; it keeps its current code: {}", type.getName(), failure.toString());
             }
         }
+        return all;
     }
 
     /** The methods instrumented so far. */
@@ -148,8 +155,12 @@ public final class Instrumenter {
         return optimizer.instrumented().stream().distinct().toList();
     }
 
-    /** Removes the transformer and restores the original code of every class it changed. */
-    public void reset() {
+    /**
+     * Removes the transformer and restores the original code of every class it changed.
+     *
+     * @return whether every changed class got its original code back
+     */
+    public boolean reset() {
         instrumentation.removeTransformer(transformer);
         Set<String> changed = new HashSet<>();
         for (MethodMeta method : optimizer.instrumented()) {
@@ -161,7 +172,7 @@ public final class Instrumenter {
                 classes.add(type);
             }
         }
-        retransform(classes);
+        return retransform(classes);
     }
 
     /** A supplier that computes its value once, on first use. */

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.instrument;
 
+import io.autobot.optimizer.agent.engine.MethodSignature;
 import java.util.List;
 
 /**
@@ -30,8 +31,18 @@ public record MethodSpec(String operation, Cached cached, Parallel parallel, Rat
             String backoff) {
     }
 
-    /** {@code @Batched(via, size, maxWait)}. */
-    public record Batched(String via, int size, String maxWait) {
+    /**
+     * {@code @Batched(via, size, maxWait)}.
+     *
+     * @param viaCandidates the methods named {@code via} that the declaring class declares, as the
+     *     transformer saw them; null when not known (then the batch method is checked at first call)
+     */
+    public record Batched(String via, int size, String maxWait, List<MethodSignature> viaCandidates) {
+
+        /** A declaration whose batch method is checked at first call. */
+        public Batched(String via, int size, String maxWait) {
+            this(via, size, maxWait, null);
+        }
     }
 
     /** {@code @Timeout(value, adaptive, min)}. */

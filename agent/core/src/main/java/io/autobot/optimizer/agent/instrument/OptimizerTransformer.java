@@ -84,7 +84,7 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
         return null;
     }
 
-    private static MethodSignature signature(TypeDescription type, MethodDescription.InDefinedShape method) {
+    static MethodSignature signature(TypeDescription type, MethodDescription.InDefinedShape method) {
         List<String> parameterTypes = new ArrayList<>();
         List<String> parameterNames = new ArrayList<>();
         for (ParameterDescription.InDefinedShape parameter : method.getParameters()) {

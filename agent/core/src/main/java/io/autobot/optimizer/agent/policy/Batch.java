@@ -1,0 +1,86 @@
+package io.autobot.optimizer.agent.policy;
+
+import io.autobot.optimizer.agent.engine.CallerFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single calls coalesced into one call of the batch method, and that call's outcome. It is
+ * filled under its policy's lock, run once by the thread that closed it, and read by every
+ * caller after {@link #done}.
+ */
+final class Batch {
+
+    final Object receiver;
+    final long deadline;
+    final List<Object> arguments = new ArrayList<>();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private Object[] results;
+    private Throwable failure;
+
+    Batch(Object receiver, long deadline) {
+        this.receiver = receiver;
+        this.deadline = deadline;
+    }
+
+    /** Adds a call's argument (under the policy's lock); returns its position. */
+    int add(Object argument) {
+        arguments.add(argument);
+        return arguments.size() - 1;
+    }
+
+    int size() {
+        return arguments.size();
+    }
+
+    void complete(Object[] results) {
+        this.results = results;
+        done.countDown();
+    }
+
+    /**
+     * Ends the batch with a failure for every caller: a {@link CallerFailure} (the batch method
+     * threw) or an internal failure (after which each caller runs its own call).
+     */
+    void fail(Throwable failure) {
+        this.failure = failure;
+        done.countDown();
+    }
+
+    boolean isDone() {
+        return done.getCount() == 0;
+    }
+
+    /** Waits until done or the deadline; returns whether done. */
+    boolean awaitUntilDeadline() throws InterruptedException {
+        return done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    void await() throws InterruptedException {
+        done.await();
+    }
+
+    /** Waits until done however often interrupted; returns whether it was interrupted. */
+    boolean awaitUninterruptibly() {
+        boolean interrupted = false;
+        for (;;) {
+            try {
+                done.await();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    /** The failure every caller gets, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    Object result(int index) {
+        return results == null ? null : results[index];
+    }
+}

@@ -1,0 +1,63 @@
+package io.autobot.optimizer.agent.policy;
+
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.engine.Chain;
+import io.autobot.optimizer.agent.engine.Invocation;
+
+/**
+ * Splits a call whose list, collection or array argument reaches the threshold into one chunk
+ * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
+ * the caller's thread (see {@link Split}), and merges their results in the original order.
+ * Smaller calls, null arguments, and every call while {@code OPTIMIZATION_PARALLEL} is off or the
+ * level is {@code basic}, run as they are on the caller's thread. With {@code distinct}, every
+ * result loses its repeated elements, split or not, so a result never depends on the level.
+ */
+final class ParallelPolicy implements Policy {
+
+    private final RuntimeSettings settings;
+    private final OperationProfiles profiles;
+    private final WorkerPool pool;
+    private final String operation;
+    private final int parameter;
+    private final Splittable splittable;
+    private final Merge merge;
+    private final int threshold;
+    private final boolean distinct;
+
+    /**
+     * @param threshold the declared threshold, or 0 for the operation profile's, read at each call
+     */
+    ParallelPolicy(RuntimeSettings settings, WorkerPool pool, String operation, int parameter, Splittable splittable,
+            Merge merge, int threshold, boolean distinct) {
+        this.settings = settings;
+        this.profiles = settings.profiles();
+        this.pool = pool;
+        this.operation = operation;
+        this.parameter = parameter;
+        this.splittable = splittable;
+        this.merge = merge;
+        this.threshold = threshold;
+        this.distinct = distinct;
+    }
+
+    @Override
+    public Object apply(Invocation invocation, Chain next) throws Throwable {
+        Object argument = invocation.args()[parameter];
+        int parts = argument == null || !settings.parallelActive() ? 1 : parts(splittable.size(argument));
+        Object result;
+        if (parts < 2) {
+            result = next.call(invocation);
+        } else {
+            Object[] chunks = splittable.split(argument, parts);
+            result = merge.merge(new Split(invocation, next, parameter, chunks).run(pool));
+        }
+        return distinct ? merge.distinct(result) : result;
+    }
+
+    /** How many chunks a call of this size is cut into; 1 when it is not split. */
+    private int parts(int size) {
+        int limit = threshold > 0 ? threshold : profiles.get(operation).parallelThreshold();
+        return size < limit ? 1 : Math.min(size, pool.parallelism());
+    }
+}

@@ -1,0 +1,90 @@
+package io.autobot.optimizer.agent.policy;
+
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.instrument.MethodSpec;
+import java.util.List;
+
+/**
+ * {@code @Parallel}, and the splitting of {@code @Optimized} methods whose signature allows it (a
+ * splittable parameter and a mergeable result): those split at the profile's
+ * {@code parallel_threshold}.
+ */
+public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseable {
+
+    private final RuntimeSettings settings;
+    private final WorkerPool pool;
+
+    public ParallelPolicyProvider(RuntimeSettings settings, WorkerPool pool) {
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    @Override
+    public String name() {
+        return "parallel";
+    }
+
+    /** Stops the worker pool (the agent stops or detaches). */
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+
+    @Override
+    public Policy create(MethodMeta method) {
+        MethodSpec spec = method.spec();
+        MethodSpec.Parallel declared = spec.parallel();
+        if (declared == null) {
+            int parameter = firstSplittable(method.parameterTypes());
+            Merge merge = Merge.of(method.returnType());
+            return spec.optimized() && parameter >= 0 && merge != null
+                    ? new ParallelPolicy(settings, pool, spec.operation(), parameter,
+                            Splittable.of(method.parameterTypes().get(parameter)), merge, 0, false)
+                    : null;
+        }
+        int parameter = declared.argument().isBlank() ? firstSplittable(method.parameterTypes())
+                : named(method, declared.argument().trim());
+        if (parameter < 0) {
+            throw new IllegalArgumentException("@Parallel has nothing to split: no parameter is " + Splittable.ACCEPTED
+                    + " (parameter types: " + method.parameterTypes() + ")");
+        }
+        Merge merge = Merge.of(method.returnType());
+        if (merge == null) {
+            throw new IllegalArgumentException("@Parallel cannot merge results of type " + method.returnType()
+                    + ": expected " + Merge.ACCEPTED);
+        }
+        if (declared.threshold() < 0) {
+            throw Declarations.rejected("@Parallel(threshold = ...)", declared.threshold(),
+                    "a positive size, or 0 for the profile's parallel_threshold");
+        }
+        if (declared.distinct() && merge == Merge.VOID) {
+            throw new IllegalArgumentException("@Parallel(distinct = true) has no result to de-duplicate: the method is void");
+        }
+        return new ParallelPolicy(settings, pool, spec.operation(), parameter,
+                Splittable.of(method.parameterTypes().get(parameter)), merge, declared.threshold(), declared.distinct());
+    }
+
+    private static int firstSplittable(List<String> types) {
+        for (int i = 0; i < types.size(); i++) {
+            if (Splittable.of(types.get(i)) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int named(MethodMeta method, String name) {
+        int index = method.parameterNames().indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("@Parallel(argument = \"" + name + "\") names no parameter: the"
+                    + " parameters are " + method.parameterNames() + " (compile with -parameters to keep their names)");
+        }
+        String type = method.parameterTypes().get(index);
+        if (Splittable.of(type) == null) {
+            throw new IllegalArgumentException("@Parallel(argument = \"" + name + "\") cannot be split: its type "
+                    + type + " is not " + Splittable.ACCEPTED);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,261 @@
+package io.autobot.optimizer.agent.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autobot.optimizer.agent.config.Level;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.engine.CallerFailure;
+import io.autobot.optimizer.agent.engine.Chain;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.agent.instrument.MethodSpec;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ParallelPolicyTest {
+
+    private final RuntimeSettings settings = RuntimeSettings.defaults();
+    private final WorkerPool pool = new WorkerPool(settings);
+    private final ParallelPolicyProvider provider = new ParallelPolicyProvider(settings, pool);
+
+    static List<Integer> squares(String label, List<Integer> values) {
+        return values.stream().map(v -> v * v).toList();
+    }
+
+    static int[] doubled(int[] values) {
+        return Arrays.stream(values).map(v -> v * 2).toArray();
+    }
+
+    static Map<String, Integer> lengths(Set<String> words) {
+        return words.stream().collect(Collectors.toMap(w -> w, String::length));
+    }
+
+    static void visit(Collection<String> items) {
+    }
+
+    static List<String> words(String text) {
+        return List.of(text.split(" "));
+    }
+
+    static String joined(List<String> parts) {
+        return String.join(",", parts);
+    }
+
+    private MethodMeta method(String name, MethodSpec.Parallel parallel) {
+        return TestMethods.meta(ParallelPolicyTest.class, name, new MethodSpec(null, null, parallel, null, null, null));
+    }
+
+    private Policy policy(String name, MethodSpec.Parallel parallel) {
+        return provider.create(method(name, parallel));
+    }
+
+    private static Object call(Policy policy, MethodMeta method, Chain body, Object... args) throws Throwable {
+        return policy.apply(TestMethods.call(method, ParallelPolicyTest.class, null, args), body);
+    }
+
+    private static final Chain SQUARES = inv -> squares((String) inv.args()[0], (List<Integer>) inv.args()[1]);
+
+    @Test
+    void splitResultsEqualTheSequentialResultInOrder() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Random random = new Random(42);
+        for (int round = 0; round < 50; round++) {
+            List<Integer> input = random.ints(random.nextInt(40), -1000, 1000).boxed().toList();
+            assertThat(call(policy, method, SQUARES, "x", input)).isEqualTo(squares("x", input));
+        }
+    }
+
+    @Test
+    void chunksRunOnNamedDaemonWorkersWithTheCallersContextLoader() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Set<ClassLoader> loaders = ConcurrentHashMap.newKeySet();
+        ClassLoader callers = new URLClassLoader(new URL[0]);
+        CountDownLatch together = new CountDownLatch(4);
+        Chain body = inv -> {
+            Thread thread = Thread.currentThread();
+            threads.add(thread.getName() + (thread.getName().startsWith("autobot") && !thread.isDaemon() ? " (not daemon)" : ""));
+            loaders.add(Thread.currentThread().getContextClassLoader());
+            together.countDown();
+            together.await(5, TimeUnit.SECONDS); // the four chunks are running at the same time
+            return SQUARES.call(inv);
+        };
+        ClassLoader own = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(callers);
+        try {
+            assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8))).isEqualTo(
+                    List.of(1, 4, 9, 16, 25, 36, 49, 64));
+        } finally {
+            Thread.currentThread().setContextClassLoader(own);
+        }
+        assertThat(threads).hasSize(4).contains(Thread.currentThread().getName());
+        assertThat(threads.stream().filter(name -> name.startsWith("autobot-worker-") && !name.contains("not"))).hasSize(3);
+        assertThat(loaders).containsExactly(callers);
+    }
+
+    @Test
+    void theFirstFailingChunkCancelsTheOthersAndReachesTheCaller() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        IllegalArgumentException invalid = new IllegalArgumentException("invalid pattern");
+        AtomicInteger interrupted = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        Chain body = inv -> {
+            started.incrementAndGet();
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            if (chunk.contains(0)) {
+                Thread.sleep(50);
+                throw new CallerFailure(invalid);
+            }
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                throw new CallerFailure(new IllegalStateException("cancelled"));
+            }
+            return chunk;
+        };
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
+                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(invalid);
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        assertThat(interrupted).hasValue(started.get() - 1);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void nestedSplitsFinishEvenWithOneWorker() throws Throwable {
+        settings.set(Setting.MAX_WORKERS, 2);
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Chain[] body = new Chain[1];
+        body[0] = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            if ("outer".equals(inv.args()[0])) {
+                List<Integer> all = new ArrayList<>();
+                for (int value : chunk) { // each outer element makes an inner split call
+                    all.addAll((List<Integer>) call(policy, method, body[0], "inner", List.of(value, value + 1, value + 2)));
+                }
+                return all;
+            }
+            Thread.sleep(5);
+            return squares("inner", chunk);
+        };
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        List<Integer> expected = new ArrayList<>();
+        input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
+        List<Thread> callers = new ArrayList<>();
+        List<Object> results = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    results.add(call(policy, method, body[0], "outer", input));
+                } catch (Throwable e) {
+                    results.add(e);
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (Thread caller : callers) {
+            caller.join(20_000);
+            assertThat(caller.isAlive()).as("a nested call hangs").isFalse();
+        }
+        assertThat(results).hasSize(4).allSatisfy(result -> assertThat(result).isEqualTo(expected));
+    }
+
+    @Test
+    void runsSequentiallyOnTheCallersThreadAtLevelBasicOrWhenParallelIsOff() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            calls.incrementAndGet();
+            return SQUARES.call(inv);
+        };
+        settings.set(Setting.LEVEL, Level.BASIC);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6));
+        settings.set(Setting.LEVEL, Level.MODERATE);
+        settings.set(Setting.PARALLEL, false);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6));
+        assertThat(calls).hasValue(2);
+        assertThat(threads).containsExactly(Thread.currentThread());
+        settings.set(Setting.PARALLEL, true);
+        call(policy, method, body, "x", List.of(1)); // below the threshold
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void mergesArraysSetsAndMapsAndDeduplicates() throws Throwable {
+        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
+        Object merged = call(provider.create(doubled), doubled, inv -> doubled((int[]) inv.args()[0]),
+                (Object) new int[] {1, 2, 1, 3, 2, 4});
+        assertThat((int[]) merged).containsExactly(2, 4, 6, 8);
+
+        MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
+        Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
+        Object map = call(provider.create(lengths), lengths, inv -> lengths((Set<String>) inv.args()[0]), words);
+        assertThat(new TreeMap<>((Map<String, Integer>) map)).isEqualTo(new TreeMap<>(lengths(words)));
+
+        MethodMeta visit = method("visit", new MethodSpec.Parallel(2, "items", false));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        assertThat(call(provider.create(visit), visit, inv -> {
+            seen.addAll((Collection<String>) inv.args()[0]);
+            return null;
+        }, List.of("p", "q", "r", "s"))).isNull();
+        assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void aResizedPoolAppliesAtOnce() {
+        settings.set(Setting.MAX_WORKERS, 3);
+        assertThat(pool.maximumSize()).isEqualTo(3);
+        settings.set(Setting.LEVEL, Level.AGGRESSIVE);
+        assertThat(pool.maximumSize()).isEqualTo(6);
+        assertThat(pool.parallelism()).isEqualTo(6);
+    }
+
+    @Test
+    void optimizedMethodsSplitWhenTheirSignatureAllowsIt() {
+        MethodSpec optimized = new MethodSpec("component_analysis", null, null, null, null, null);
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNotNull();
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "joined", optimized))).isNull();
+    }
+
+    @Test
+    void rejectsBadDeclarations() {
+        assertThatThrownBy(() -> policy("words", new MethodSpec.Parallel(0, "", false)))
+                .hasMessageContaining("@Parallel has nothing to split");
+        assertThatThrownBy(() -> policy("joined", new MethodSpec.Parallel(0, "", false)))
+                .hasMessageContaining("cannot merge results of type java.lang.String");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(0, "label", false)))
+                .hasMessageContaining("@Parallel(argument = \"label\") cannot be split");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(0, "nope", false)))
+                .hasMessageContaining("names no parameter");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(-1, "", false)))
+                .hasMessageContaining("@Parallel(threshold = -1)");
+        assertThatThrownBy(() -> policy("visit", new MethodSpec.Parallel(0, "", true)))
+                .hasMessageContaining("void");
+    }
+}

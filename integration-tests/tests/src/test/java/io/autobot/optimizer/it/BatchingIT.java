@@ -1,0 +1,59 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.it.hosts.BatchingHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code @Batched} in a child JVM, with batching on and with {@code BATCH_PROCESSING=false}. */
+class BatchingIT {
+
+    private static ChildJvm.Result on;
+    private static ChildJvm.Result off;
+
+    @BeforeAll
+    static void runHost() throws Exception {
+        on = ChildJvm.of(BatchingHost.class).withAgent("cache=memory").run();
+        off = ChildJvm.of(BatchingHost.class).withAgent("cache=memory").env("BATCH_PROCESSING", "false").run();
+    }
+
+    @Test
+    void concurrentCallersShareBatchesOfTheBatchSize() {
+        assertThat(on.exitCode()).as(on.toString()).isZero();
+        assertThat(on.value("correct")).as(on.toString()).isEqualTo("true");
+        assertThat(on.value("validate.batched.calls")).isEqualTo("40");
+        // 40 callers, batches of 5: 8 batch calls, a few more only if the wait time sent one early
+        assertThat(Integer.parseInt(on.value("validate.batches"))).isBetween(8, 10);
+        assertThat(on.value("validate.single.runs")).isEqualTo("0");
+    }
+
+    @Test
+    void eachCallerGetsItsOwnResultOrItsOwnException() {
+        assertThat(on.value("validate.own.results")).isEqualTo("true");
+        assertThat(off.value("validate.own.results")).isEqualTo("true");
+    }
+
+    @Test
+    void aBatchThatFailsFailsEveryCallerInItAndNoOther() {
+        assertThat(on.value("send.batches")).isEqualTo("2");
+        assertThat(on.value("send.rejected")).isEqualTo("4");
+    }
+
+    @Test
+    void theWaitTimeSendsABatchThatDoesNotFill() {
+        assertThat(on.value("lookup.batches")).isEqualTo("[3]");
+        assertThat(Long.parseLong(on.value("lookup.elapsed.ms"))).isBetween(250L, 10_000L);
+    }
+
+    @Test
+    void batchProcessingOffRunsEveryCallOnItsOwn() {
+        assertThat(off.exitCode()).as(off.toString()).isZero();
+        assertThat(off.value("correct")).isEqualTo("true");
+        assertThat(off.value("validate.batches")).isEqualTo("0");
+        assertThat(off.value("validate.single.runs")).isEqualTo("40");
+        assertThat(off.value("send.rejected")).isEqualTo("0");
+        assertThat(off.value("lookup.batches")).isEqualTo("[]");
+    }
+}

@@ -1,0 +1,136 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.it.hosts.LoadHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.JmxClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 16 threads for 60 s under every policy with random arguments, while a JMX client changes the
+ * level, the cache strategy, the workers and the cache size at random and clears the caches: every
+ * result equals the plain computation, nothing hangs, no agent exception reaches the host, and the
+ * heap stays bounded.
+ */
+class DifferentialLoadIT {
+
+    private static final int SECONDS = 60;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void everyResultIsRightWhileTheSettingsChangeUnderLoad() throws Exception {
+        Process host = ChildJvm.of(LoadHost.class).withAgent().workDir(workDir).jvmArg("-Xmx256m")
+                .env("DISK_CACHE_PATH", workDir.resolve("cache").toString()).args(String.valueOf(SECONDS)).start();
+        StringBuilder stderr = new StringBuilder();
+        Thread errors = new Thread(() -> {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(host.getErrorStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    synchronized (stderr) {
+                        stderr.append(line).append('\n');
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // the host is gone
+            }
+        });
+        errors.start();
+        Map<String, String> values = new LinkedHashMap<>();
+        StringBuilder stdout = new StringBuilder();
+        int changes = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line).as("the host did not start").isEqualTo("ready=true");
+            JmxClient jmx = JmxClient.attach(host.pid());
+            try {
+                changes = changeSettingsUntilDone(jmx, host);
+            } finally {
+                try {
+                    jmx.close();
+                } catch (java.io.IOException hostGone) {
+                    // the host may have exited already
+                }
+            }
+            while ((line = out.readLine()) != null) {
+                stdout.append(line).append('\n');
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    values.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+            assertThat(host.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            errors.join(5000);
+        } finally {
+            host.destroyForcibly();
+        }
+        String context;
+        synchronized (stderr) {
+            context = stdout + "\n" + stderr;
+        }
+        assertThat(values.get("finished")).as(context).isEqualTo("true");
+        assertThat(values.get("wrong")).as(context).isEqualTo("0");
+        assertThat(values.get("unexpected")).as(context).isEqualTo("0");
+        assertThat(Long.parseLong(values.get("calls"))).as(context).isGreaterThan(10_000);
+        assertThat(Long.parseLong(values.get("heap.mb"))).as(context).isLessThan(200);
+        assertThat(changes).isGreaterThan(20);
+        System.out.printf("differential load: %s calls, %d setting changes, heap %s MB after GC%n",
+                values.get("calls"), changes, values.get("heap.mb"));
+    }
+
+    private static int changeSettingsUntilDone(JmxClient jmx, Process host) throws Exception {
+        Random random = new Random(42);
+        List<String> levels = List.of("basic", "moderate", "aggressive");
+        List<String> strategies = List.of("memory", "hybrid", "disk");
+        String bean = "io.autobot.optimizer:type=Optimizer";
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS - 5);
+        int changes = 0;
+        while (System.nanoTime() < end && host.isAlive()) {
+            try {
+                change(jmx, bean, random, levels, strategies);
+            } catch (java.io.IOException connectionLost) {
+                if (host.waitFor(5, TimeUnit.SECONDS)) {
+                    break; // the host finished its run
+                }
+                throw connectionLost;
+            }
+            changes++;
+            Thread.sleep(200 + random.nextInt(400));
+        }
+        return changes;
+    }
+
+    private static void change(JmxClient jmx, String bean, Random random, List<String> levels,
+            List<String> strategies) throws Exception {
+        switch (random.nextInt(5)) {
+            case 0:
+                jmx.set(bean, "OptimizationLevel", levels.get(random.nextInt(3)));
+                break;
+            case 1:
+                jmx.set(bean, "CacheStrategy", strategies.get(random.nextInt(3)));
+                break;
+            case 2:
+                jmx.set(bean, "MaxWorkers", 1 + random.nextInt(8));
+                break;
+            case 3:
+                jmx.set(bean, "CacheSize", 10 + random.nextInt(2000));
+                break;
+            default:
+                jmx.invoke(bean, "clearCache");
+                break;
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchException;
+
+import io.autobot.optimizer.it.hosts.ManagementHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.JmxClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.management.AttributeChangeNotification;
+import javax.management.MBeanAttributeInfo;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The management plane seen from a JMX client with none of the agent's classes, as JConsole sees
+ * it: one child JVM with the agent, driven through its own bean, checked step by step.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ManagementIT {
+
+    private static final String OPTIMIZER = "io.autobot.optimizer:type=Optimizer";
+    private static final String HOST = "it.autobot:type=Host";
+
+    @TempDir
+    static Path workDir;
+
+    private static Process host;
+    private static JmxClient jmx;
+    private static List<Notification> notifications;
+    private static Path exportDir;
+
+    @BeforeAll
+    static void startHost() throws Exception {
+        exportDir = workDir.resolve("exports");
+        host = ChildJvm.of(ManagementHost.class)
+                .withAgent("level=basic,cache=hybrid,export.dir=" + exportDir)
+                .workDir(workDir).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("ready=")) {
+            host.destroyForcibly();
+            throw new AssertionError("the host did not start: " + line + "\n"
+                    + new String(host.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        drain(host.getErrorStream()); // the agent's log must never fill the pipe and block the host
+        jmx = JmxClient.attach(host.pid());
+        notifications = jmx.listen(OPTIMIZER);
+        // a first workload, so that every kind of bean exists
+        jmx.invoke(HOST, "cached", 3);
+        jmx.invoke(HOST, "cached", 3);
+        jmx.invoke(HOST, "slow", 2, 5L);
+        jmx.invoke(HOST, "parallelThreads", 4);
+    }
+
+    @AfterAll
+    static void stopHost() throws Exception {
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (host != null) {
+            host.getOutputStream().close();
+            if (!host.waitFor(10, TimeUnit.SECONDS)) {
+                host.destroyForcibly();
+            }
+        }
+    }
+
+    private static final StringBuffer STDERR = new StringBuffer();
+
+    private static void drain(java.io.InputStream stream) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    STDERR.append(line).append('\n');
+                }
+            } catch (java.io.IOException closed) {
+                // the host ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static Object optimizer(String attribute) throws Exception {
+        return jmx.get(OPTIMIZER, attribute);
+    }
+
+    private static Notification changeOf(String attribute, Object newValue) throws InterruptedException {
+        return JmxClient.await(notifications, n -> n instanceof AttributeChangeNotification
+                && ((AttributeChangeNotification) n).getAttributeName().equals(attribute)
+                && newValue.equals(((AttributeChangeNotification) n).getNewValue()), 5);
+    }
+
+    @Test
+    @Order(1)
+    void theClientHasNoneOfTheAgentsClasses() {
+        for (String agentClass : List.of("io.autobot.optimizer.agent.AgentRuntime",
+                "io.autobot.optimizer.management.ManagementExtension",
+                "io.autobot.optimizer.management.report.PerformanceReport")) {
+            assertThatThrownBy(() -> Class.forName(agentClass)).isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void readsEveryAttributeOfEveryBean() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Set<ObjectName> names;
+        do {
+            names = jmx.connection().queryNames(JmxClient.name("io.autobot.optimizer:*"), null);
+            Thread.sleep(100);
+        } while (names.size() < 6 && System.nanoTime() < deadline); // operation beans come with the next tick
+        assertThat(names).contains(JmxClient.name(OPTIMIZER), JmxClient.name("io.autobot.optimizer:type=System"),
+                JmxClient.name("io.autobot.optimizer:type=Cache,tier=memory"),
+                JmxClient.name("io.autobot.optimizer:type=Operation,name=slow_lookup"),
+                JmxClient.name("io.autobot.optimizer:type=Operation,name=ManagementHost.square"),
+                JmxClient.name("io.autobot.optimizer:type=Operation,name=ManagementHost.doubled"));
+        int read = 0;
+        for (ObjectName name : names) {
+            for (MBeanAttributeInfo attribute : jmx.connection().getMBeanInfo(name).getAttributes()) {
+                Object value = jmx.connection().getAttribute(name, attribute.getName());
+                assertThat(value).as("%s %s", name, attribute.getName()).isNotNull();
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(80);
+
+        CompositeData report = (CompositeData) optimizer("PerformanceReport");
+        Map<String, Object> summary = rows((TabularData) report.get("summary"));
+        assertThat(summary).containsKeys("avg_execution_time", "overall_cache_hit_rate", "avg_memory_usage",
+                "avg_cpu_usage", "throughput", "optimization_effectiveness");
+        assertThat((Double) summary.get("total_calls")).isGreaterThanOrEqualTo(4.0); // cached x2, slow x2
+        Map<String, Object> operations = rows((TabularData) report.get("operations"));
+        Map<String, Object> square = rows((TabularData) operations.get("ManagementHost.square"));
+        assertThat(square.get("cache_hits")).isEqualTo(1.0);
+        assertThat(square.get("cache_misses")).isEqualTo(1.0);
+
+        Map<String, Object> cache = rows((TabularData) optimizer("CacheStatistics"));
+        assertThat(rows((TabularData) cache.get("memory_cache"))).containsKeys("entries", "capacity", "utilization");
+        assertThat((Long) jmx.get("io.autobot.optimizer:type=Operation,name=slow_lookup", "Calls")).isEqualTo(2);
+        assertThat((Double) jmx.get("io.autobot.optimizer:type=Operation,name=slow_lookup", "P95ExecutionTime"))
+                .isGreaterThan(0.004);
+
+        Set<ObjectName> metrics = jmx.connection().queryNames(JmxClient.name("io.autobot.optimizer.metrics:*"), null);
+        assertThat(metrics).extracting(ObjectName::toString).anyMatch(n -> n.contains("cacheGets") && n.contains("hit"))
+                .anyMatch(n -> n.contains("cacheSize")).anyMatch(n -> n.contains("cacheEvictions"))
+                .anyMatch(n -> n.contains("autobotOperation") && n.contains("slow_lookup"));
+    }
+
+    @Test
+    @Order(2)
+    void oshiSamplesBesideTheHostsOwnJna() throws Exception {
+        String system = "io.autobot.optimizer:type=System";
+        assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // the host's JNA works before
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((Long) jmx.get(system, "SampleCount") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(jmx.get(system, "Source")).as(STDERR.toString()).isEqualTo("oshi");
+        assertThat((Double) jmx.get(system, "SystemCpuLoad")).isBetween(0.0, 100.0);
+        assertThat((Double) jmx.get(system, "MemoryUsage")).isBetween(0.0, 100.0);
+        assertThat((Double) jmx.get(system, "ProcessResidentMemory")).isPositive();
+        assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // ... and after
+    }
+
+    @Test
+    @Order(3)
+    void raisingTheLevelFromBasicToAggressiveTurnsParallelExecutionOn() throws Exception {
+        assertThat(optimizer("OptimizationLevel")).isEqualTo("basic");
+        assertThat(optimizer("ParallelActive")).isEqualTo(false);
+        jmx.set(OPTIMIZER, "OptimizationLevel", "aggressive");
+        assertThat(optimizer("OptimizationLevel")).isEqualTo("aggressive");
+        assertThat(optimizer("ParallelActive")).isEqualTo(true);
+        assertThat(optimizer("EffectiveWorkers")).isEqualTo(2 * (Integer) optimizer("MaxWorkers"));
+        Notification change = changeOf("OptimizationLevel", "aggressive");
+        assertThat(change).isNotNull();
+        assertThat(((AttributeChangeNotification) change).getOldValue()).isEqualTo("basic");
+    }
+
+    @Test
+    @Order(4)
+    void parallelExecutionStartsOnceTheLevelAllowsIt() throws Exception {
+        String[] policies = (String[]) jmx.get("io.autobot.optimizer:type=Operation,name=ManagementHost.doubled",
+                "Policies");
+        // ENABLE WHEN THE PARALLEL POLICY LANDS: skipped while this build has no parallel policy
+        Assumptions.assumeTrue(Arrays.stream(policies).anyMatch(p -> p.contains("parallel")),
+                "no parallel policy in this build: " + Arrays.toString(policies));
+        jmx.set(OPTIMIZER, "OptimizationLevel", "basic");
+        assertThat(jmx.invoke(HOST, "parallelThreads", 8)).isEqualTo(1);
+        jmx.set(OPTIMIZER, "OptimizationLevel", "aggressive");
+        assertThat((Integer) jmx.invoke(HOST, "parallelThreads", 8)).isGreaterThan(1);
+    }
+
+    @Test
+    @Order(5)
+    void changesTheCacheStrategy() throws Exception {
+        jmx.set(OPTIMIZER, "CacheStrategy", "memory");
+        assertThat(optimizer("CacheStrategy")).isEqualTo("memory");
+        assertThat(changeOf("CacheStrategy", "memory")).isNotNull();
+        jmx.set(OPTIMIZER, "CacheStrategy", "hybrid");
+        assertThat(optimizer("CacheStrategy")).isEqualTo("hybrid");
+    }
+
+    @Test
+    @Order(6)
+    void clearingTheCacheMakesTheNextCallMiss() throws Exception {
+        jmx.invoke(HOST, "cached", 11);
+        int runs = (Integer) jmx.invoke(HOST, "cachedRuns");
+        jmx.invoke(HOST, "cached", 11);
+        assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs);
+        jmx.invoke(OPTIMIZER, "clearCache");
+        assertThat(jmx.invoke(HOST, "cached", 11)).isEqualTo(121L);
+        assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs + 1);
+    }
+
+    @Test
+    @Order(7)
+    void appliesEachScenarioWithTheGuidesSettings() throws Exception {
+        jmx.invoke(OPTIMIZER, "applyScenario", "large_repository_analysis");
+        assertSettings("aggressive", "hybrid", true, null, true);
+        jmx.invoke(OPTIMIZER, "applyScenario", "real_time_validation");
+        assertSettings("moderate", "memory", null, true, null);
+        jmx.invoke(OPTIMIZER, "applyScenario", "batch_processing");
+        assertSettings("basic", "disk", null, null, true);
+        jmx.set(OPTIMIZER, "RequestThrottling", false);
+        jmx.set(OPTIMIZER, "BatchProcessing", false);
+        String applied = (String) jmx.invoke(OPTIMIZER, "applyScenario", "api_heavy_workload");
+        assertSettings(null, null, null, true, true);
+        assertThat(applied).contains("connection pooling is the host's concern");
+        assertThat((String[]) optimizer("Scenarios")).containsExactly("large_repository_analysis",
+                "real_time_validation", "batch_processing", "api_heavy_workload");
+        jmx.set(OPTIMIZER, "CacheStrategy", "hybrid");
+        jmx.set(OPTIMIZER, "OptimizationLevel", "moderate");
+    }
+
+    private static void assertSettings(String level, String strategy, Boolean parallel, Boolean throttling,
+            Boolean batching) throws Exception {
+        if (level != null) {
+            assertThat(optimizer("OptimizationLevel")).isEqualTo(level);
+        }
+        if (strategy != null) {
+            assertThat(optimizer("CacheStrategy")).isEqualTo(strategy);
+        }
+        if (parallel != null) {
+            assertThat(optimizer("ParallelEnabled")).isEqualTo(parallel);
+        }
+        if (throttling != null) {
+            assertThat(optimizer("RequestThrottling")).isEqualTo(throttling);
+        }
+        if (batching != null) {
+            assertThat(optimizer("BatchProcessing")).isEqualTo(batching);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void rejectsABadWriteAndChangesNothing() throws Exception {
+        Object workers = optimizer("MaxWorkers");
+        Exception negative = catchException(() -> jmx.set(OPTIMIZER, "MaxWorkers", -1));
+        assertThat(JmxClient.thrown(negative)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("OPTIMIZATION_MAX_WORKERS").hasMessageContaining("from 1 to 1024");
+        assertThat(optimizer("MaxWorkers")).isEqualTo(workers);
+
+        Exception level = catchException(() -> jmx.set(OPTIMIZER, "OptimizationLevel", "turbo"));
+        assertThat(JmxClient.thrown(level)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("basic, moderate, aggressive");
+        assertThat(optimizer("OptimizationLevel")).isEqualTo("moderate");
+
+        Exception scenario = catchException(() -> jmx.invoke(OPTIMIZER, "applyScenario", "warp_speed"));
+        assertThat(JmxClient.thrown(scenario)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("large_repository_analysis, real_time_validation, batch_processing,"
+                        + " api_heavy_workload");
+
+        Exception profile = catchException(() -> jmx.set("io.autobot.optimizer:type=Operation,name=slow_lookup",
+                "ParallelThreshold", 0));
+        assertThat(JmxClient.thrown(profile)).hasMessageContaining("parallel_threshold");
+        assertThat(notifications).noneMatch(n -> n instanceof AttributeChangeNotification
+                && ((AttributeChangeNotification) n).getNewValue().equals(-1));
+    }
+
+    @Test
+    @Order(9)
+    void writesAnOperationsProfile() throws Exception {
+        String bean = "io.autobot.optimizer:type=Operation,name=slow_lookup";
+        List<Notification> changes = jmx.listen(bean);
+        jmx.set(bean, "CacheTtl", 7200.0);
+        assertThat(jmx.get(bean, "CacheTtl")).isEqualTo(7200.0);
+        assertThat(JmxClient.await(changes, n -> n instanceof AttributeChangeNotification, 5)).isNotNull();
+    }
+
+    @Test
+    @Order(10)
+    void sendsAnAlertWhenTheExecutionTimeThresholdIsCrossed() throws Exception {
+        jmx.set(OPTIMIZER, "AlertExecutionTime", 0.002);
+        jmx.invoke(HOST, "slow", 3, 20L);
+        Notification alert = JmxClient.await(notifications,
+                n -> n.getType().equals("io.autobot.optimizer.alert.execution_time"), 10);
+        assertThat(alert).as("alert notification; got %s", notifications).isNotNull();
+        assertThat(alert.getMessage()).contains("High average execution time");
+        CompositeData data = (CompositeData) alert.getUserData();
+        assertThat(data.get("figure")).isEqualTo("avg_execution_time");
+        assertThat((Double) data.get("value")).isGreaterThan(0.002);
+        assertThat((String[]) optimizer("ActiveAlerts")).anyMatch(a -> a.contains("execution time"));
+    }
+
+    @Test
+    @Order(11)
+    void recommendsForALowHitRateAndForHighLatency() throws Exception {
+        jmx.invoke(HOST, "distinctKeys", 400);
+        assertThat((String[]) optimizer("Recommendations")).as("low hit rate")
+                .anyMatch(r -> r.contains("cache hit rate is"));
+        jmx.set(OPTIMIZER, "AlertExecutionTime", 0.01);
+        jmx.invoke(HOST, "slow", 3, 30L);
+        assertThat((String[]) optimizer("Recommendations")).as("high latency")
+                .anyMatch(r -> r.contains(" takes ") && r.contains("per call on average"));
+        jmx.invoke(HOST, "rateLimited", 3);
+        assertThat((String[]) optimizer("Recommendations")).as("rate limits")
+                .anyMatch(r -> r.contains("rate-limit errors"));
+    }
+
+    @Test
+    @Order(12)
+    void exportsJsonOnlyInsideTheExportDirectory() throws Exception {
+        String written = (String) jmx.invoke(OPTIMIZER, "exportPerformanceData", "performance_debug.json");
+        Path file = Path.of(written);
+        assertThat(file.getParent()).isEqualTo(exportDir.toAbsolutePath());
+        String json = Files.readString(file);
+        assertThat(json).contains("\"avg_execution_time\"").contains("\"slow_lookup\"").contains("\"recommendations\"");
+        for (String outside : List.of("../escape.json", workDir.resolve("elsewhere.json").toString(), "report.txt")) {
+            Exception refused = catchException(() -> jmx.invoke(OPTIMIZER, "exportPerformanceData", outside));
+            assertThat(JmxClient.thrown(refused)).as(outside).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("AUTOBOT_EXPORT_DIR");
+        }
+        assertThat(workDir.resolve("escape.json")).doesNotExist();
+        assertThat(workDir.resolve("elsewhere.json")).doesNotExist();
+    }
+
+    private static Map<String, Object> rows(TabularData table) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (Object row : table.values()) {
+            CompositeData data = (CompositeData) row;
+            map.put((String) data.get("key"), data.get("value"));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,127 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.samples.app.Launcher;
+import io.autobot.optimizer.samples.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample application in child JVMs: its pipeline gives the same results with and without the
+ * agent (a differential test on a small corpus, the sample's own sources), and
+ * {@code benchmark --quick} prints the guide's tables and writes its JSON (shape only, never speed).
+ */
+class SampleAppIT {
+
+    private static final List<String> OPERATIONS = List.of("component_analysis", "pattern_validation",
+            "api_validation", "search", "multi_layer_validation");
+
+    @TempDir
+    static Path workDir;
+
+    private static Path corpus;
+    private static ChildJvm.Result without;
+    private static ChildJvm.Result with;
+    private static ChildJvm.Result benchmark;
+
+    @BeforeAll
+    static void runTheSample() throws Exception {
+        corpus = Path.of("../../samples/src/main/java").toAbsolutePath().normalize();
+        without = workload(ChildJvm.of(Launcher.class), "without.txt");
+        with = workload(ChildJvm.of(Launcher.class).withAgent("level=aggressive,cache=memory"), "with.txt");
+        benchmark = ChildJvm.of(Launcher.class).workDir(workDir).timeoutSeconds(600)
+                .args("benchmark", "--quick", "--corpus", corpus.toString(), "--agent", ChildJvm.agentJar().toString(),
+                        "--json", workDir.resolve("benchmark.json").toString())
+                .run();
+    }
+
+    private static ChildJvm.Result workload(ChildJvm jvm, String resultsFile) throws Exception {
+        return jvm.workDir(workDir).args("workload", "--corpus", corpus.toString(), "--prompts", "2", "--rounds", "2",
+                "--components", "5", "--results", workDir.resolve(resultsFile).toString()).run();
+    }
+
+    @Test
+    void thePipelineGivesTheSameResultsWithAndWithoutTheAgent() throws Exception {
+        assertThat(without.exitCode()).as(without.toString()).isZero();
+        assertThat(with.exitCode()).as(with.toString()).isZero();
+        String expected = Files.readString(workDir.resolve("without.txt"));
+        assertThat(expected).contains("== component_analysis").contains("== multi_layer_validation");
+        assertThat(Files.readString(workDir.resolve("with.txt"))).isEqualTo(expected);
+        for (String operation : OPERATIONS) {
+            assertThat(with.value("digest." + operation)).isEqualTo(without.value("digest." + operation));
+        }
+    }
+
+    @Test
+    void theAgentReallyRanAndAnsweredRepeatsFromItsCache() {
+        assertThat(with.stderr()).contains("AutoBot Optimizer").contains("level=aggressive");
+        for (String operation : OPERATIONS) {
+            long requested = Long.parseLong(with.value("op." + operation + ".requested"));
+            assertThat(without.value("op." + operation + ".computed")).as(operation).isEqualTo(String.valueOf(requested));
+            assertThat(Long.parseLong(with.value("op." + operation + ".computed"))).as(operation)
+                    .isPositive().isLessThanOrEqualTo(requested / 2); // every prompt ran twice
+        }
+    }
+
+    @Test
+    void benchmarkPrintsTheGuidesTables() {
+        assertThat(benchmark.exitCode()).as(benchmark.toString()).isZero();
+        String out = benchmark.stdout();
+        assertThat(out).contains("[ 1/7] without").contains("[ 7/7] disk-warm");
+        assertThat(out).contains("| Operation | Without Optimization | With Optimization | Improvement |");
+        for (String label : List.of("Component Analysis", "Pattern Validation", "API Validation", "Search",
+                "Multi-Layer Validation")) {
+            assertThat(out).containsPattern("\\| " + label
+                    + " \\| \\d+\\.\\d{3} s \\(\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3}\\) \\| \\d+\\.\\d{3} s \\(.+\\) \\| (\\d+% (faster|slower)|no change) \\|");
+        }
+        assertThat(out).contains("| Cache Strategy | Memory Usage (heap) |").containsPattern("\\| Memory Only \\| \\d+\\.\\d MB")
+                .containsPattern("\\| Disk Only \\| ").containsPattern("\\| Hybrid \\| ");
+        assertThat(out).contains("Results: identical in every run of every configuration");
+    }
+
+    @Test
+    void benchmarkWritesItsMeasurementsAsJson() throws Exception {
+        Map<String, Object> json = map(Json.parse(Files.readString(workDir.resolve("benchmark.json"))));
+
+        assertThat(json.get("quick")).isEqualTo(true);
+        assertThat(json.get("results_identical")).isEqualTo(true);
+        List<Object> table = list(json.get("table"));
+        assertThat(table).extracting(row -> map(row).get("key")).containsExactlyElementsOf(OPERATIONS);
+        for (Object row : table) {
+            assertThat(map(map(row).get("without_ms")).get("median")).isInstanceOf(Double.class);
+            assertThat((Double) map(map(row).get("with_ms")).get("median")).isPositive();
+            assertThat(map(row).get("improvement_percent")).isInstanceOf(Double.class);
+        }
+        Map<String, Object> configurations = map(json.get("configurations"));
+        assertThat(configurations.keySet()).containsExactly("without", "basic", "moderate", "aggressive", "memory",
+                "disk", "disk-warm");
+        Map<String, Object> warm = map(configurations.get("disk-warm"));
+        assertThat(warm.get("warm_restart")).isEqualTo(true);
+        assertThat(map(warm.get("env")).get("CACHE_STRATEGY")).isEqualTo("disk");
+        assertThat(map(warm.get("operations_ms")).keySet()).containsExactlyElementsOf(OPERATIONS);
+        List<Object> memory = list(json.get("memory"));
+        assertThat(memory).extracting(row -> map(row).get("configuration"))
+                .containsExactly("without", "memory", "disk", "moderate");
+        assertThat(memory).allSatisfy(row -> assertThat((Double) map(map(row).get("heap_used_bytes")).get("median"))
+                .isPositive());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}

@@ -1,0 +1,61 @@
+package io.autobot.optimizer.it.hosts;
+
+import io.autobot.optimizer.annotations.Cached;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A host started WITHOUT the agent, which the tests attach to. It loads and calls its annotated
+ * method before anyone attaches; on {@code call} it calls it again (three times, same argument)
+ * and says how often the body ran in total and whether every result was right.
+ */
+public class AttachHost {
+
+    static final AtomicInteger RUNS = new AtomicInteger();
+    private static boolean correct = true;
+
+    @Cached
+    static long cube(int x) {
+        RUNS.incrementAndGet();
+        return (long) x * x * x;
+    }
+
+    public static void main(String[] args) throws Exception {
+        correct &= cube(5) == 125; // loaded and run before the agent exists
+        new CommandLoop()
+                .on("call", AttachHost::call)
+                .on("bean", TestOptimizerBean::sync)
+                .on("threads", AttachHost::agentThreads)
+                .serve();
+    }
+
+    private static Map<String, Object> call() {
+        for (int i = 0; i < 3; i++) {
+            correct &= cube(7) == 343;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("runs", RUNS.get());
+        answer.put("correct", correct);
+        answer.put("agent", System.getProperty("io.autobot.optimizer.started", "none"));
+        return answer;
+    }
+
+    /** The live threads the agent may have started (all of them are named autobot-...). */
+    private static Map<String, Object> agentThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && thread.getName().toLowerCase(Locale.ROOT).contains("autobot")) {
+                names.add(thread.getName());
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("agent.threads", String.join(",", names));
+        answer.put("pid", ManagementFactory.getRuntimeMXBean().getPid());
+        return answer;
+    }
+}

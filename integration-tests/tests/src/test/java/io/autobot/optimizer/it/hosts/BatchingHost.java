@@ -1,0 +1,139 @@
+package io.autobot.optimizer.it.hosts;
+
+import static io.autobot.optimizer.it.hosts.HostOutput.check;
+import static io.autobot.optimizer.it.hosts.HostOutput.print;
+
+import io.autobot.optimizer.annotations.Batched;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A host whose {@code @Batched} methods have batch methods that count their calls. Many threads
+ * call the single methods at once; each checks that it got its own result or its own exception.
+ */
+public class BatchingHost {
+
+    static final List<Integer> VALIDATE_BATCHES = new CopyOnWriteArrayList<>();
+    static final AtomicInteger SINGLE_RUNS = new AtomicInteger();
+    static final List<Integer> SEND_BATCHES = new CopyOnWriteArrayList<>();
+    static final List<Integer> SLOW_BATCHES = new CopyOnWriteArrayList<>();
+
+    private final String prefix;
+
+    BatchingHost(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** One endpoint check; a whole list is checked at once by {@link #validateAll}. */
+    @Batched(via = "validateAll", size = 5, maxWait = "3s")
+    String validate(String endpoint) {
+        SINGLE_RUNS.incrementAndGet();
+        if (endpoint.startsWith("bad")) {
+            throw new IllegalArgumentException("invalid endpoint " + endpoint);
+        }
+        return prefix + endpoint;
+    }
+
+    /** Returns, in order, each endpoint's result or the exception for it. */
+    List<Object> validateAll(List<String> endpoints) {
+        VALIDATE_BATCHES.add(endpoints.size());
+        List<Object> results = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            results.add(endpoint.startsWith("bad") ? new IllegalArgumentException("invalid endpoint " + endpoint)
+                    : prefix + endpoint);
+        }
+        return results;
+    }
+
+    @Batched(via = "sendAll", size = 4, maxWait = "3s")
+    static int send(String event) {
+        return event.length();
+    }
+
+    static List<Integer> sendAll(List<String> events) {
+        SEND_BATCHES.add(events.size());
+        if (events.contains("poison")) {
+            throw new IllegalStateException("the batch endpoint rejected the batch");
+        }
+        List<Integer> lengths = new ArrayList<>();
+        events.forEach(e -> lengths.add(e.length()));
+        return lengths;
+    }
+
+    @Batched(via = "lookupAll", size = 100, maxWait = "300ms")
+    static String lookup(String key) {
+        return key.toUpperCase();
+    }
+
+    static List<String> lookupAll(List<String> keys) {
+        SLOW_BATCHES.add(keys.size());
+        List<String> values = new ArrayList<>();
+        keys.forEach(k -> values.add(k.toUpperCase()));
+        return values;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BatchingHost host = new BatchingHost("ok:");
+        List<Object> results = together(40, i -> {
+            String endpoint = (i % 9 == 4 ? "bad" : "/api/") + i;
+            try {
+                return host.validate(endpoint).equals("ok:" + endpoint);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage().equals("invalid endpoint " + endpoint);
+            }
+        });
+        print("validate.own.results", results.stream().allMatch(Boolean.TRUE::equals));
+        print("validate.batches", VALIDATE_BATCHES.size());
+        print("validate.batched.calls", VALIDATE_BATCHES.stream().mapToInt(Integer::intValue).sum());
+        print("validate.single.runs", SINGLE_RUNS.get());
+
+        List<Object> sent = together(8, i -> {
+            String event = i == 2 ? "poison" : "event-" + i;
+            try {
+                return send(event) == event.length() ? "ok" : "wrong";
+            } catch (IllegalStateException e) {
+                return "rejected";
+            }
+        });
+        long rejected = sent.stream().filter("rejected"::equals).count();
+        print("send.batches", SEND_BATCHES.size());
+        print("send.rejected", rejected);
+        check(sent.stream().allMatch(r -> r.equals("ok") || r.equals("rejected")), "send results");
+
+        long start = System.nanoTime();
+        List<Object> looked = together(3, i -> lookup("k" + i).equals("K" + i));
+        print("lookup.elapsed.ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        print("lookup.batches", SLOW_BATCHES);
+        check(looked.stream().allMatch(Boolean.TRUE::equals), "lookup results");
+        HostOutput.printCorrect();
+    }
+
+    /** Runs {@code count} calls on as many threads released at once; returns each call's outcome. */
+    private static List<Object> together(int count, Function<Integer, Object> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            futures.add(threads.submit(() -> {
+                start.await();
+                return call.apply(index);
+            }));
+        }
+        start.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> future : futures) {
+            outcomes.add(future.get(30, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+        return outcomes;
+    }
+}

@@ -1,0 +1,185 @@
+package io.autobot.optimizer.it.hosts;
+
+import io.autobot.optimizer.annotations.Batched;
+import io.autobot.optimizer.annotations.Cached;
+import io.autobot.optimizer.annotations.Optimized;
+import io.autobot.optimizer.annotations.Parallel;
+import io.autobot.optimizer.annotations.RateLimited;
+import io.autobot.optimizer.annotations.Timeout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The differential load test's host: 16 threads call methods under every policy with random
+ * arguments (hits and misses) for the given number of seconds, and compare every result, and every
+ * exception, with what the plain computation gives. A JMX client changes the settings meanwhile.
+ */
+public class LoadHost {
+
+    static final AtomicLong CALLS = new AtomicLong();
+    static final AtomicLong WRONG = new AtomicLong();
+    static final AtomicLong UNEXPECTED = new AtomicLong();
+
+    static long f(long x) {
+        long h = x * 0x9E3779B97F4A7C15L;
+        return (h ^ (h >>> 29)) & 0xFFFF;
+    }
+
+    @Cached
+    static long cached(int x) {
+        return f(x);
+    }
+
+    @Cached(ttl = "200ms")
+    static String shortLived(String s) {
+        return s + ":" + f(s.length());
+    }
+
+    @Cached
+    static int failing(int x) {
+        if (x % 7 == 0) {
+            throw new IllegalArgumentException("bad " + x);
+        }
+        return x * 3;
+    }
+
+    @Parallel(threshold = 4)
+    static List<Long> parallel(List<Integer> xs) {
+        List<Long> out = new ArrayList<>();
+        for (int x : xs) {
+            out.add(f(x));
+        }
+        return out;
+    }
+
+    @Batched(via = "batch", size = 8, maxWait = "5ms")
+    static long single(Integer x) {
+        return f(x) + 1;
+    }
+
+    static List<Long> batch(List<Integer> xs) {
+        List<Long> out = new ArrayList<>();
+        for (int x : xs) {
+            out.add(f(x) + 1);
+        }
+        return out;
+    }
+
+    @RateLimited(perSecond = 1_000_000)
+    static long limited(int x) {
+        return f(x) * 2;
+    }
+
+    @Timeout("10s")
+    static long timed(int x) {
+        return f(x) * 5;
+    }
+
+    @Optimized(operation = "component_analysis")
+    static List<Long> analyse(List<Integer> xs) {
+        return parallel(xs); // nested: an optimized method calling a parallel one
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seconds = Long.parseLong(args[0]);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    callOne(ThreadLocalRandom.current());
+                }
+            }, "load-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        System.out.println("ready=true");
+        System.out.flush();
+        boolean finished = true;
+        for (Thread thread : threads) {
+            thread.join(60_000);
+            finished &= !thread.isAlive();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        System.out.println("calls=" + CALLS.get());
+        System.out.println("wrong=" + WRONG.get());
+        System.out.println("unexpected=" + UNEXPECTED.get());
+        System.out.println("finished=" + finished);
+        System.out.println("heap.mb=" + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        System.exit(0);
+    }
+
+    private static void callOne(ThreadLocalRandom random) {
+        int x = random.nextInt(300);
+        try {
+            boolean right;
+            switch (random.nextInt(8)) {
+                case 0:
+                    right = cached(x) == f(x);
+                    break;
+                case 1:
+                    String s = "k" + random.nextInt(50);
+                    right = shortLived(s).equals(s + ":" + f(s.length()));
+                    break;
+                case 2:
+                    right = failingMatches(x);
+                    break;
+                case 3:
+                    List<Integer> xs = randomList(random);
+                    right = parallel(xs).equals(expected(xs, 0));
+                    break;
+                case 4:
+                    right = single(x) == f(x) + 1;
+                    break;
+                case 5:
+                    right = limited(x) == f(x) * 2;
+                    break;
+                case 6:
+                    right = timed(x) == f(x) * 5;
+                    break;
+                default:
+                    List<Integer> ys = randomList(random);
+                    right = analyse(ys).equals(expected(ys, 0));
+                    break;
+            }
+            if (!right) {
+                WRONG.incrementAndGet();
+            }
+        } catch (Throwable unexpected) {
+            if (UNEXPECTED.incrementAndGet() <= 5) {
+                unexpected.printStackTrace();
+            }
+        }
+        CALLS.incrementAndGet();
+    }
+
+    private static boolean failingMatches(int x) {
+        try {
+            return failing(x) == x * 3 && x % 7 != 0;
+        } catch (IllegalArgumentException e) {
+            return x % 7 == 0 && e.getMessage().equals("bad " + x);
+        }
+    }
+
+    private static List<Integer> randomList(ThreadLocalRandom random) {
+        List<Integer> xs = new ArrayList<>();
+        int size = random.nextInt(12);
+        for (int i = 0; i < size; i++) {
+            xs.add(random.nextInt(40));
+        }
+        return xs;
+    }
+
+    private static List<Long> expected(List<Integer> xs, long plus) {
+        List<Long> out = new ArrayList<>();
+        for (int x : xs) {
+            out.add(f(x) + plus);
+        }
+        return out;
+    }
+}

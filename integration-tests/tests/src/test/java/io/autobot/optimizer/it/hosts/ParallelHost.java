@@ -1,0 +1,199 @@
+package io.autobot.optimizer.it.hosts;
+
+import static io.autobot.optimizer.it.hosts.HostOutput.check;
+import static io.autobot.optimizer.it.hosts.HostOutput.print;
+
+import io.autobot.optimizer.annotations.Optimized;
+import io.autobot.optimizer.annotations.Parallel;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A host whose {@code @Parallel} methods record the threads that ran them. Every result is
+ * compared with a plain sequential computation of the same function; the counts say how the
+ * work was split. Run at level moderate it splits; at level basic it must not.
+ */
+public class ParallelHost {
+
+    static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+    static final Set<Boolean> CONTEXT_LOADER_SEEN = ConcurrentHashMap.newKeySet();
+    static volatile ClassLoader expectedLoader;
+    static final AtomicInteger VALIDATE_STARTS = new AtomicInteger();
+    static final AtomicInteger VALIDATE_INTERRUPTED = new AtomicInteger();
+    static volatile IllegalArgumentException thrown;
+
+    static int f(int x) {
+        return x * 31 + 7;
+    }
+
+    @Parallel(threshold = 4)
+    static List<Integer> transform(List<Integer> values) throws InterruptedException {
+        THREADS.add(Thread.currentThread().getName());
+        CONTEXT_LOADER_SEEN.add(Thread.currentThread().getContextClassLoader() == expectedLoader);
+        Thread.sleep(2); // stands for a remote call per chunk, so that chunks overlap
+        List<Integer> out = new ArrayList<>();
+        for (int value : values) {
+            out.add(f(value));
+        }
+        return out;
+    }
+
+    @Parallel(threshold = 2)
+    static long[] squares(int[] values) {
+        return Arrays.stream(values).mapToLong(v -> (long) v * v).toArray();
+    }
+
+    @Parallel(threshold = 2, distinct = true)
+    static List<String> search(List<String> queries) {
+        List<String> hits = new ArrayList<>();
+        for (String query : queries) {
+            hits.add("doc-" + query.length()); // different queries find the same documents
+            hits.add("doc-" + query.charAt(0));
+        }
+        return hits;
+    }
+
+    @Optimized(operation = "component_analysis")
+    static Map<String, Integer> analyse(Set<String> components) {
+        THREADS.add(Thread.currentThread().getName());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String component : components) {
+            sizes.put(component, component.length());
+        }
+        return sizes;
+    }
+
+    /** Fails fast on an invalid pattern; the others take long unless they are interrupted. */
+    @Parallel(threshold = 2)
+    static List<String> validate(List<String> patterns) {
+        VALIDATE_STARTS.incrementAndGet();
+        for (String pattern : patterns) {
+            if (pattern.startsWith("invalid")) {
+                sleepQuietly(100);
+                IllegalArgumentException failure = new IllegalArgumentException("invalid pattern " + pattern);
+                thrown = failure;
+                throw failure;
+            }
+        }
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            VALIDATE_INTERRUPTED.incrementAndGet();
+            throw new IllegalStateException("validation stopped", e);
+        }
+        return patterns;
+    }
+
+    @Parallel(threshold = 2)
+    static List<Integer> outer(List<Integer> values) throws InterruptedException {
+        List<Integer> out = new ArrayList<>();
+        for (int value : values) {
+            out.addAll(transform(List.of(value, value + 1, value + 2, value + 3)));
+        }
+        return out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        expectedLoader = new URLClassLoader(new URL[0], ParallelHost.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(expectedLoader);
+        Random random = new Random(2024);
+        boolean identical = true;
+        for (int round = 0; round < 40; round++) {
+            List<Integer> input = new ArrayList<>();
+            int size = random.nextInt(60);
+            for (int i = 0; i < size; i++) {
+                input.add(random.nextInt(2000) - 1000);
+            }
+            List<Integer> expected = new ArrayList<>();
+            input.forEach(v -> expected.add(f(v)));
+            identical &= transform(input).equals(expected);
+            int[] array = input.stream().mapToInt(Integer::intValue).toArray();
+            identical &= Arrays.equals(squares(array), Arrays.stream(array).mapToLong(v -> (long) v * v).toArray());
+        }
+        print("parallel.identical", identical);
+        print("parallel.workers.used", THREADS.stream().filter(name -> name.startsWith("autobot-worker-")).count());
+        print("parallel.context.loader", !CONTEXT_LOADER_SEEN.contains(false));
+
+        List<String> queries = List.of("alpha", "beta", "gamma", "delta", "axe", "bolt");
+        List<String> expectedHits = new ArrayList<>(new LinkedHashSet<>(plainSearch(queries)));
+        print("distinct.identical", search(queries).equals(expectedHits));
+
+        Set<String> components = new LinkedHashSet<>(List.of("parser", "lexer", "ast", "codegen", "linker", "vm"));
+        Map<String, Integer> sizes = analyse(components);
+        check(sizes.size() == 6 && sizes.get("codegen") == 7, "analyse");
+        print("optimized.map.identical", new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(components)));
+
+        failFast();
+        nested();
+        HostOutput.printCorrect();
+    }
+
+    private static void failFast() {
+        long start = System.nanoTime();
+        boolean same = false;
+        try {
+            validate(List.of("ok1", "ok2", "invalid3", "ok4"));
+        } catch (IllegalArgumentException e) {
+            same = e == thrown;
+        }
+        print("fail.same.instance", same);
+        print("fail.elapsed.ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        print("fail.started", VALIDATE_STARTS.get());
+        print("fail.interrupted", VALIDATE_INTERRUPTED.get());
+        print("fail.caller.interrupted", Thread.currentThread().isInterrupted());
+    }
+
+    private static void nested() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Integer>>> results = new ArrayList<>();
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        for (int i = 0; i < 8; i++) {
+            results.add(callers.submit(() -> {
+                start.await();
+                return outer(input);
+            }));
+        }
+        start.countDown();
+        List<Integer> expected = new ArrayList<>();
+        input.forEach(v -> List.of(v, v + 1, v + 2, v + 3).forEach(w -> expected.add(f(w))));
+        boolean all = true;
+        for (Future<List<Integer>> result : results) {
+            all &= result.get(60, TimeUnit.SECONDS).equals(expected);
+        }
+        callers.shutdown();
+        print("nested.finished", all);
+    }
+
+    private static List<String> plainSearch(List<String> queries) {
+        List<String> hits = new ArrayList<>();
+        for (String query : queries) {
+            hits.add("doc-" + query.length());
+            hits.add("doc-" + query.charAt(0));
+        }
+        return hits;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.autobot.optimizer.cli;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.autobot.optimizer.agent.AttachResult;
+import io.autobot.optimizer.agent.Version;
+import io.autobot.optimizer.api.AgentNotAttachedException;
+import io.autobot.optimizer.api.shell.CommandShell;
+import io.autobot.optimizer.api.shell.TargetUnavailableException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The verbs of {@code java -jar autobot-agent.jar}. Each talks to one JVM, named by its process
+ * id, through the Attach API and the agent's MXBeans. Output is readable text (the same the shell
+ * prints) or, with {@code --json}, one JSON object for scripts.
+ */
+@Command(name = "java -jar autobot-agent.jar", mixinStandardHelpOptions = true, versionProvider = Cli.Versions.class,
+        scope = ScopeType.INHERIT, addMethodSubcommands = false,
+        synopsisSubcommandLabel = "<verb>", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = {"Attach AutoBot Optimizer to a running JVM, tune it live, read its report, detach it.",
+            "Exit codes: 0 success, 1 failure, 2 usage (unknown verb, missing or invalid value)."},
+        footer = {"", "'help <verb>' shows one verb's help. See docs/cli.md."})
+final class Cli {
+
+    /** The verbs in the order of the contract (and of the usage help): each names its method. */
+    static final List<String> VERBS = List.of("list", "attach", "status", "report", "recommendations", "level", "cache",
+            "workers", "rate", "scenario", "clear-cache", "export", "detach", "shell");
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object (for scripts).")
+    boolean json;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Cli(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Command(name = "list", description = "List the JVMs on this machine that can be attached to.")
+    int list(@Option(names = {"-a", "--agents"},
+            description = "Also attach to each JVM to tell whether the agent runs there, and its version.")
+            boolean agents) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long self = ProcessHandle.current().pid();
+        for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
+            if (descriptor.id().equals(String.valueOf(self))) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pid", Long.parseLong(descriptor.id()));
+            row.put("name", descriptor.displayName());
+            rows.add(row);
+        }
+        if (agents) {
+            AgentProbe.probe(rows);
+        }
+        if (json) {
+            out.println(Json.write(Map.of("jvms", rows)));
+            return 0;
+        }
+        for (Map<String, Object> row : rows) {
+            String agent = agents ? String.format("%-22s", "agent " + row.get("agent")) : "";
+            out.println(String.format("%-8s %s%s", row.get("pid"), agent, row.get("name")));
+        }
+        if (rows.isEmpty()) {
+            out.println("No other JVM of user " + System.getProperty("user.name") + " runs on this machine.");
+        }
+        return 0;
+    }
+
+    @Command(name = "attach", description = {"Load the agent into a running JVM; it instruments the annotated and"
+            + " rule-selected methods of the classes already loaded and of those that load later.",
+        "Attaching again applies the given settings to the agent already there."})
+    int attach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<settings>", arity = "0..*", description = {"Settings as key=value, such as"
+                + " level=aggressive cache=memory rules=app.rules (docs/configuration.md, docs/attach.md)."})
+            List<String> settings) {
+        String arguments = AttachArguments.check(settings);
+        AgentInstaller.Outcome outcome = AgentInstaller.attach(pid, arguments);
+        AttachResult result = outcome.result();
+        if (result.status() == AttachResult.Status.FAILED) {
+            throw CliException.failure("the agent could not start in process " + pid + ": "
+                    + String.join("; ", result.problems()));
+        }
+        List<String> warnings = new ArrayList<>(outcome.notes());
+        warnings.addAll(result.problems());
+        if (json) {
+            Map<String, Object> answer = answer(pid);
+            answer.put("status", statusId(result));
+            answer.put("version", result.version());
+            answer.put("instrumented", result.instrumented());
+            answer.put("applied", result.applied());
+            answer.put("warnings", warnings);
+            out.println(Json.write(answer));
+        } else {
+            if (result.status() == AttachResult.Status.STARTED) {
+                out.println("AutoBot Optimizer " + result.version() + " attached to process " + pid + ".");
+            } else {
+                out.println("AutoBot Optimizer " + result.version() + " is already attached to process " + pid + "; "
+                        + (result.applied().isEmpty() ? "no setting given to change."
+                                : "applied " + String.join(", ", result.applied()) + "."));
+            }
+            out.println("Instrumented " + result.instrumented().size() + " method"
+                    + (result.instrumented().size() == 1 ? "" : "s") + (result.instrumented().isEmpty() ? "" : ":"));
+            result.instrumented().forEach(method -> out.println("  " + method));
+        }
+        warnings.forEach(warning -> err.println("warning: " + warning));
+        return 0;
+    }
+
+    @Command(name = "detach", description = {"Stop the agent in a JVM: every method gets its original code back,"
+            + " the agent's threads stop, memory caches are dropped; the disk cache files are kept.",
+        "Attaching again later starts afresh."})
+    int detach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        AttachResult result = AgentInstaller.detach(pid);
+        if (result.status() == AttachResult.Status.FAILED) {
+            throw CliException.failure("the agent could not be detached from process " + pid + ": "
+                    + String.join("; ", result.problems()));
+        }
+        if (json) {
+            Map<String, Object> answer = answer(pid);
+            answer.put("status", statusId(result));
+            out.println(Json.write(answer));
+        } else if (result.status() == AttachResult.Status.DETACHED) {
+            out.println("AutoBot Optimizer detached from process " + pid + ": original code restored, memory caches"
+                    + " dropped, disk cache kept.");
+        } else {
+            out.println("AutoBot Optimizer was not running in process " + pid + ".");
+        }
+        return 0;
+    }
+
+    @Command(name = "status", description = "Show the agent's settings and cache statistics.")
+    int status(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        return withAgent(pid, "status", connection -> {
+            Map<String, Object> answer = answer(pid);
+            answer.put("version", connection.agentVersion());
+            answer.put("settings", connection.backend().settings());
+            answer.put("cacheStatistics", connection.backend().cacheStatistics());
+            return answer;
+        });
+    }
+
+    @Command(name = "report", description = "Show the performance report.")
+    int report(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        return withAgent(pid, "report", connection -> {
+            Map<String, Object> answer = answer(pid);
+            answer.put("report", connection.backend().performanceReport());
+            return answer;
+        });
+    }
+
+    @Command(name = "recommendations", description = "Show what the agent recommends changing.")
+    int recommendations(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        return withAgent(pid, "recommendations", connection -> {
+            Map<String, Object> answer = answer(pid);
+            answer.put("recommendations", connection.backend().recommendations());
+            return answer;
+        });
+    }
+
+    @Command(name = "level", description = "Set the optimization level (OPTIMIZATION_LEVEL).")
+    int level(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<level>", description = "basic, moderate or aggressive.") String level) {
+        return set(pid, "OptimizationLevel", AttachArguments.checkValue("level", level));
+    }
+
+    @Command(name = "cache", description = "Set the cache strategy (CACHE_STRATEGY).")
+    int cache(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<strategy>", description = "memory, disk or hybrid.") String strategy) {
+        return set(pid, "CacheStrategy", AttachArguments.checkValue("cache", strategy));
+    }
+
+    @Command(name = "workers", description = "Set the maximum number of worker threads (OPTIMIZATION_MAX_WORKERS).")
+    int workers(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<n>", description = "A whole number from 1 to 1024.") String workers) {
+        return set(pid, "MaxWorkers", AttachArguments.checkValue("workers", workers));
+    }
+
+    @Command(name = "rate", description = "Set the maximum requests per second (MAX_REQUESTS_PER_SECOND).")
+    int rate(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<n>", description = "Calls per second, greater than 0.") String rate) {
+        return set(pid, "MaxRequestsPerSecond", AttachArguments.checkValue("rate", rate));
+    }
+
+    @Command(name = "scenario", description = "Apply a scenario preset: large_repository_analysis,"
+            + " real_time_validation, batch_processing or api_heavy_workload.")
+    int scenario(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<name>", description = "The scenario.") String scenario) {
+        return withAgent(pid, "scenario " + scenario, connection -> {
+            connection.backend().applyScenario(scenario);
+            Map<String, Object> answer = answer(pid);
+            answer.put("scenario", scenario);
+            answer.put("settings", connection.backend().settings());
+            return answer;
+        });
+    }
+
+    @Command(name = "clear-cache", description = "Empty every cache tier.")
+    int clearCache(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        return withAgent(pid, "clear-cache", connection -> {
+            connection.backend().clearCache();
+            Map<String, Object> answer = answer(pid);
+            answer.put("cleared", true);
+            return answer;
+        });
+    }
+
+    @Command(name = "export", description = "Write the performance data as JSON, in the target's export directory"
+            + " (AUTOBOT_EXPORT_DIR); prints the path written.")
+    int export(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<file>", description = "The file name, such as performance_analysis.json.")
+            String file) {
+        return withAgent(pid, "export " + file, connection -> {
+            Map<String, Object> answer = answer(pid);
+            answer.put("file", connection.backend().exportPerformanceData(file));
+            return answer;
+        });
+    }
+
+    @Command(name = "shell", description = {"Open the interactive shell (prompt 'AutoBot> ') on a JVM; type help"
+            + " there for its commands (optimize level aggressive, optimize status, ...).",
+        "History and tab completion on a terminal; reads plain lines from a pipe."})
+    int shell(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        try (AgentConnection connection = AgentConnection.open(pid)) {
+            return new ShellSession(connection.backend(), pid).run();
+        }
+    }
+
+    private int set(long pid, String attribute, String value) {
+        return withAgent(pid, "set " + attribute + " " + value, connection -> {
+            connection.backend().set(attribute, value);
+            Map<String, Object> answer = answer(pid);
+            answer.put("attribute", attribute);
+            answer.put("value", connection.backend().settings().get(attribute));
+            return answer;
+        });
+    }
+
+    /**
+     * Runs a verb against the agent: with {@code --json}, prints what {@code action} returns; else
+     * prints what the shell command {@code shellCommand} prints (the action runs only for JSON).
+     */
+    private int withAgent(long pid, String shellCommand, Function<AgentConnection, Map<String, Object>> action) {
+        try (AgentConnection connection = AgentConnection.open(pid)) {
+            if (json) {
+                out.println(Json.write(action.apply(connection)));
+            } else {
+                new CommandShell(connection.backend(), out).perform(shellCommand);
+            }
+            return 0;
+        } catch (CommandShell.UsageException | AgentNotAttachedException | TargetUnavailableException
+                | UnsupportedOperationException e) {
+            throw CliException.failure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidValue(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw CliException.failure(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> answer(long pid) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("pid", pid);
+        return answer;
+    }
+
+    private static String statusId(AttachResult result) {
+        return result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code --version}. */
+    static final class Versions implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"AutoBot Optimizer " + Version.get()};
+        }
+    }
+}

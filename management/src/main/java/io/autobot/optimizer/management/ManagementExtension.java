@@ -1,0 +1,131 @@
+package io.autobot.optimizer.management;
+
+import io.autobot.optimizer.agent.AgentRuntime;
+import io.autobot.optimizer.agent.cache.TierStatistics;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.spi.AgentExtension;
+import io.autobot.optimizer.management.jmx.Beans;
+import io.autobot.optimizer.management.jmx.CacheBean;
+import io.autobot.optimizer.management.jmx.OperationBean;
+import io.autobot.optimizer.management.jmx.OptimizerBean;
+import io.autobot.optimizer.management.jmx.SystemBean;
+import io.autobot.optimizer.management.metrics.MetricsBinding;
+import io.autobot.optimizer.management.system.SystemSampler;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the management plane with the agent: the {@code type=Optimizer} and {@code type=System}
+ * beans at once (host code may use the in-process API from its first line), then, on the
+ * management thread, a bean per operation and cache tier as they appear, the Micrometer meters,
+ * alerts and auto-tuning. {@link #stop()} (detach) unregisters every bean and ends the thread.
+ */
+public final class ManagementExtension implements AgentExtension {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
+    private final Beans beans = new Beans();
+    private final Set<String> operationBeans = ConcurrentHashMap.newKeySet();
+    private final Set<String> cacheBeans = ConcurrentHashMap.newKeySet();
+    private ManagementThread thread;
+    private ManagementPlane plane;
+    private OptimizerBean optimizer;
+    private volatile MetricsBinding metrics;
+    private volatile boolean tickFailed;
+
+    @Override
+    public String name() {
+        return "management";
+    }
+
+    @Override
+    public void start(AgentRuntime runtime) throws JMException {
+        try {
+            startPlane(runtime);
+        } catch (JMException | RuntimeException | LinkageError e) {
+            stop(); // leave no bean or thread behind; the engine goes on without the management plane
+            throw e;
+        }
+    }
+
+    private void startPlane(AgentRuntime runtime) throws JMException {
+        thread = new ManagementThread();
+        SystemSampler sampler = new SystemSampler(thread, () -> runtime.settings().get(Setting.SAMPLE_INTERVAL),
+                SystemSampler.defaultFactory());
+        plane = new ManagementPlane(runtime.engine(), sampler);
+        optimizer = new OptimizerBean(plane);
+        plane.optimizer(optimizer);
+        runtime.settings().addListener(optimizer);
+        beans.register(optimizer, optimizer.objectName());
+        SystemBean system = new SystemBean(sampler, thread);
+        beans.register(system, system.objectName());
+        discover();
+        thread.execute(this::startMetrics);
+        thread.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void startMetrics() {
+        try {
+            metrics = new MetricsBinding(plane.engine().cache(), plane.reports().operations());
+            metrics.bindNew(operationBeans);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the Micrometer metrics could not start and are off; the MXBeans work: {}", e.toString());
+        }
+    }
+
+    private void tick() {
+        try {
+            discover();
+            MetricsBinding binding = metrics;
+            if (binding != null) {
+                binding.bindNew(operationBeans);
+            }
+            plane.tick();
+        } catch (RuntimeException | JMException e) {
+            if (!tickFailed) {
+                tickFailed = true; // once: a tick runs every second
+                LOG.warn("the management tick failed; it keeps running: {}", e.toString());
+                LOG.debug("management tick failure", e);
+            }
+        }
+    }
+
+    /** Registers a bean for each operation and cache tier that appeared. */
+    private void discover() throws JMException {
+        for (String operation : plane.reports().operations().byName().keySet()) {
+            if (!operationBeans.contains(operation)) {
+                OperationBean bean = new OperationBean(operation, plane.engine(), plane.reports());
+                beans.register(bean, bean.objectName());
+                operationBeans.add(operation);
+            }
+        }
+        for (TierStatistics tier : plane.engine().cache().statistics()) {
+            if (cacheBeans.add(tier.tier())) {
+                CacheBean bean = new CacheBean(tier.tier(), plane.engine().cache());
+                beans.register(bean, bean.objectName());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (plane != null) {
+            plane.settings().removeListener(optimizer);
+        }
+        if (thread != null) {
+            thread.stop();
+        }
+        MetricsBinding binding = metrics;
+        if (binding != null) {
+            binding.close();
+        }
+        beans.unregisterAll();
+        if (plane != null) {
+            plane.sampler().close();
+        }
+    }
+}

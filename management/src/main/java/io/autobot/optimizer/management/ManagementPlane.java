@@ -1,0 +1,184 @@
+package io.autobot.optimizer.management;
+
+import io.autobot.optimizer.agent.Version;
+import io.autobot.optimizer.agent.cache.TierStatistics;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.management.alert.AlertMonitor;
+import io.autobot.optimizer.management.jmx.OptimizerBean;
+import io.autobot.optimizer.management.recommend.Advisor;
+import io.autobot.optimizer.management.recommend.Figures;
+import io.autobot.optimizer.management.recommend.Recommendation;
+import io.autobot.optimizer.management.report.Counters;
+import io.autobot.optimizer.management.report.Exporter;
+import io.autobot.optimizer.management.report.Json;
+import io.autobot.optimizer.management.report.Operations;
+import io.autobot.optimizer.management.report.PerformanceReport;
+import io.autobot.optimizer.management.report.ReportBuilder;
+import io.autobot.optimizer.management.report.Timeline;
+import io.autobot.optimizer.management.system.SystemSample;
+import io.autobot.optimizer.management.system.SystemSampler;
+import io.autobot.optimizer.management.tune.AutoTuner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The management plane's parts, wired to one engine: report, recommendations, alerts,
+ * auto-tuning, system sampling and export. The beans are thin views over it; the tick keeps the
+ * throughput window, the alerts and the tuner going.
+ */
+public final class ManagementPlane {
+
+    private final Engine engine;
+    private final SystemSampler sampler;
+    private final Timeline timeline = new Timeline();
+    private final ReportBuilder reports;
+    private final Advisor advisor;
+    private final AlertMonitor alerts;
+    private final AutoTuner tuner;
+    private final Exporter exporter;
+    private volatile OptimizerBean optimizer;
+
+    public ManagementPlane(Engine engine, SystemSampler sampler) {
+        this.engine = engine;
+        this.sampler = sampler;
+        this.reports = new ReportBuilder(engine, timeline, sampler);
+        this.advisor = new Advisor(engine.settings());
+        this.alerts = new AlertMonitor(engine.settings(), alert -> {
+            OptimizerBean bean = optimizer;
+            if (bean != null) {
+                bean.alert(alert);
+            }
+        });
+        this.tuner = new AutoTuner(engine.settings(), advisor, this::figures);
+        this.exporter = new Exporter(engine.settings().exportDirectory());
+    }
+
+    /** The bean that receives alerts to send. */
+    public void optimizer(OptimizerBean bean) {
+        this.optimizer = bean;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public RuntimeSettings settings() {
+        return engine.settings();
+    }
+
+    public SystemSampler sampler() {
+        return sampler;
+    }
+
+    public ReportBuilder reports() {
+        return reports;
+    }
+
+    public AlertMonitor alerts() {
+        return alerts;
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    public PerformanceReport report() {
+        return reports.build();
+    }
+
+    /** The recommendations over everything measured since start (or the last reset). */
+    public List<String> recommendations() {
+        sampler.ensureStarted();
+        List<String> texts = new ArrayList<>();
+        for (Recommendation recommendation : advisor.advise(figures())) {
+            texts.add(recommendation.text());
+        }
+        return texts;
+    }
+
+    /** The figures the rules read, since start: counters, system averages, memory tier. */
+    public Figures figures() {
+        Map<String, Counters> operations = new LinkedHashMap<>();
+        Counters total = Counters.ZERO;
+        for (Map.Entry<String, List<MethodMeta>> entry : reports.operations().byName().entrySet()) {
+            Counters counters = Operations.counters(entry.getValue());
+            operations.put(entry.getKey(), counters);
+            total = total.plus(counters);
+        }
+        TierStatistics memory = memoryTier();
+        return new Figures(total, operations, sampler.started() ? sampler.average() : sampler.latest(),
+                memory.utilization(), memory.evictions());
+    }
+
+    private TierStatistics memoryTier() {
+        for (TierStatistics statistics : engine.cache().statistics()) {
+            if (statistics.tier().equals("memory")) {
+                return statistics;
+            }
+        }
+        return new TierStatistics("memory", 0, 0, 0, 0, 0, -1, 0);
+    }
+
+    /** Once a second: the throughput window, the alerts, the tuner. */
+    public void tick() {
+        long now = System.nanoTime();
+        Map<String, Long> calls = new LinkedHashMap<>();
+        Counters total = Counters.ZERO;
+        for (Map.Entry<String, List<MethodMeta>> entry : reports.operations().byName().entrySet()) {
+            Counters counters = Operations.counters(entry.getValue());
+            calls.put(entry.getKey(), counters.calls());
+            total = total.plus(counters);
+        }
+        Counters window = timeline.window(total);
+        timeline.record(now, total, calls);
+        SystemSample system = sampler.started() ? sampler.average() : null;
+        alerts.check(window, system);
+        tuner.tick(now);
+    }
+
+    /** Writes the JSON export and returns where. */
+    public Path export(String fileName) throws IOException {
+        return exporter.write(fileName, Json.write(exportDocument()));
+    }
+
+    /** Everything the export holds: settings, report, cache statistics, system, advice, alerts. */
+    public Map<String, Object> exportDocument() {
+        PerformanceReport report = reports.build();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("agent", "AutoBot Optimizer");
+        document.put("version", Version.get());
+        document.put("generated_at", Instant.now().toString());
+        Map<String, Object> settingsMap = new LinkedHashMap<>();
+        for (Setting<?> setting : Setting.all()) {
+            settingsMap.put(setting.environmentVariable(), format(setting));
+        }
+        document.put("settings", settingsMap);
+        document.put("summary", report.getSummary());
+        document.put("operations", report.getOperations());
+        document.put("cache_statistics", reports.cacheStatistics());
+        SystemSample system = sampler.latest();
+        Map<String, Object> systemMap = new LinkedHashMap<>();
+        systemMap.put("source", sampler.status());
+        systemMap.put("system_cpu_usage", system.systemCpu() * 100);
+        systemMap.put("process_cpu_usage", system.processCpu() * 100);
+        systemMap.put("memory_total", system.memoryTotal());
+        systemMap.put("memory_usage", system.memoryUsagePercent());
+        systemMap.put("heap_usage", system.heapUsagePercent());
+        document.put("system", systemMap);
+        document.put("recommendations", recommendations());
+        document.put("active_alerts", alerts.active());
+        return document;
+    }
+
+    private <T> String format(Setting<T> setting) {
+        return setting.format(engine.settings().get(setting));
+    }
+}

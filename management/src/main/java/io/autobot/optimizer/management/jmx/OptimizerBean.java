@@ -1,0 +1,355 @@
+package io.autobot.optimizer.management.jmx;
+
+import io.autobot.optimizer.agent.Version;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.management.ManagementPlane;
+import io.autobot.optimizer.management.alert.Alert;
+import io.autobot.optimizer.management.report.PerformanceReport;
+import io.autobot.optimizer.management.scenario.Scenarios;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.AttributeChangeNotification;
+import javax.management.MBeanNotificationInfo;
+import javax.management.Notification;
+import javax.management.NotificationBroadcasterSupport;
+import javax.management.NotificationFilter;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+
+/**
+ * The {@code type=Optimizer} bean. Writes go through {@link RuntimeSettings#set(String, String)},
+ * which validates and tells every listener; this bean is one of them and turns each change, from
+ * whatever source, into an {@link AttributeChangeNotification}.
+ */
+public final class OptimizerBean extends NotificationBroadcasterSupport implements OptimizerMXBean,
+        RuntimeSettings.Listener {
+
+    public static final String NAME = "io.autobot.optimizer:type=Optimizer";
+    private static final CompositeType ALERT_DATA = alertType();
+
+    private final ManagementPlane plane;
+    private final RuntimeSettings settings;
+    private final ObjectName name;
+    private final AtomicLong sequence = new AtomicLong();
+
+    public OptimizerBean(ManagementPlane plane) {
+        super(notificationInfo());
+        this.plane = plane;
+        this.settings = plane.settings();
+        this.name = Beans.name(NAME);
+    }
+
+    public ObjectName objectName() {
+        return name;
+    }
+
+    private void set(Setting<?> setting, String text) {
+        settings.set(setting.key(), text);
+    }
+
+    @Override
+    public String getOptimizationLevel() {
+        return settings.level().id();
+    }
+
+    @Override
+    public void setOptimizationLevel(String level) {
+        set(Setting.LEVEL, level);
+    }
+
+    @Override
+    public String getCacheStrategy() {
+        return settings.cacheStrategy().id();
+    }
+
+    @Override
+    public void setCacheStrategy(String strategy) {
+        set(Setting.CACHE_STRATEGY, strategy);
+    }
+
+    @Override
+    public int getMaxWorkers() {
+        return settings.maxWorkers();
+    }
+
+    @Override
+    public void setMaxWorkers(int workers) {
+        set(Setting.MAX_WORKERS, String.valueOf(workers));
+    }
+
+    @Override
+    public boolean isParallelEnabled() {
+        return settings.parallelEnabled();
+    }
+
+    @Override
+    public void setParallelEnabled(boolean enabled) {
+        set(Setting.PARALLEL, String.valueOf(enabled));
+    }
+
+    @Override
+    public int getCacheSize() {
+        return settings.cacheSize();
+    }
+
+    @Override
+    public void setCacheSize(int entries) {
+        set(Setting.CACHE_SIZE, String.valueOf(entries));
+    }
+
+    @Override
+    public boolean isRequestThrottling() {
+        return settings.requestThrottling();
+    }
+
+    @Override
+    public void setRequestThrottling(boolean enabled) {
+        set(Setting.REQUEST_THROTTLING, String.valueOf(enabled));
+    }
+
+    @Override
+    public double getMaxRequestsPerSecond() {
+        return settings.maxRequestsPerSecond();
+    }
+
+    @Override
+    public void setMaxRequestsPerSecond(double rate) {
+        set(Setting.MAX_REQUESTS_PER_SECOND, SettingAttributes.seconds(rate));
+    }
+
+    @Override
+    public boolean isBatchProcessing() {
+        return settings.batchProcessing();
+    }
+
+    @Override
+    public void setBatchProcessing(boolean enabled) {
+        set(Setting.BATCH_PROCESSING, String.valueOf(enabled));
+    }
+
+    @Override
+    public int getBatchSize() {
+        return settings.batchSize();
+    }
+
+    @Override
+    public void setBatchSize(int size) {
+        set(Setting.BATCH_SIZE, String.valueOf(size));
+    }
+
+    @Override
+    public double getMaxBatchWaitTime() {
+        return SettingAttributes.toSeconds(settings.maxBatchWaitTime());
+    }
+
+    @Override
+    public void setMaxBatchWaitTime(double seconds) {
+        set(Setting.MAX_BATCH_WAIT_TIME, SettingAttributes.seconds(seconds));
+    }
+
+    @Override
+    public boolean isAutoTuning() {
+        return settings.get(Setting.AUTOTUNE);
+    }
+
+    @Override
+    public void setAutoTuning(boolean enabled) {
+        set(Setting.AUTOTUNE, String.valueOf(enabled));
+    }
+
+    @Override
+    public double getAutoTuningInterval() {
+        return SettingAttributes.toSeconds(settings.get(Setting.AUTOTUNE_INTERVAL));
+    }
+
+    @Override
+    public void setAutoTuningInterval(double seconds) {
+        set(Setting.AUTOTUNE_INTERVAL, SettingAttributes.seconds(seconds));
+    }
+
+    @Override
+    public double getAlertExecutionTime() {
+        return SettingAttributes.toSeconds(settings.get(Setting.ALERT_EXECUTION_TIME));
+    }
+
+    @Override
+    public void setAlertExecutionTime(double seconds) {
+        set(Setting.ALERT_EXECUTION_TIME, SettingAttributes.seconds(seconds));
+    }
+
+    @Override
+    public double getAlertHitRate() {
+        return settings.get(Setting.ALERT_HIT_RATE);
+    }
+
+    @Override
+    public void setAlertHitRate(double rate) {
+        set(Setting.ALERT_HIT_RATE, SettingAttributes.seconds(rate));
+    }
+
+    @Override
+    public double getAlertMemoryUsage() {
+        return settings.get(Setting.ALERT_MEMORY);
+    }
+
+    @Override
+    public void setAlertMemoryUsage(double percent) {
+        set(Setting.ALERT_MEMORY, SettingAttributes.seconds(percent));
+    }
+
+    @Override
+    public int getEffectiveWorkers() {
+        return settings.effectiveWorkers();
+    }
+
+    @Override
+    public long getEffectiveCacheSize() {
+        return settings.effectiveCacheSize();
+    }
+
+    @Override
+    public boolean isParallelActive() {
+        return settings.parallelActive();
+    }
+
+    @Override
+    public boolean isBatchingActive() {
+        return settings.batchingActive();
+    }
+
+    @Override
+    public PerformanceReport getPerformanceReport() {
+        return plane.report();
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> getCacheStatistics() {
+        return plane.reports().cacheStatistics();
+    }
+
+    @Override
+    public String[] getRecommendations() {
+        return plane.recommendations().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] getActiveAlerts() {
+        return plane.alerts().active().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] getScenarios() {
+        return Scenarios.PRESETS.keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] getOperations() {
+        return plane.reports().operations().byName().keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public String getExportDirectory() {
+        return plane.exporter().directory().toString();
+    }
+
+    @Override
+    public String getVersion() {
+        return Version.get();
+    }
+
+    @Override
+    public void clearCache() {
+        plane.engine().clearCache();
+    }
+
+    @Override
+    public String applyScenario(String scenario) {
+        return Scenarios.apply(scenario, settings);
+    }
+
+    @Override
+    public String exportPerformanceData(String fileName) {
+        try {
+            return plane.export(fileName).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void resetStatistics() {
+        plane.reports().reset();
+    }
+
+    /** A setting changed (from JMX, the CLI, the API, a scenario or auto-tuning). */
+    @Override
+    public void changed(Setting<?> setting, Object oldValue, Object newValue) {
+        SettingAttributes.Attribute attribute = SettingAttributes.BY_SETTING.get(setting);
+        if (attribute == null) {
+            return;
+        }
+        sendNotification(new AttributeChangeNotification(name, sequence.incrementAndGet(), System.currentTimeMillis(),
+                attribute.name() + " changed from " + setting.environmentVariable() + "=" + format(setting, oldValue)
+                        + " to " + format(setting, newValue), attribute.name(), attribute.type(),
+                attribute.toJmx().apply(oldValue), attribute.toJmx().apply(newValue)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String format(Setting<T> setting, Object value) {
+        return setting.format((T) value);
+    }
+
+    /** Sends an alert (or its clearing) to the listeners. */
+    public void alert(Alert alert) {
+        Notification notification = new Notification(alert.notificationType(), name, sequence.incrementAndGet(),
+                System.currentTimeMillis(), alert.message());
+        try {
+            notification.setUserData(new CompositeDataSupport(ALERT_DATA,
+                    new String[] {"alert", "raised", "figure", "value", "threshold"},
+                    new Object[] {alert.name(), alert.raised(), alert.figure(), alert.value(), alert.threshold()}));
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+        sendNotification(notification);
+    }
+
+    /** A listener for alerts needs the memory figure: sampling starts when the first one subscribes. */
+    @Override
+    public void addNotificationListener(NotificationListener listener, NotificationFilter filter, Object handback) {
+        super.addNotificationListener(listener, filter, handback);
+        plane.sampler().ensureStarted();
+    }
+
+    private static MBeanNotificationInfo[] notificationInfo() {
+        return new MBeanNotificationInfo[] {
+            new MBeanNotificationInfo(new String[] {AttributeChangeNotification.ATTRIBUTE_CHANGE},
+                    AttributeChangeNotification.class.getName(), "A setting changed, from any source"),
+            new MBeanNotificationInfo(new String[] {
+                "io.autobot.optimizer.alert.execution_time", "io.autobot.optimizer.alert.cache_hit_rate",
+                "io.autobot.optimizer.alert.memory", "io.autobot.optimizer.alert.execution_time.cleared",
+                "io.autobot.optimizer.alert.cache_hit_rate.cleared", "io.autobot.optimizer.alert.memory.cleared"},
+                    Notification.class.getName(), "A performance threshold was crossed, or is back within bounds")
+        };
+    }
+
+    private static CompositeType alertType() {
+        try {
+            return new CompositeType("io.autobot.optimizer.Alert", "A performance alert",
+                    new String[] {"alert", "raised", "figure", "value", "threshold"},
+                    new String[] {"alert name", "true when raised, false when cleared", "the report key of the figure",
+                        "the figure's value", "the threshold in force"},
+                    new OpenType<?>[] {SimpleType.STRING, SimpleType.BOOLEAN, SimpleType.STRING, SimpleType.DOUBLE,
+                        SimpleType.DOUBLE});
+        } catch (OpenDataException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

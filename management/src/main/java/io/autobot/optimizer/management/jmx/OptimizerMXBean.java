@@ -1,0 +1,118 @@
+package io.autobot.optimizer.management.jmx;
+
+import io.autobot.optimizer.management.report.PerformanceReport;
+import java.util.Map;
+
+/**
+ * {@code io.autobot.optimizer:type=Optimizer}: the agent's settings, live, and its report. Every
+ * setter validates first: a value that is not accepted throws {@link IllegalArgumentException}
+ * naming what is, and nothing changes. Every change, from any source, is announced with an
+ * {@code AttributeChangeNotification}; alerts come as {@code io.autobot.optimizer.alert.*}
+ * notifications. Durations are in seconds.
+ */
+public interface OptimizerMXBean {
+
+    String getOptimizationLevel();
+
+    void setOptimizationLevel(String level);
+
+    String getCacheStrategy();
+
+    void setCacheStrategy(String strategy);
+
+    int getMaxWorkers();
+
+    void setMaxWorkers(int workers);
+
+    boolean isParallelEnabled();
+
+    void setParallelEnabled(boolean enabled);
+
+    int getCacheSize();
+
+    void setCacheSize(int entries);
+
+    boolean isRequestThrottling();
+
+    void setRequestThrottling(boolean enabled);
+
+    double getMaxRequestsPerSecond();
+
+    void setMaxRequestsPerSecond(double rate);
+
+    boolean isBatchProcessing();
+
+    void setBatchProcessing(boolean enabled);
+
+    int getBatchSize();
+
+    void setBatchSize(int size);
+
+    double getMaxBatchWaitTime();
+
+    void setMaxBatchWaitTime(double seconds);
+
+    boolean isAutoTuning();
+
+    void setAutoTuning(boolean enabled);
+
+    double getAutoTuningInterval();
+
+    void setAutoTuningInterval(double seconds);
+
+    double getAlertExecutionTime();
+
+    void setAlertExecutionTime(double seconds);
+
+    double getAlertHitRate();
+
+    void setAlertHitRate(double rate);
+
+    double getAlertMemoryUsage();
+
+    void setAlertMemoryUsage(double percent);
+
+    /** The worker count in force: {@code MaxWorkers} scaled by the level. */
+    int getEffectiveWorkers();
+
+    /** The memory cache capacity in force: {@code CacheSize} scaled by the level. */
+    long getEffectiveCacheSize();
+
+    /** Whether calls are split across workers now (parallel enabled and a level that allows it). */
+    boolean isParallelActive();
+
+    /** Whether calls are batched now (batching enabled and a level that allows it). */
+    boolean isBatchingActive();
+
+    PerformanceReport getPerformanceReport();
+
+    /** {@code memory_cache} / {@code disk_cache} to their figures. */
+    Map<String, Map<String, Double>> getCacheStatistics();
+
+    String[] getRecommendations();
+
+    /** The alerts raised and not cleared. */
+    String[] getActiveAlerts();
+
+    /** The names {@link #applyScenario} accepts. */
+    String[] getScenarios();
+
+    /** The operations that have a {@code type=Operation} bean. */
+    String[] getOperations();
+
+    String getExportDirectory();
+
+    String getVersion();
+
+    /** Empties every cache tier. */
+    void clearCache();
+
+    /** Applies a scenario preset and returns what it set. */
+    String applyScenario(String scenario);
+
+    /** Writes the report as JSON inside the export directory and returns the path written. */
+    String exportPerformanceData(String fileName);
+
+    /** Counts every statistic from zero again (the caches keep their entries). */
+    void resetStatistics();
+}

@@ -1,0 +1,126 @@
+package io.autobot.optimizer.management.jmx;
+
+import io.autobot.optimizer.management.ManagementThread;
+import io.autobot.optimizer.management.system.SystemSample;
+import io.autobot.optimizer.management.system.SystemSampler;
+import javax.management.ObjectName;
+
+/** The {@code type=System} bean; its first read starts the sampler. */
+public final class SystemBean implements SystemMXBean {
+
+    public static final String NAME = "io.autobot.optimizer:type=System";
+
+    private final SystemSampler sampler;
+    private final ManagementThread thread;
+
+    public SystemBean(SystemSampler sampler, ManagementThread thread) {
+        this.sampler = sampler;
+        this.thread = thread;
+    }
+
+    public ObjectName objectName() {
+        return Beans.name(NAME);
+    }
+
+    private SystemSample latest() {
+        sampler.ensureStarted();
+        return sampler.latest();
+    }
+
+    private SystemSample average() {
+        sampler.ensureStarted();
+        return sampler.average();
+    }
+
+    @Override
+    public String getSource() {
+        sampler.ensureStarted();
+        return sampler.status();
+    }
+
+    @Override
+    public double getSystemCpuLoad() {
+        return latest().systemCpu() * 100;
+    }
+
+    @Override
+    public double getProcessCpuLoad() {
+        return latest().processCpu() * 100;
+    }
+
+    @Override
+    public double getMemoryTotal() {
+        return latest().memoryTotal();
+    }
+
+    @Override
+    public double getMemoryAvailable() {
+        return latest().memoryAvailable();
+    }
+
+    @Override
+    public double getMemoryUsage() {
+        return latest().memoryUsagePercent();
+    }
+
+    @Override
+    public double getProcessResidentMemory() {
+        return latest().processResident();
+    }
+
+    @Override
+    public double getHeapUsed() {
+        return latest().heapUsed();
+    }
+
+    @Override
+    public double getHeapMax() {
+        return latest().heapMax();
+    }
+
+    @Override
+    public double getHeapUsage() {
+        return latest().heapUsagePercent();
+    }
+
+    @Override
+    public int getAvailableProcessors() {
+        return latest().processors();
+    }
+
+    @Override
+    public double getAverageSystemCpuLoad() {
+        return average().systemCpu() * 100;
+    }
+
+    @Override
+    public double getAverageMemoryUsage() {
+        return average().memoryUsagePercent();
+    }
+
+    @Override
+    public long getSampleCount() {
+        return sampler.sampleCount();
+    }
+
+    @Override
+    public double getProbeStartTime() {
+        return sampler.probeStartMillis();
+    }
+
+    @Override
+    public double getAverageSampleCost() {
+        return sampler.averageSampleMicros();
+    }
+
+    @Override
+    public double getLastSampleCost() {
+        return sampler.lastSampleMicros();
+    }
+
+    @Override
+    public double getManagementCpuTime() {
+        long nanos = thread.cpuNanos();
+        return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+}

@@ -1,0 +1,108 @@
+package io.autobot.optimizer.management.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.management.ManagementPlane;
+import io.autobot.optimizer.management.TestEngines;
+import io.autobot.optimizer.management.system.SystemSampler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.management.Attribute;
+import javax.management.AttributeChangeNotification;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.Notification;
+import javax.management.ObjectName;
+import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.OpenType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OptimizerBeanTest {
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
+    private final MBeanServer server = MBeanServerFactory.newMBeanServer();
+    private final List<Notification> received = new CopyOnWriteArrayList<>();
+    private Engine engine;
+    private ObjectName name;
+
+    @BeforeEach
+    void register() throws Exception {
+        engine = TestEngines.engine();
+        ManagementPlane plane = new ManagementPlane(engine, new SystemSampler(thread, () -> java.time.Duration.ofSeconds(1),
+                () -> { throw new IllegalStateException("no probe in this test"); }));
+        OptimizerBean bean = new OptimizerBean(plane);
+        plane.optimizer(bean);
+        engine.settings().addListener(bean);
+        name = bean.objectName();
+        server.registerMBean(bean, name);
+        server.addNotificationListener(name, (notification, handback) -> received.add(notification), null, null);
+    }
+
+    @AfterEach
+    void stop() {
+        thread.shutdownNow();
+    }
+
+    @Test
+    void everyAttributeIsAnOpenTypeAndReadable() throws Exception {
+        for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+            assertThat(attribute.getDescriptor().getFieldValue("openType")).as(attribute.getName())
+                    .isInstanceOf(OpenType.class);
+            assertThat(server.getAttribute(name, attribute.getName())).as(attribute.getName()).isNotNull();
+        }
+        CompositeData report = (CompositeData) server.getAttribute(name, "PerformanceReport");
+        assertThat(report.getCompositeType().keySet()).containsExactlyInAnyOrder("summary", "operations",
+                "generatedAt");
+    }
+
+    @Test
+    void aWriteTakesEffectAndIsAnnounced() throws Exception {
+        server.setAttribute(name, new Attribute("OptimizationLevel", "aggressive"));
+        server.setAttribute(name, new Attribute("MaxBatchWaitTime", 2.5));
+        assertThat(engine.settings().level().id()).isEqualTo("aggressive");
+        assertThat(engine.settings().maxBatchWaitTime()).hasMillis(2500);
+        assertThat(received).hasSize(2).allMatch(n -> n instanceof AttributeChangeNotification);
+        AttributeChangeNotification level = (AttributeChangeNotification) received.get(0);
+        assertThat(level.getAttributeName()).isEqualTo("OptimizationLevel");
+        assertThat(level.getOldValue()).isEqualTo("moderate");
+        assertThat(level.getNewValue()).isEqualTo("aggressive");
+        assertThat(((AttributeChangeNotification) received.get(1)).getNewValue()).isEqualTo(2.5);
+    }
+
+    @Test
+    void changesFromOtherSourcesAreAnnouncedToo() {
+        engine.settings().set("workers", "8");
+        assertThat(received).singleElement().satisfies(n ->
+                assertThat(((AttributeChangeNotification) n).getAttributeName()).isEqualTo("MaxWorkers"));
+    }
+
+    @Test
+    void aBadWriteNamesWhatIsAcceptedAndChangesNothing() {
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("MaxWorkers", -1)))
+                .isInstanceOf(RuntimeMBeanException.class).cause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("OPTIMIZATION_MAX_WORKERS='-1' is not accepted: expected a whole number from 1 to 1024");
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("CacheStrategy", "cloud")))
+                .cause().hasMessageContaining("one of memory, disk, hybrid");
+        assertThatThrownBy(() -> server.setAttribute(name, new Attribute("MaxBatchWaitTime", Double.NaN)))
+                .cause().hasMessageContaining("MAX_BATCH_WAIT_TIME");
+        assertThat(engine.settings().maxWorkers()).isEqualTo(4);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void withoutAProbeTheSystemFiguresAreUnavailableAndTheReportStillWorks() throws Exception {
+        CompositeData report = (CompositeData) server.getAttribute(name, "PerformanceReport");
+        assertThat(report).isNotNull();
+        String[] recommendations = (String[]) server.getAttribute(name, "Recommendations");
+        assertThat(recommendations).isEmpty();
+    }
+}

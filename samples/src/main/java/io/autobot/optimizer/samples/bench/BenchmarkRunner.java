@@ -1,0 +1,215 @@
+package io.autobot.optimizer.samples.bench;
+
+import io.autobot.optimizer.samples.app.Options;
+import io.autobot.optimizer.samples.corpus.Corpus;
+import io.autobot.optimizer.samples.corpus.ProjectLocator;
+import io.autobot.optimizer.samples.json.Json;
+import io.autobot.optimizer.samples.pipeline.WorkCounters;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code benchmark [--quick]}: runs the same workload side by side in child JVMs, without the
+ * agent and with it at each level, under each cache strategy, and restarted warm on a disk cache;
+ * several repetitions each, interleaved so that a slow moment of the machine hits every
+ * configuration alike. Prints the guide's tables (medians, with the range) and writes them as JSON.
+ */
+public final class BenchmarkRunner {
+
+    public static final String USAGE = "benchmark [--quick] [--repetitions N] [--agent JAR] [--json FILE]"
+            + " [--corpus DIR] [--prompts N] [--rounds N] [--components N]";
+    public static final Set<String> VALUED = Set.of("--repetitions", "--agent", "--json", "--corpus", "--prompts",
+            "--rounds", "--components");
+    public static final Set<String> FLAGS = Set.of("--quick");
+
+    /** The guide's names of the five operations, by the sample's operation names. */
+    static final Map<String, String> OPERATION_LABELS = labels();
+    /** The configuration the guide's "With Optimization" column shows: the default level. */
+    static final String WITH = "moderate";
+
+    private BenchmarkRunner() {
+    }
+
+    public static int run(Options options, PrintStream out) throws IOException, InterruptedException {
+        boolean quick = options.flag("--quick");
+        int repetitions = options.number("--repetitions", quick ? 1 : 5, 1, 100);
+        Path agentJar = agentJar(options.value("--agent", null));
+        Path json = Path.of(options.value("--json", "autobot-benchmark.json")).toAbsolutePath();
+        Corpus corpus = corpus(options.value("--corpus", null));
+        List<Configuration> configurations = configurations();
+        Path workDir = Files.createTempDirectory("autobot-benchmark");
+        Map<String, List<Map<String, String>>> runs;
+        List<String> workloadArgs;
+        try {
+            workloadArgs = workloadArguments(options, quick, snapshot(corpus, workDir.resolve("corpus")));
+            out.printf("AutoBot sample benchmark%s: %d configurations x %d repetitions, in child JVMs%n",
+                    quick ? " (quick)" : "", configurations.size(), repetitions);
+            out.printf("corpus: %d Java files (%d KB) under %s%nworkload: %s%nagent: %s%n", corpus.files().size(),
+                    corpus.characters() / 1024, corpus.root(), workloadArgs.subList(2, workloadArgs.size()), agentJar);
+            runs = measure(configurations, repetitions, agentJar, workloadArgs, workDir, quick ? 300 : 1200, out);
+        } finally {
+            deleteTree(workDir);
+        }
+        Report report = new Report(configurations, runs);
+        out.println();
+        report.print(out);
+        Files.writeString(json, Json.write(report.toJson(quick, repetitions, corpus, workloadArgs)), StandardCharsets.UTF_8);
+        out.println();
+        out.println("JSON written to " + json);
+        return report.resultsIdentical() ? 0 : 1;
+    }
+
+    private static List<String> workloadArguments(Options options, boolean quick, Path corpus) {
+        return List.of("--corpus", corpus.toString(),
+                "--prompts", String.valueOf(options.number("--prompts", quick ? 2 : Workload.PROMPTS.size(), 1,
+                        Workload.PROMPTS.size())),
+                "--rounds", String.valueOf(options.number("--rounds", quick ? 2 : 3, 1, 100)),
+                "--components", String.valueOf(options.number("--components", quick ? 6 : 12, 1, 10_000)));
+    }
+
+    /**
+     * Runs every configuration once per repetition, configurations interleaved. Within a
+     * repetition, configurations with the same disk-path key share one {@code DISK_CACHE_PATH}
+     * (the warm restart reads what the run before it wrote); every other one gets a fresh one.
+     */
+    private static Map<String, List<Map<String, String>>> measure(List<Configuration> configurations,
+            int repetitions, Path agentJar, List<String> workloadArgs, Path workDir, long timeoutSeconds,
+            PrintStream out) throws IOException, InterruptedException {
+        Map<String, List<Map<String, String>>> runs = new LinkedHashMap<>();
+        int step = 0;
+        for (int repetition = 1; repetition <= repetitions; repetition++) {
+            Map<String, Path> diskPaths = new LinkedHashMap<>();
+            for (Configuration configuration : configurations) {
+                out.printf("[%2d/%d] %-12s repetition %d/%d ... ", ++step, repetitions * configurations.size(),
+                        configuration.name(), repetition, repetitions);
+                out.flush();
+                long start = System.nanoTime();
+                Map<String, String> env = new LinkedHashMap<>(configuration.env());
+                Path diskPath = null;
+                if (configuration.agent()) {
+                    diskPath = configuration.diskPath() == null ? tempDir(workDir)
+                            : diskPaths.computeIfAbsent(configuration.diskPath(), key -> tempDir(workDir));
+                    env.put("DISK_CACHE_PATH", diskPath.toString());
+                }
+                Map<String, String> values = ChildRun.run(configuration.agent() ? agentJar : null, env, workloadArgs,
+                        workDir, timeoutSeconds);
+                double jvmMillis = (System.nanoTime() - start) / 1e6;
+                values.put("disk.used.bytes", String.valueOf(diskPath == null ? 0 : directorySize(diskPath)));
+                values.put("jvm.ms", String.valueOf(jvmMillis));
+                runs.computeIfAbsent(configuration.name(), key -> new ArrayList<>()).add(values);
+                out.printf("session %.2f s (JVM %.1f s)%n", Double.parseDouble(values.get("total.ms")) / 1000,
+                        jvmMillis / 1000);
+            }
+        }
+        return runs;
+    }
+
+    /** Without the agent; each level (default cache strategy); each cache strategy; a warm restart. */
+    static List<Configuration> configurations() {
+        return List.of(Configuration.without(),
+                Configuration.agent("basic", "basic", "basic", "hybrid", null),
+                Configuration.agent(WITH, "moderate", "moderate", "hybrid", null),
+                Configuration.agent("aggressive", "aggressive", "aggressive", "hybrid", null),
+                Configuration.agent("memory", "moderate, memory cache", "moderate", "memory", null),
+                Configuration.agent("disk", "moderate, disk cache", "moderate", "disk", "shared"),
+                Configuration.agent("disk-warm", "disk cache, warm restart", "moderate", "disk", "shared"));
+    }
+
+    private static Path agentJar(String option) {
+        Path jar = option != null ? Path.of(option) : ProjectLocator.agentJar().orElseThrow(() ->
+                new IllegalArgumentException("the agent jar was not found at agent/dist/target/autobot-agent.jar of"
+                        + " the checkout: build it (mvn -B -q package -DskipTests) or name it with --agent JAR"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("--agent " + option + ": no such file");
+        }
+        return jar.toAbsolutePath().normalize();
+    }
+
+    private static Corpus corpus(String dir) {
+        if (dir != null) {
+            return Corpus.load(Path.of(dir));
+        }
+        return Corpus.load(ProjectLocator.projectRoot().orElseThrow(() -> new IllegalArgumentException(
+                "no corpus: run from inside the AutoBot Optimizer checkout or pass --corpus DIR")));
+    }
+
+    /**
+     * Copies the corpus's files, so that every child JVM reads the same ones even if the checkout
+     * changes while the benchmark runs.
+     */
+    private static Path snapshot(Corpus corpus, Path dir) throws IOException {
+        for (var file : corpus.files()) {
+            Path target = dir.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    private static Path tempDir(Path parent) {
+        try {
+            return Files.createTempDirectory(parent, "disk");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long directorySize(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(WorkCounters.COMPONENT_ANALYSIS, "Component Analysis");
+        labels.put(WorkCounters.PATTERN_VALIDATION, "Pattern Validation");
+        labels.put(WorkCounters.API_VALIDATION, "API Validation");
+        labels.put(WorkCounters.SEARCH, "Search");
+        labels.put(WorkCounters.MULTI_LAYER_VALIDATION, "Multi-Layer Validation");
+        return labels;
+    }
+
+    /** A median in seconds with its range: {@code 1.234 s (1.100..1.400)}. */
+    static String seconds(Stats stats) {
+        return String.format(Locale.ROOT, "%.3f s (%.3f..%.3f)", stats.median() / 1000, stats.min() / 1000,
+                stats.max() / 1000);
+    }
+
+    static String improvement(double percent) {
+        if (Math.round(percent) == 0) {
+            return "no change";
+        }
+        return percent > 0 ? String.format(Locale.ROOT, "%.0f%% faster", percent)
+                : String.format(Locale.ROOT, "%.0f%% slower", -percent);
+    }
+}
