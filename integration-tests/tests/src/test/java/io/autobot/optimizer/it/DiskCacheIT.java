@@ -48,6 +48,7 @@ class DiskCacheIT {
     private static ChildJvm.Result v1;
     private static ChildJvm.Result v1Again;
     private static ChildJvm.Result v2;
+    private static ChildJvm.Result memoryOnly;
 
     @BeforeAll
     static void runHosts() throws Exception {
@@ -56,6 +57,9 @@ class DiskCacheIT {
                 .workDir(work).run();
         second = ChildJvm.of(DiskHost.class).withAgent().env("CACHE_STRATEGY", "disk").args("basic", "mutate")
                 .workDir(work).run();
+
+        memoryOnly = ChildJvm.of(DiskHost.class).withAgent().env("CACHE_STRATEGY", "memory")
+                .env("DISK_CACHE_PATH", work.resolve("never").toString()).jvmArg("-verbose:class").workDir(work).run();
 
         Path classes = Files.createDirectories(work.resolve("classes"));
         v1 = compileAndRun(classes, "v1");
@@ -113,6 +117,15 @@ class DiskCacheIT {
         assertThat(v1Again.value("calc.result")).isEqualTo("v1:x");
         assertThat(v2.value("calc.runs")).as(v2.toString()).isEqualTo("2");
         assertThat(v2.value("calc.result")).isEqualTo("v2:x");
+    }
+
+    @Test
+    void neverLoadsMapDbWhenNoStrategyUsesTheDisk() {
+        assertThat(memoryOnly.value("correct")).as(memoryOnly.toString()).isEqualTo("true");
+        assertThat(memoryOnly.stdout()).contains("io.autobot.optimizer.agent.cache.ResultCache")
+                .doesNotContain("io.autobot.optimizer.shaded.mapdb").doesNotContain("io.autobot.optimizer.shaded.kotlin")
+                .doesNotContain("io.autobot.optimizer.agent.cache.disk");
+        assertThat(work.resolve("never")).doesNotExist();
     }
 
     @Test
