@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.agent.engine.FailOpen;
 import java.util.List;
 
 /** A real engine with default settings and a memory cache, for the management plane's unit tests. */
@@ -14,7 +15,8 @@ public final class TestEngines {
 
     public static Engine engine() {
         RuntimeSettings settings = RuntimeSettings.defaults();
+        FailOpen failOpen = new FailOpen();
         return new Engine(settings, new ResultCache(new MemoryTier(settings.effectiveCacheSize()),
-                settings.cacheStrategy(), null), List.of());
+                settings.cacheStrategy(), null, failOpen), List.of(), failOpen);
     }
 }

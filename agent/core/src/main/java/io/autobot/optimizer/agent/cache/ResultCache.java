@@ -1,13 +1,14 @@
 package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.CallerFailure;
+import io.autobot.optimizer.agent.engine.FailOpen;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.OperationStats;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The memo of results across its tiers, as the cache strategy says: memory, disk, or memory in
  * front of disk (hybrid, where a disk hit is promoted to memory). Concurrent callers of one key
  * run the body once ("single flight") and all get its result or its exception; exceptions are
- * never stored, null results are.
+ * never stored, null results are. When the computing caller fails inside the agent instead, the
+ * callers waiting for it compute their own result.
  */
 public final class ResultCache {
 
@@ -34,7 +36,7 @@ public final class ResultCache {
     private final MemoryTier memory;
     private final Supplier<CacheTier> diskFactory;
     private final ConcurrentHashMap<CallKey, Flight> inFlight = new ConcurrentHashMap<>();
-    private final Set<String> storeFailures = ConcurrentHashMap.newKeySet();
+    private final FailOpen failOpen;
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
@@ -43,9 +45,11 @@ public final class ResultCache {
      * @param memory the memory tier
      * @param strategy the strategy to start with
      * @param diskFactory opens the disk tier on first use; returns null or throws when it cannot
+     * @param failOpen where a result that could not be stored is reported
      */
-    public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory) {
+    public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory, FailOpen failOpen) {
         this.memory = memory;
+        this.failOpen = failOpen;
         this.strategy = strategy;
         this.diskFactory = diskFactory;
     }
@@ -85,7 +89,8 @@ public final class ResultCache {
      * Returns the cached value or runs the loader once for all concurrent callers of the key.
      *
      * @return the value, with null results as null
-     * @throws Throwable what the loader threw, to every caller that waited for it
+     * @throws Throwable what the loader threw: a {@link CallerFailure} (the body's own outcome) to
+     *     every caller that waited for it, anything else (the agent's own failure) to this caller only
      */
     public Object getOrLoad(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
             throws Throwable {
@@ -96,33 +101,42 @@ public final class ResultCache {
                 return loader.load(); // the body asks for its own key: run it, do not wait for ourselves
             }
             Object value = running.await();
+            if (value == Flight.ABANDONED) {
+                return loader.load(); // the computing caller failed inside the agent: compute our own
+            }
             stats.recordHit();
             return Dispatcher.unwrap(value);
         }
         try {
-            Object cached = lookup(key);
-            if (cached != null) {
-                stats.recordHit();
-                mine.succeed(cached);
-                return Dispatcher.unwrap(cached);
-            }
-            long start = System.nanoTime();
-            Object result;
-            try {
-                result = loader.load();
-            } catch (Throwable failure) {
-                mine.fail(failure);
-                throw failure;
-            }
-            long nanos = System.nanoTime() - start;
-            stats.recordMiss(nanos);
-            Object stored = result == null ? Dispatcher.NULL : result;
-            mine.succeed(stored);
-            store(key, stored, ttl, maxResultSize, nanos);
-            return result;
+            return loadOnce(key, loader, ttl, maxResultSize, stats, mine);
         } finally {
+            mine.abandon(); // no waiter may be left waiting, whatever failed above
             inFlight.remove(key, mine);
         }
+    }
+
+    private Object loadOnce(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats,
+            Flight mine) throws Throwable {
+        Object cached = lookup(key);
+        if (cached != null) {
+            mine.succeed(cached);
+            stats.recordHit();
+            return Dispatcher.unwrap(cached);
+        }
+        long start = System.nanoTime();
+        Object result;
+        try {
+            result = loader.load();
+        } catch (CallerFailure failure) {
+            mine.fail(failure);
+            throw failure;
+        }
+        long nanos = System.nanoTime() - start;
+        Object stored = result == null ? Dispatcher.NULL : result;
+        mine.succeed(stored);
+        stats.recordMiss(nanos);
+        store(key, stored, ttl, maxResultSize, nanos);
+        return result;
     }
 
     private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
@@ -143,12 +157,9 @@ public final class ResultCache {
                 memory.put(stable, value, ttl);
                 memory.recordLoad(loadNanos);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
-            if (storeFailures.add(key.method().id() + "|" + e.getClass().getName())) {
-                LOG.warn("could not store a result of {} in the cache (reported once): {}",
-                        key.method().qualifiedName(), e.toString());
-            }
+            failOpen.report("cache store", key.method(), e);
         }
     }
 
@@ -222,6 +233,9 @@ public final class ResultCache {
 
     /** One running computation that other callers of the same key wait for. */
     private static final class Flight {
+        /** What waiters get when the computing caller failed inside the agent. */
+        static final Object ABANDONED = new Object();
+
         private final Thread owner = Thread.currentThread();
         private final CountDownLatch done = new CountDownLatch(1);
         private Object value;
@@ -235,6 +249,13 @@ public final class ResultCache {
         void fail(Throwable thrown) {
             failure = thrown;
             done.countDown();
+        }
+
+        /** Releases the waiters, to compute their own, unless the flight already ended. */
+        void abandon() {
+            if (done.getCount() > 0) {
+                succeed(ABANDONED);
+            }
         }
 
         Object await() throws Throwable {

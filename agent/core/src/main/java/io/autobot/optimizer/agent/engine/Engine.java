@@ -32,15 +32,17 @@ public final class Engine implements CallHandler {
     private final MethodRegistry registry = new MethodRegistry();
     private final ResultCache cache;
     private final List<PolicyProvider> providers;
-    private final FailOpen failOpen = new FailOpen();
+    private final FailOpen failOpen;
 
     /**
      * @param settings the live settings
      * @param cache the result cache
      * @param providers the non-caching policies, outermost first
+     * @param failOpen where internal failures are counted and reported
      */
-    public Engine(RuntimeSettings settings, ResultCache cache, List<PolicyProvider> providers) {
+    public Engine(RuntimeSettings settings, ResultCache cache, List<PolicyProvider> providers, FailOpen failOpen) {
         this.settings = settings;
+        this.failOpen = failOpen;
         this.cache = cache;
         this.providers = List.copyOf(providers);
         settings.addListener((setting, oldValue, newValue) -> {

@@ -26,7 +26,8 @@ public final class FailOpen {
         }
         String where = method == null ? "?" : method.qualifiedName();
         if (reported.add(stage + "|" + where + "|" + failure.getClass().getName())) {
-            LOG.warn("internal failure in {} of {}; the method runs unoptimized: {}", stage, where, failure.toString());
+            LOG.warn("internal failure in {} of {} (reported once; the call got the plain method's outcome): {}", stage,
+                    where, failure.toString());
             LOG.debug("internal failure details", failure);
         }
     }

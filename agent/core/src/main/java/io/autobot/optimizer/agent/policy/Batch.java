@@ -49,6 +49,13 @@ final class Batch {
         done.countDown();
     }
 
+    /** Ends a batch that was closed but never completed: an internal failure for every caller. */
+    void endIfOpen() {
+        if (!isDone()) {
+            fail(new IllegalStateException("the batch was closed but not sent"));
+        }
+    }
+
     boolean isDone() {
         return done.getCount() == 0;
     }
@@ -56,10 +63,6 @@ final class Batch {
     /** Waits until done or the deadline; returns whether done. */
     boolean awaitUntilDeadline() throws InterruptedException {
         return done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    void await() throws InterruptedException {
-        done.await();
     }
 
     /** Waits until done however often interrupted; returns whether it was interrupted. */

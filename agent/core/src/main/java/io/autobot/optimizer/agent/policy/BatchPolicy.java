@@ -78,43 +78,44 @@ final class BatchPolicy implements Policy {
             return next.call(invocation);
         }
         Object receiver = batchTarget.isStatic() ? staticGroup : invocation.self();
+        int limit = batchSize(); // read before joining a batch: nothing may fail between joining and waiting
+        long deadline = System.nanoTime() + maxWaitNanos();
         Batch batch;
         int index;
         boolean full;
         synchronized (open) {
             batch = open.get(receiver);
             if (batch == null) {
-                batch = new Batch(invocation.self(), System.nanoTime() + maxWaitNanos());
+                batch = new Batch(invocation.self(), deadline);
                 open.put(receiver, batch);
             }
             index = batch.add(invocation.args()[0]);
-            full = batch.size() >= batchSize();
+            full = batch.size() >= limit;
             if (full) {
                 open.remove(receiver);
             }
         }
         if (full) {
-            send(batchTarget, batch);
+            sendClosed(batchTarget, batch);
         } else {
-            awaitTurn(batchTarget, receiver, batch, index == 0);
+            awaitTurn(batchTarget, receiver, batch);
         }
         return outcome(batchTarget, batch, index);
     }
 
-    /** Waits for the batch; the first caller sends it at the deadline, any caller when interrupted. */
-    private void awaitTurn(BatchTarget batchTarget, Object receiver, Batch batch, boolean first) {
+    /**
+     * Waits for the batch; at the deadline (or when interrupted) whichever caller closes it first
+     * sends it. Every caller keeps the deadline, so no batch depends on one caller getting there.
+     */
+    private void awaitTurn(BatchTarget batchTarget, Object receiver, Batch batch) {
         boolean interrupted = false;
         try {
-            if (first) {
-                batch.awaitUntilDeadline();
-            } else {
-                batch.await();
-            }
+            batch.awaitUntilDeadline();
         } catch (InterruptedException e) {
             interrupted = true;
         }
         if (!batch.isDone() && close(receiver, batch)) {
-            send(batchTarget, batch);
+            sendClosed(batchTarget, batch);
         }
         if (batch.awaitUninterruptibly() || interrupted) {
             Thread.currentThread().interrupt();
@@ -129,6 +130,18 @@ final class BatchPolicy implements Policy {
             }
             open.remove(receiver);
             return true;
+        }
+    }
+
+    /**
+     * Sends a batch this caller closed. Whatever fails on the way, the batch ends: its other
+     * callers then run their own plain calls instead of waiting for a batch nobody sends.
+     */
+    private void sendClosed(BatchTarget batchTarget, Batch batch) {
+        try {
+            send(batchTarget, batch);
+        } finally {
+            batch.endIfOpen();
         }
     }
 

@@ -76,6 +76,10 @@ final class Split {
                 if (failure.get() == null) {
                     runChunk(index);
                 }
+            } catch (Throwable internal) { // the splitter itself failed: the call falls back to the plain method
+                if (failure.compareAndSet(null, internal)) {
+                    interruptRunning();
+                }
             } finally {
                 ended.countDown();
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.CallerFailure;
+import io.autobot.optimizer.agent.engine.FailOpen;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.OperationStats;
 import io.autobot.optimizer.agent.engine.TestMethods;
@@ -27,7 +29,7 @@ class ResultCacheTest {
 
     private final MethodMeta method = TestMethods.cached("compute");
     private final OperationStats stats = method.stats();
-    private final ResultCache cache = new ResultCache(new MemoryTier(100), CacheStrategy.MEMORY, null);
+    private final ResultCache cache = new ResultCache(new MemoryTier(100), CacheStrategy.MEMORY, null, new FailOpen());
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
     @AfterEach
@@ -99,7 +101,7 @@ class ResultCacheTest {
     void concurrentCallersOfOneKeyAllGetTheSameException() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        IllegalArgumentException failure = new IllegalArgumentException("shared");
+        CallerFailure failure = new CallerFailure(new IllegalArgumentException("shared"));
         List<Future<Throwable>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> {
@@ -121,6 +123,62 @@ class ResultCacheTest {
             assertThat(result.get(5, TimeUnit.SECONDS)).isSameAs(failure);
         }
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void whenTheComputingCallerFailsInsideTheAgentTheWaitersComputeTheirOwn() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        IllegalStateException internal = new IllegalStateException("a policy below the cache broke");
+        List<Future<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                try {
+                    return cache.getOrLoad(key("g"), () -> {
+                        if (runs.incrementAndGet() == 1) {
+                            release.await();
+                            throw internal;
+                        }
+                        return "own";
+                    }, TTL, LIMIT, stats);
+                } catch (Throwable thrown) {
+                    return thrown;
+                }
+            }));
+        }
+        Thread.sleep(200);
+        release.countDown();
+        int failed = 0;
+        for (Future<Object> result : results) {
+            Object outcome = result.get(5, TimeUnit.SECONDS); // nobody is left waiting
+            if (outcome == internal) {
+                failed++;
+            } else {
+                assertThat(outcome).isEqualTo("own");
+            }
+        }
+        assertThat(failed).as("only the computing caller sees the agent's failure").isEqualTo(1);
+    }
+
+    @Test
+    void aStoreThatFailsIsReportedAndTheCallerKeepsItsResult() throws Throwable {
+        FailOpen failOpen = new FailOpen();
+        ResultCache reporting = new ResultCache(new MemoryTier(100), CacheStrategy.MEMORY, null, failOpen);
+        List<String> unmeasurable = new java.util.AbstractList<>() { // the size estimate cannot walk it
+            @Override
+            public String get(int index) {
+                throw new IllegalStateException("no elements");
+            }
+
+            @Override
+            public int size() {
+                return 2;
+            }
+        };
+        assertThat(reporting.getOrLoad(key("s"), () -> unmeasurable, TTL, LIMIT, stats)).isSameAs(unmeasurable);
+        assertThat(reporting.lookup(key("s"))).isNull();
+        assertThat(failOpen.count()).isEqualTo(1);
+        assertThat(stats.internalFailures()).isEqualTo(1);
     }
 
     @Test

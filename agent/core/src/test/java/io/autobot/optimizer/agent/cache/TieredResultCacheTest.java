@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.agent.engine.FailOpen;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +86,7 @@ class TieredResultCacheTest {
         return new ResultCache(memory, strategy, () -> {
             opened.incrementAndGet();
             return disk;
-        });
+        }, new FailOpen());
     }
 
     private CallKey key(Object arg) {
