@@ -101,6 +101,15 @@ public final class OperationBean extends NotificationBroadcasterSupport implemen
     }
 
     @Override
+    public long getInternalFailures() {
+        long failures = 0;
+        for (MethodMeta method : reports.operations().methodsOf(operation)) {
+            failures += method.stats().internalFailures();
+        }
+        return failures;
+    }
+
+    @Override
     public double getAverageExecutionTime() {
         return figures().counters().averageSeconds();
     }

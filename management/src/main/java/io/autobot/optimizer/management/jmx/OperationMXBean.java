@@ -28,6 +28,12 @@ public interface OperationMXBean {
 
     long getRateLimitErrors();
 
+    /**
+     * Calls on which a step of the agent itself failed, so that the call ran the plain method
+     * (see docs/reliability.md); 0 in a healthy agent.
+     */
+    long getInternalFailures();
+
     double getAverageExecutionTime();
 
     double getP50ExecutionTime();

@@ -261,6 +261,11 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     }
 
     @Override
+    public long getInternalFailures() {
+        return plane.engine().failOpen().count();
+    }
+
+    @Override
     public String getVersion() {
         return Version.get();
     }

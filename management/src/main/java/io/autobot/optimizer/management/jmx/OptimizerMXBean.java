@@ -102,6 +102,12 @@ public interface OptimizerMXBean {
 
     String getExportDirectory();
 
+    /**
+     * Internal failures of the agent since start, on every method: each made a call run the plain
+     * method, or left a result uncached (see docs/reliability.md); 0 in a healthy agent.
+     */
+    long getInternalFailures();
+
     String getVersion();
 
     /** Empties every cache tier. */
