@@ -6,15 +6,19 @@ import io.autobot.optimizer.annotations.Optimized;
 import io.autobot.optimizer.annotations.Parallel;
 import io.autobot.optimizer.annotations.RateLimited;
 import io.autobot.optimizer.annotations.Timeout;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ObjectName;
 
 /**
- * The differential load test's host: 16 threads call methods under every policy with random
- * arguments (hits and misses) for the given number of seconds, and compare every result, and every
- * exception, with what the plain computation gives. A JMX client changes the settings meanwhile.
+ * The differential load test's host: 16 threads (or the number given second) call methods under
+ * every policy with random arguments (hits and misses) for the given number of seconds, and compare
+ * every result, and every exception, with what the plain computation gives. A JMX client changes
+ * the settings meanwhile (DifferentialLoadIT), or faults are injected into the agent (StageFaultIT).
+ * At the end it prints what it saw and the agent's {@code InternalFailures}, read over JMX.
  */
 public class LoadHost {
 
@@ -84,9 +88,10 @@ public class LoadHost {
 
     public static void main(String[] args) throws Exception {
         long seconds = Long.parseLong(args[0]);
+        int threadCount = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 16; t++) {
+        for (int t = 0; t < threadCount; t++) {
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < end) {
                     callOne(ThreadLocalRandom.current());
@@ -111,7 +116,20 @@ public class LoadHost {
         System.out.println("unexpected=" + UNEXPECTED.get());
         System.out.println("finished=" + finished);
         System.out.println("heap.mb=" + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        System.out.println("injected=" + InjectedFaults.fired());
+        System.out.println("internal.failures=" + internalFailures());
         System.exit(0);
+    }
+
+    /** The agent's count of its internal failures, as a JMX console shows it; -1 when it cannot be read. */
+    private static long internalFailures() {
+        try {
+            return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("io.autobot.optimizer:type=Optimizer"), "InternalFailures");
+        } catch (Exception e) {
+            System.out.println("jmx.error=" + e.toString().replace(' ', '_'));
+            return -1;
+        }
     }
 
     private static void callOne(ThreadLocalRandom random) {

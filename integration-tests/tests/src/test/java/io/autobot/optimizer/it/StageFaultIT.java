@@ -1,0 +1,133 @@
+package io.autobot.optimizer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.it.hosts.InjectedFaults;
+import io.autobot.optimizer.it.hosts.LoadHost;
+import io.autobot.optimizer.it.support.ChildJvm;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Injects a failure into one internal stage of the agent at a time, with Byteman rules that make
+ * the stage's entry points throw on every third pass, while {@link LoadHost} calls methods under
+ * every policy and strategy from 4 threads: every result still equals the plain computation, no
+ * exception of the agent reaches the host, nothing hangs, and each broken path is counted (the
+ * {@code InternalFailures} attribute) and logged once per method, not once per call.
+ */
+class StageFaultIT {
+
+    private static final String AGENT = "io.autobot.optimizer.agent.";
+    private static final String MANAGEMENT = "io.autobot.optimizer.management.";
+    private static final int SECONDS = 3;
+
+    @TempDir
+    Path workDir;
+
+    /** The warning of an internal failure names the exception and its message. */
+    private static final String INTERNAL = "injected fault";
+
+    /**
+     * One stage: the methods the rules break; whether its failures are failures of calls (counted
+     * in {@code InternalFailures}) or happen beside them; and what its warning says.
+     */
+    record Stage(String name, boolean onCallPath, String warning, List<String> targets) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Stage> stages() {
+        return Stream.of(
+                new Stage("key building", true, INTERNAL,
+                        List.of(AGENT + "cache.CallKey#of", AGENT + "cache.CallKey#reuse")),
+                new Stage("memory tier", true, INTERNAL,
+                        List.of(AGENT + "cache.MemoryTier#get", AGENT + "cache.MemoryTier#put")),
+                new Stage("disk tier", true, INTERNAL,
+                        List.of(AGENT + "cache.disk.DiskTier#get", AGENT + "cache.disk.DiskTier#offer")),
+                // a result or argument that cannot be serialized keeps its method off the disk tier: expected,
+                // not an internal failure; the warning names the exception's type, never its message (data)
+                new Stage("serialization", false, "cannot be serialized (java.lang.IllegalStateException)",
+                        List.of(AGENT + "cache.disk.ValueCodec#encode", AGENT + "cache.disk.ValueCodec#encodeArguments")),
+                new Stage("splitter", true, INTERNAL,
+                        List.of(AGENT + "policy.Split#runChunk", AGENT + "policy.ParallelPolicy#parts")),
+                new Stage("batcher", true, INTERNAL,
+                        List.of(AGENT + "policy.BatchPolicy#send", AGENT + "policy.BatchPolicy#batchSize")),
+                new Stage("rate limiter", true, INTERNAL, List.of(AGENT + "policy.RateLimiter#tryAcquire")),
+                // the watchdog's alarm fails too (InterruptGuard#interrupt); InterruptGuard#finish, which hands
+                // back an interrupt meant for the task, belongs with the fail-open core (docs/reliability.md)
+                new Stage("timeouts", true, INTERNAL,
+                        List.of(AGENT + "policy.TimeoutPolicy#limitNanos", AGENT + "policy.InterruptGuard#interrupt")),
+                new Stage("metrics", true, INTERNAL, List.of(AGENT + "engine.OperationStats#recordCall",
+                        AGENT + "engine.OperationStats#recordMiss", AGENT + "engine.OperationStats#recordHit",
+                        AGENT + "engine.OperationStats#recordFastHit")),
+                new Stage("management plane", false, INTERNAL, List.of(MANAGEMENT + "ManagementPlane#tick",
+                        MANAGEMENT + "metrics.MetricsBinding#bindNew", MANAGEMENT + "system.SystemSampler#sample")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stages")
+    void aFailingStageCostsSpeedNeverCorrectness(Stage stage) throws Exception {
+        Path rules = writeRules(stage);
+        ChildJvm.Result result = ChildJvm.of(LoadHost.class)
+                .jvmArg("-javaagent:" + byteman() + "=script:" + rules + ",boot:" + byteman())
+                .withAgent("cache=hybrid").env("DISK_CACHE_PATH", workDir.resolve("cache").toString())
+                .workDir(workDir).args(String.valueOf(SECONDS), "4").timeoutSeconds(90).run();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("finished")).as(result.toString()).isEqualTo("true");
+        assertThat(result.value("wrong")).as(result.toString()).isEqualTo("0");
+        assertThat(result.value("unexpected")).as(result.toString()).isEqualTo("0");
+        long injected = Long.parseLong(result.value("injected"));
+        long counted = Long.parseLong(result.value("internal.failures"));
+        assertThat(injected).as("the rules fired: " + result).isPositive();
+
+        List<String> warnings = result.stderr().lines().filter(line -> line.contains(stage.warning())).toList();
+        assertThat(warnings).as("the failure is logged: " + result).isNotEmpty();
+        assertThat(warnings).as("each broken path is logged once, not once per call").doesNotHaveDuplicates();
+        assertThat(warnings.size()).as(result.toString()).isLessThan(20);
+        assertThat(result.stderr()).as("no stack trace reaches the host's stderr").doesNotContain("\tat ");
+        if (stage.onCallPath()) {
+            assertThat(counted).as("every failure is counted: " + result).isPositive();
+        } else {
+            assertThat(counted).as("these are no failures of calls: " + result).isZero();
+        }
+        System.out.printf("stage fault %s: %s faults injected, %s calls checked, %d counted, %d warning lines%n",
+                stage, injected, result.value("calls"), counted, warnings.size());
+    }
+
+    private Path writeRules(Stage stage) throws IOException {
+        StringBuilder script = new StringBuilder();
+        int number = 0;
+        for (String target : stage.targets()) {
+            String[] classAndMethod = target.split("#");
+            script.append("RULE ").append(stage.name()).append(' ').append(++number).append('\n')
+                    .append("CLASS ").append(classAndMethod[0]).append('\n')
+                    .append("METHOD ").append(classAndMethod[1]).append('\n')
+                    .append("AT ENTRY\n")
+                    .append("IF ").append(InjectedFaults.class.getName()).append(".fire()\n")
+                    .append("DO throw new java.lang.IllegalStateException(\"injected fault\")\n")
+                    .append("ENDRULE\n\n");
+        }
+        Path rules = workDir.resolve("faults.btm");
+        Files.writeString(rules, script);
+        return rules;
+    }
+
+    /** The Byteman agent jar, from the test class path. */
+    private static Path byteman() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Path.of(entry).getFileName().toString().matches("byteman-[0-9.]+(-.*)?\\.jar"))
+                .map(Path::of).findFirst()
+                .orElseThrow(() -> new IllegalStateException("byteman is not on the test class path"));
+    }
+}
