@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.autobot.optimizer.it.hosts.CachingHost;
 import io.autobot.optimizer.it.hosts.HelloHost;
 import io.autobot.optimizer.it.hosts.OwnLibrariesHost;
+import io.autobot.optimizer.it.hosts.OwnLoggingHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,40 @@ class IsolationIT {
         assertThat(result.value("bytebuddy.works")).isEqualTo("true");
         assertThat(result.value("correct")).isEqualTo("true");
         assertThat(result.value("runs")).isEqualTo("1");
+    }
+
+    @Test
+    void aHostWithItsOwnLoggingConfigurationKeepsItAndTheAgentKeepsItsOwn() throws Exception {
+        Path logback = workDir.resolve("logback.xml");
+        Files.writeString(logback, """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <target>System.out</target>
+                    <encoder><pattern>HOST|%level|%logger|%msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="io.autobot.optimizer" level="OFF"/>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+        ChildJvm.Result result = ChildJvm.of(OwnLoggingHost.class).withAgent("cache=memory").workDir(workDir)
+                .jvmArg("-Dlogback.configurationFile=" + logback)
+                // a host that uses slf4j-simple itself and silences it: the agent's copy reads its own keys
+                .jvmArg("-Dorg.slf4j.simpleLogger.defaultLogLevel=off")
+                .run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("correct")).isEqualTo("true");
+        assertThat(result.value("runs")).as("the unhashable argument ran each time, the other once").isEqualTo("4");
+        // the host's logging is as the host configured it
+        assertThat(result.value("provider")).isEqualTo("ch.qos.logback.classic.LoggerContext");
+        assertThat(result.stdout()).contains("HOST|INFO|host.app|host started", "HOST|WARN|host.jul|host jul line",
+                "HOST|INFO|host.app|host done");
+        assertThat(result.stdout()).as("the agent never logs through the host's logging").doesNotContain("autobot");
+        assertThat(result.stderr()).as("no SLF4J provider conflict, no Logback status problem")
+                .doesNotContain("SLF4J").doesNotContain("|-WARN").doesNotContain("|-ERROR");
+        // and the agent's own lines are where they always are, once
+        assertThat(result.stderr()).contains("AutoBot Optimizer").contains(" started (premain");
+        assertThat(result.stderr().lines().filter(line -> line.startsWith("WARN io.autobot.optimizer")
+                && line.contains("OwnLoggingHost.doubled"))).hasSize(1);
     }
 
     @Test
