@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.Version;
 import io.autobot.optimizer.api.AgentNotAttachedException;
 import io.autobot.optimizer.api.shell.CommandShell;
 import io.autobot.optimizer.api.shell.TargetUnavailableException;
+import io.autobot.optimizer.management.report.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class Cli {
             AgentProbe.probe(rows);
         }
         if (json) {
-            out.println(Json.write(Map.of("jvms", rows)));
+            out.println(Json.compact(Map.of("jvms", rows)));
             return 0;
         }
         for (Map<String, Object> row : rows) {
@@ -102,7 +103,7 @@ final class Cli {
             answer.put("instrumented", result.instrumented());
             answer.put("applied", result.applied());
             answer.put("warnings", warnings);
-            out.println(Json.write(answer));
+            out.println(Json.compact(answer));
         } else {
             if (result.status() == AttachResult.Status.STARTED) {
                 out.println("AutoBot Optimizer " + result.version() + " attached to process " + pid + ".");
@@ -131,7 +132,7 @@ final class Cli {
         if (json) {
             Map<String, Object> answer = answer(pid);
             answer.put("status", statusId(result));
-            out.println(Json.write(answer));
+            out.println(Json.compact(answer));
         } else if (result.status() == AttachResult.Status.DETACHED) {
             out.println("AutoBot Optimizer detached from process " + pid + ": original code restored, memory caches"
                     + " dropped, disk cache kept.");
@@ -255,7 +256,7 @@ final class Cli {
     private int withAgent(long pid, String shellCommand, Function<AgentConnection, Map<String, Object>> action) {
         try (AgentConnection connection = AgentConnection.open(pid)) {
             if (json) {
-                out.println(Json.write(action.apply(connection)));
+                out.println(Json.compact(action.apply(connection)));
             } else {
                 new CommandShell(connection.backend(), out).perform(shellCommand);
             }

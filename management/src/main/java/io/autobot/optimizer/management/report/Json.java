@@ -5,37 +5,50 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes maps, lists, strings, numbers and booleans as indented JSON: enough for the exported
- * report, without a JSON library in the agent. NaN and infinities (figures that could not be
- * measured) are written as {@code null}.
+ * Writes maps, lists, arrays, strings, numbers and booleans as JSON: indented for the exported
+ * report, on one line for the CLI's {@code --json} answers; enough without a JSON library in the
+ * agent. NaN and infinities (figures that could not be measured) are written as {@code null};
+ * integral doubles without a fraction ({@code 3.0} as {@code 3}).
  */
 public final class Json {
 
-    private Json() {
+    private final boolean indented;
+    private final StringBuilder out = new StringBuilder();
+
+    private Json(boolean indented) {
+        this.indented = indented;
     }
 
+    /** Indented JSON with a final newline: for files. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, 0);
-        return out.append('\n').toString();
+        Json json = new Json(true);
+        json.value(value, 0);
+        return json.out.append('\n').toString();
     }
 
-    private static void write(StringBuilder out, Object value, int depth) {
+    /** JSON on one line: for answers a program reads line by line. */
+    public static String compact(Object value) {
+        Json json = new Json(false);
+        json.value(value, 0);
+        return json.out.toString();
+    }
+
+    private void value(Object value, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Map) {
-            writeObject(out, (Map<?, ?>) value, depth);
+            object((Map<?, ?>) value, depth);
         } else if (value instanceof Collection) {
-            writeArray(out, ((Collection<?>) value).iterator(), depth);
+            array(((Collection<?>) value).iterator(), depth);
         } else if (value instanceof Object[]) {
-            writeArray(out, java.util.Arrays.asList((Object[]) value).iterator(), depth);
+            array(java.util.Arrays.asList((Object[]) value).iterator(), depth);
         } else if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             out.append(Double.isFinite(number) ? number(number) : "null");
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {
-            string(out, value.toString());
+            string(value.toString());
         }
     }
 
@@ -46,45 +59,47 @@ public final class Json {
         return String.valueOf(value);
     }
 
-    private static void writeObject(StringBuilder out, Map<?, ?> map, int depth) {
+    private void object(Map<?, ?> map, int depth) {
         if (map.isEmpty()) {
             out.append("{}");
             return;
         }
-        out.append("{\n");
+        out.append('{');
         Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<?, ?> entry = entries.next();
-            indent(out, depth + 1);
-            string(out, String.valueOf(entry.getKey()));
-            out.append(": ");
-            write(out, entry.getValue(), depth + 1);
-            out.append(entries.hasNext() ? ",\n" : "\n");
+            newLine(depth + 1);
+            string(String.valueOf(entry.getKey()));
+            out.append(indented ? ": " : ":");
+            value(entry.getValue(), depth + 1);
+            out.append(entries.hasNext() ? "," : "");
         }
-        indent(out, depth);
+        newLine(depth);
         out.append('}');
     }
 
-    private static void writeArray(StringBuilder out, Iterator<?> items, int depth) {
+    private void array(Iterator<?> items, int depth) {
         if (!items.hasNext()) {
             out.append("[]");
             return;
         }
-        out.append("[\n");
+        out.append('[');
         while (items.hasNext()) {
-            indent(out, depth + 1);
-            write(out, items.next(), depth + 1);
-            out.append(items.hasNext() ? ",\n" : "\n");
+            newLine(depth + 1);
+            value(items.next(), depth + 1);
+            out.append(items.hasNext() ? "," : "");
         }
-        indent(out, depth);
+        newLine(depth);
         out.append(']');
     }
 
-    private static void indent(StringBuilder out, int depth) {
-        out.append("  ".repeat(depth));
+    private void newLine(int depth) {
+        if (indented) {
+            out.append('\n').append("  ".repeat(depth));
+        }
     }
 
-    private static void string(StringBuilder out, String text) {
+    private void string(String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -2,6 +2,7 @@ package io.autobot.optimizer.management.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,5 +22,29 @@ class JsonTest {
         String json = Json.write(map);
         assertThat(json).contains("\"avg\": 0.25").contains("\"calls\": 3").contains("\"cpu\": null")
                 .contains("\"a \\\"quoted\\\"\\nline\\u0001\"").contains("true,").contains("\"empty\": {}");
+    }
+
+    @Test
+    void writesOneLineForTheCli() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("pid", 12L);
+        map.put("rate", 2.5);
+        map.put("on", true);
+        map.put("none", null);
+        map.put("list", List.of("a", 1));
+        map.put("nested", Map.of("k", "v"));
+        assertThat(Json.compact(map)).isEqualTo(
+                "{\"pid\":12,\"rate\":2.5,\"on\":true,\"none\":null,\"list\":[\"a\",1],\"nested\":{\"k\":\"v\"}}");
+    }
+
+    @Test
+    void escapesStringsAndDropsNonFiniteNumbers() {
+        assertThat(Json.compact(Arrays.asList("q\"b\\n\n\t\u0001", Double.NaN, Double.POSITIVE_INFINITY)))
+                .isEqualTo("[\"q\\\"b\\\\n\\n\\t\\u0001\",null,null]");
+    }
+
+    @Test
+    void indentsForFiles() {
+        assertThat(Json.write(Map.of("k", List.of(1L, 2L)))).isEqualTo("{\n  \"k\": [\n    1,\n    2\n  ]\n}\n");
     }
 }
