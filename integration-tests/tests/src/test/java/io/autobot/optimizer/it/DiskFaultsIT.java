@@ -44,6 +44,8 @@ class DiskFaultsIT {
     private static ChildJvm.Result holder;
     private static ChildJvm.Result second;
     private static ChildJvm.Result afterBoth;
+    private static ChildJvm.Result vanished;
+    private static ChildJvm.Result afterVanished;
 
     @BeforeAll
     static void runHosts() throws Exception {
@@ -75,6 +77,9 @@ class DiskFaultsIT {
         afterIncompatible = disk(old).run();
 
         twoJvms(work.resolve("shared"));
+
+        vanished = disk(work.resolve("vanishing")).args("vanish").run();
+        afterVanished = disk(work.resolve("vanishing")).run();
     }
 
     /** One JVM holds the store while a second starts on the same path; a third checks the store after both. */
@@ -150,6 +155,20 @@ class DiskFaultsIT {
         assertThat(warnings).as(run.stderr()).hasSize(1);
         assertThat(warnings.get(0)).contains("WARN").contains(text);
         assertThat(run.stderr()).doesNotContain("\tat "); // no stack trace
+    }
+
+    @Test
+    void aDirectoryThatVanishesWhileTheHostRuns() {
+        assertThat(vanished.exitCode()).as(vanished.toString()).isZero();
+        assertThat(vanished.value("vanished")).isEqualTo("true");
+        assertThat(vanished.value("correct")).as(vanished.toString()).isEqualTo("true");
+        assertThat(vanished.stderr()).doesNotContain("\tat ");
+        assertThat(vanished.stderr().lines().filter(line -> line.contains("disk cache"))).hasSizeLessThanOrEqualTo(1);
+        // the next run starts a new store where the old one was
+        assertThat(afterVanished.exitCode()).as(afterVanished.toString()).isZero();
+        assertThat(afterVanished.value("correct")).isEqualTo("true");
+        assertThat(afterVanished.stderr()).doesNotContain("\tat ");
+        assertThat(work.resolve("vanishing")).isDirectory();
     }
 
     @Test

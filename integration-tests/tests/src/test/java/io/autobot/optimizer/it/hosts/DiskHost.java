@@ -1,14 +1,17 @@
 package io.autobot.optimizer.it.hosts;
 
 import io.autobot.optimizer.annotations.Cached;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A host whose cached methods return values of several kinds (text, a record, an array, null),
@@ -16,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * body ran and whether every result was right. Modes: {@code basic} (default; {@code basic mutate}
  * also changes every result it gets, which must not change what the disk tier serves next),
  * {@code big N} (N results of 300 KB each, to fill a small disk), {@code hold FILE} (compute, then
- * wait for FILE to appear before computing again: another JVM uses the cache meanwhile).
+ * wait for FILE to appear before computing again: another JVM uses the cache meanwhile),
+ * {@code vanish} (compute, delete the whole cache directory as a cleaner of temporary files would,
+ * then compute old and new results again).
  */
 public class DiskHost {
 
@@ -118,6 +123,16 @@ public class DiskHost {
                 }
             }
             print("big.runs", BIG_RUNS);
+        } else if (mode.equals("vanish")) {
+            basic();
+            Thread.sleep(500); // the write-behind reaches the store meanwhile
+            deleteRecursively(Path.of(System.getenv("DISK_CACHE_PATH")));
+            System.out.println("vanished=" + !Files.exists(Path.of(System.getenv("DISK_CACHE_PATH"))));
+            for (int i = 0; i < 8; i++) {
+                check(big(i).startsWith(Integer.toString(i)));
+            }
+            basic();
+            print("runs", RUNS);
         } else {
             basic();
             if (mode.equals("hold")) {
@@ -150,6 +165,14 @@ public class DiskHost {
             check(nothing("n") == null);
             check(opaque(7).value == 7);
             check(byHandle(new Handle(21)) == 42);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
