@@ -9,8 +9,9 @@ import io.autobot.optimizer.agent.engine.Invocation;
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
  * the caller's thread (see {@link Split}), and merges their results in the original order.
- * Smaller calls, null arguments, and every call while {@code OPTIMIZATION_PARALLEL} is off or the
- * level is {@code basic}, run as they are on the caller's thread. With {@code distinct}, every
+ * Smaller calls, null arguments, calls made from inside a chunk of another split call, and every
+ * call while {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on
+ * the caller's thread. With {@code distinct}, every
  * result loses its repeated elements, split or not, so a result never depends on the level.
  */
 final class ParallelPolicy implements Policy {
@@ -44,7 +45,8 @@ final class ParallelPolicy implements Policy {
     @Override
     public Object apply(Invocation invocation, Chain next) throws Throwable {
         Object argument = invocation.args()[parameter];
-        int parts = argument == null || !settings.parallelActive() ? 1 : parts(splittable.size(argument));
+        int parts = argument == null || !settings.parallelActive() || Split.inChunk() ? 1
+                : parts(splittable.size(argument));
         Object result;
         if (parts < 2) {
             result = next.call(invocation);

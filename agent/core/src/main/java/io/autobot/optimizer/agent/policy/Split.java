@@ -18,8 +18,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * chunk of the call runs after the call returned. If the caller is interrupted while it waits,
  * the interrupt is passed on to every chunk (as it would reach a sequential body) and set again
  * on the caller when the call ends.
+ *
+ * <p>A call made while a chunk runs on the same thread is not split again ({@link #inChunk}): the
+ * outer split already spreads the work over the workers, and splitting the inner call too would
+ * only add chunk overhead, or repeat the inner body's own set-up once per chunk.
  */
 final class Split {
+
+    /** Whether the current thread is running a chunk; never holds a host object. */
+    private static final ThreadLocal<Boolean> IN_CHUNK = new ThreadLocal<>();
 
     private final Invocation invocation;
     private final Chain next;
@@ -41,6 +48,11 @@ final class Split {
         this.results = new Object[chunks.length];
         this.ended = new CountDownLatch(chunks.length);
         this.running = new AtomicReferenceArray<>(chunks.length);
+    }
+
+    /** Whether the current thread runs a chunk of a split call (so a call it makes is not split). */
+    static boolean inChunk() {
+        return IN_CHUNK.get() != null;
     }
 
     /** Runs every chunk and returns their results in order, or throws the first failure. */
@@ -96,7 +108,17 @@ final class Split {
             if (failure.get() == null) { // read after publishing the guard: a canceller sees one or the other
                 Object[] arguments = invocation.args().clone();
                 arguments[parameter] = chunks[index];
-                results[index] = next.call(invocation.withArguments(arguments));
+                Boolean outer = IN_CHUNK.get();
+                IN_CHUNK.set(Boolean.TRUE);
+                try {
+                    results[index] = next.call(invocation.withArguments(arguments));
+                } finally {
+                    if (outer == null) {
+                        IN_CHUNK.remove();
+                    } else {
+                        IN_CHUNK.set(outer);
+                    }
+                }
             }
         } catch (Throwable thrown) {
             if (failure.compareAndSet(null, thrown)) {

@@ -184,6 +184,35 @@ class ParallelPolicyTest {
     }
 
     @Test
+    void aCallMadeInsideAChunkIsNotSplitAgain() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> innerSizes = new CopyOnWriteArrayList<>();
+        Chain[] body = new Chain[1];
+        body[0] = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            if ("outer".equals(inv.args()[0])) {
+                List<Integer> all = new ArrayList<>();
+                for (int value : chunk) {
+                    all.addAll((List<Integer>) call(policy, method, body[0], "inner", List.of(value, value + 1, value + 2)));
+                }
+                return all;
+            }
+            innerSizes.add(chunk.size());
+            return squares("inner", chunk);
+        };
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        List<Integer> expected = new ArrayList<>();
+        input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
+        assertThat(call(policy, method, body[0], "outer", input)).isEqualTo(expected);
+        assertThat(innerSizes).as("every inner call ran whole").hasSize(8).containsOnly(3);
+        // outside any chunk, the same inner call is split
+        innerSizes.clear();
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4, 5, 6));
+        assertThat(innerSizes).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void runsSequentiallyOnTheCallersThreadAtLevelBasicOrWhenParallelIsOff() throws Throwable {
         MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
