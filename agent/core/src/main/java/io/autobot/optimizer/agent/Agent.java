@@ -60,12 +60,25 @@ public final class Agent {
             throws Exception {
         try {
             AgentLogging.configure(arguments);
+            disableByteBuddyNexus();
             BootstrapInjector.inject(instrumentation);
             return AgentRuntime.start(arguments, instrumentation, attached);
         } catch (Throwable failure) {
             System.err.println("[autobot] the AutoBot agent could not start and is disabled; the application runs"
                     + " unoptimized: " + failure);
             return new AttachResult(AttachResult.Status.FAILED, Version.get()).problem(failure.toString());
+        }
+    }
+
+    /**
+     * Byte Buddy's agent builder prepares its "Nexus" (type initializers injected with Unsafe) even
+     * when, as here, class format changes are disabled and it is never used; on JDK 24 and later
+     * that prints sun.misc.Unsafe deprecation warnings on the host's stderr. The literal is
+     * relocated with the shaded Byte Buddy, so this only concerns the agent's own copy.
+     */
+    private static void disableByteBuddyNexus() {
+        if (System.getProperty("net.bytebuddy.nexus.disabled") == null) {
+            System.setProperty("net.bytebuddy.nexus.disabled", "true");
         }
     }
 
