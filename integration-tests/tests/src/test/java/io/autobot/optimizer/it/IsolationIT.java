@@ -10,6 +10,7 @@ import io.autobot.optimizer.it.hosts.OwnLoggingHost;
 import io.autobot.optimizer.it.support.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,25 @@ class IsolationIT {
         assertThat(result.value("orphan.loader.runs")).isEqualTo("1");
         assertThat(result.value("slow.runs")).isEqualTo("1");
         assertThat(result.stderr()).doesNotContain("could not instrument");
+    }
+
+    @Test
+    void theJvmPrintsNothingBecauseOfTheAgent() throws Exception {
+        for (Path javaHome : jdks()) {
+            ChildJvm.Result result = ChildJvm.of(HelloHost.class).javaHome(javaHome).withAgent("cache=memory")
+                    .workDir(workDir).run();
+            assertThat(result.value("correct")).isEqualTo("true");
+            // no "Sharing is only supported for boot loader classes" (class-data sharing stays on), no
+            // sun.misc.Unsafe deprecation warnings (JDK 24+): only the agent's own start line
+            assertThat(result.stderr().lines()).as(javaHome + ": " + result.stderr())
+                    .singleElement().asString().startsWith("INFO io.autobot.optimizer - AutoBot Optimizer");
+        }
+    }
+
+    private static List<Path> jdks() {
+        Path jdk25 = ChildJvm.jdk25();
+        Path current = Path.of(System.getProperty("java.home"));
+        return jdk25 == null ? List.of(current) : List.of(current, jdk25);
     }
 
     @Test
