@@ -5,6 +5,8 @@ import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transformer the JVM calls for every class: it drops, by name and by a byte search of the
@@ -15,8 +17,11 @@ import java.util.function.Supplier;
  */
 final class PrefilteringTransformer implements ClassFileTransformer {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
     private final List<MethodSelector> selectors;
     private final Supplier<ClassFileTransformer> byteBuddy;
+    private volatile boolean broken;
 
     PrefilteringTransformer(List<MethodSelector> selectors, Supplier<ClassFileTransformer> byteBuddy) {
         this.selectors = List.copyOf(selectors);
@@ -42,7 +47,9 @@ final class PrefilteringTransformer implements ClassFileTransformer {
         if (internalName == null || !mayMatch(loader, internalName.replace('/', '.'), classFile)) {
             return null;
         }
-        return byteBuddy.get().transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
+        ClassFileTransformer transformer = byteBuddy();
+        return transformer == null ? null
+                : transformer.transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
     }
 
     @Override
@@ -51,7 +58,27 @@ final class PrefilteringTransformer implements ClassFileTransformer {
         if (internalName == null || !mayMatch(loader, internalName.replace('/', '.'), classFile)) {
             return null;
         }
-        return byteBuddy.get().transform(module, loader, internalName, classBeingRedefined, protectionDomain,
-                classFile);
+        ClassFileTransformer transformer = byteBuddy();
+        return transformer == null ? null
+                : transformer.transform(module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    /**
+     * Byte Buddy's transformer, or null when it could not be built: every class then loads
+     * unchanged, and the failure is logged once (the JVM would drop it silently, and a rebuild on
+     * every class would cost each class load).
+     */
+    private ClassFileTransformer byteBuddy() {
+        if (broken) {
+            return null;
+        }
+        try {
+            return byteBuddy.get();
+        } catch (RuntimeException | LinkageError e) {
+            broken = true;
+            LOG.warn("the instrumentation could not be prepared; every class runs unchanged: {}", e.toString());
+            LOG.debug("instrumentation failure", e);
+            return null;
+        }
     }
 }

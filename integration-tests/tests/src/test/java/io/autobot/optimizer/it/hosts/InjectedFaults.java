@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The switch of the fault-injection rules (StageFaultIT): Byteman rules in the agent's own classes
- * ask {@link #fire()} whether to throw, so a stage fails on every third pass and works between,
- * and the host can print how many faults were injected.
+ * ask {@link #fire()} whether to throw, so a stage fails on every third pass and works between
+ * ({@link #fireAlways()} for stages passed only once or twice), and the host can print how many
+ * faults were injected.
  */
 public final class InjectedFaults {
 
@@ -20,6 +21,12 @@ public final class InjectedFaults {
         if (PASSES.incrementAndGet() % 3 != 0) {
             return false;
         }
+        FIRED.incrementAndGet();
+        return true;
+    }
+
+    /** For stages passed once or a few times (start-up, instrumentation): fails every pass; counts them. */
+    public static boolean fireAlways() {
         FIRED.incrementAndGet();
         return true;
     }

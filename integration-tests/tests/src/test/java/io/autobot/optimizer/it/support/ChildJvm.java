@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class ChildJvm {
 
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> agentsBefore = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> classPath = new ArrayList<>(defaultClassPath());
@@ -73,6 +74,12 @@ public final class ChildJvm {
 
     public ChildJvm env(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Another {@code -javaagent} option, placed before the agent's own so that it starts first. */
+    public ChildJvm agentBefore(String javaagentOption) {
+        agentsBefore.add(javaagentOption);
         return this;
     }
 
@@ -141,6 +148,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.add("-Xshare:auto");
+        command.addAll(agentsBefore);
         if (withAgent) {
             command.add("-javaagent:" + agentJar() + (agentArgs == null ? "" : "=" + agentArgs));
         }
