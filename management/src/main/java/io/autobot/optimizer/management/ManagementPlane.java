@@ -23,6 +23,7 @@ import io.autobot.optimizer.management.system.SystemSampler;
 import io.autobot.optimizer.management.tune.AutoTuner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,12 @@ import java.util.Map;
  * throughput window, the alerts and the tuner going.
  */
 public final class ManagementPlane {
+
+    /**
+     * How long the first read of the report may wait for the first system sample (sampling starts
+     * on that read: OSHI loads in a few hundred milliseconds), so that it shows figures, not NaN.
+     */
+    private static final Duration FIRST_SAMPLE_WAIT = Duration.ofSeconds(2);
 
     private final Engine engine;
     private final SystemSampler sampler;
@@ -91,6 +98,7 @@ public final class ManagementPlane {
     }
 
     public PerformanceReport report() {
+        sampler.awaitFirstSample(FIRST_SAMPLE_WAIT);
         return reports.build();
     }
 
@@ -151,6 +159,7 @@ public final class ManagementPlane {
 
     /** Everything the export holds: settings, report, cache statistics, system, advice, alerts. */
     public Map<String, Object> exportDocument() {
+        sampler.awaitFirstSample(FIRST_SAMPLE_WAIT);
         PerformanceReport report = reports.build();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("agent", "AutoBot Optimizer");

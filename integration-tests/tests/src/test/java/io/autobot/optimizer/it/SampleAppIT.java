@@ -30,12 +30,16 @@ class SampleAppIT {
     private static ChildJvm.Result without;
     private static ChildJvm.Result with;
     private static ChildJvm.Result benchmark;
+    private static ChildJvm.Result mainJob;
 
     @BeforeAll
     static void runTheSample() throws Exception {
         corpus = Path.of("../../samples/src/main/java").toAbsolutePath().normalize();
         without = workload(ChildJvm.of(Launcher.class), "without.txt");
         with = workload(ChildJvm.of(Launcher.class).withAgent("level=aggressive,cache=memory"), "with.txt");
+        // the README's main job: the sample with the agent, no arguments, printing the agent's report
+        mainJob = ChildJvm.of(Launcher.class).withAgent().env("DISK_CACHE_PATH", workDir.resolve("cache").toString())
+                .workDir(workDir).run();
         benchmark = ChildJvm.of(Launcher.class).workDir(workDir).timeoutSeconds(600)
                 .args("benchmark", "--quick", "--corpus", corpus.toString(), "--agent", ChildJvm.agentJar().toString(),
                         "--json", workDir.resolve("benchmark.json").toString())
@@ -68,6 +72,15 @@ class SampleAppIT {
             assertThat(Long.parseLong(with.value("op." + operation + ".computed"))).as(operation)
                     .isPositive().isLessThanOrEqualTo(requested / 2); // every prompt ran twice
         }
+    }
+
+    @Test
+    void theMainJobPrintsTheAgentsReportWithSystemFigures() {
+        assertThat(mainJob.exitCode()).as(mainJob.toString()).isZero();
+        assertThat(mainJob.stdout()).contains("agent_attached: true").contains("overall_cache_hit_rate");
+        // the first read of the report waits for the first system sample: numbers, not NaN
+        assertThat(mainJob.stdout()).containsPattern("avg_memory_usage: \\d")
+                .containsPattern("avg_cpu_usage: \\d").doesNotContain("NaN");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,8 @@ public final class SystemSampler implements AutoCloseable {
     /** How many recent samples the averages cover. */
     static final int WINDOW = 60;
     private static final long MIN_INTERVAL_MILLIS = 1000;
+    /** The first sample's window: the CPU figures of a sample are loads since the one before. */
+    private static final long FIRST_SAMPLE_DELAY_MILLIS = 250;
 
     /** Makes the probe: OSHI first, the JDK when OSHI cannot run. */
     public interface ProbeFactory {
@@ -40,6 +43,8 @@ public final class SystemSampler implements AutoCloseable {
     private final Supplier<Duration> interval;
     private final ProbeFactory factory;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch firstSample = new CountDownLatch(1);
+    private volatile Thread samplingThread;
     private final Deque<SystemSample> recent = new ArrayDeque<>();
     private volatile Probe probe;
     private volatile String status = "not started: sampling starts on the first read";
@@ -89,16 +94,36 @@ public final class SystemSampler implements AutoCloseable {
         return started.get();
     }
 
+    /**
+     * Starts sampling unless it runs already, and waits at most {@code max} for the first sample,
+     * so that a first read of the report shows the system's figures rather than NaN. Never waits on
+     * the sampling thread itself.
+     */
+    public void awaitFirstSample(Duration max) {
+        ensureStarted();
+        if (Thread.currentThread() == samplingThread) {
+            return;
+        }
+        try {
+            firstSample.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void open() {
+        samplingThread = Thread.currentThread();
         try {
             long start = System.nanoTime();
             probe = factory.open();
             openNanos = System.nanoTime() - start;
             status = probe.source();
-            sample();
+            processCpu(1); // the baseline of the first sample's process CPU
+            scheduler.schedule(this::sample, FIRST_SAMPLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RuntimeException | LinkageError e) {
             status = "unavailable: " + e;
             LOG.info("system figures are unavailable ({}); everything else works", e.toString());
+            firstSample.countDown();
         }
     }
 
@@ -129,6 +154,7 @@ public final class SystemSampler implements AutoCloseable {
             }
             lastSampleNanos = cost;
         }
+        firstSample.countDown();
         long next = Math.max(MIN_INTERVAL_MILLIS, interval.get().toMillis());
         if (!closed) {
             scheduler.schedule(this::sample, next, TimeUnit.MILLISECONDS);
@@ -241,6 +267,7 @@ public final class SystemSampler implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        firstSample.countDown();
         Probe current = probe;
         if (current != null) {
             try {

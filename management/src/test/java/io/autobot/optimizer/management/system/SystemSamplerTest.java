@@ -72,6 +72,28 @@ class SystemSamplerTest {
     }
 
     @Test
+    void aFirstReadCanWaitForTheFirstSample() {
+        SystemSampler sampler = new SystemSampler(thread, () -> Duration.ofSeconds(1),
+                () -> new SystemSampler.Probe(new JdkProbe(), "jdk", () -> { }));
+        assertThat(sampler.latest().memoryTotal()).isNaN();
+        sampler.awaitFirstSample(Duration.ofSeconds(5));
+        assertThat(sampler.sampleCount()).isEqualTo(1);
+        assertThat(sampler.average().memoryUsagePercent()).isBetween(0.0, 100.0);
+        sampler.close();
+    }
+
+    @Test
+    void waitingForTheFirstSampleEndsWhenNoProbeCanRead() {
+        SystemSampler sampler = new SystemSampler(thread, () -> Duration.ofSeconds(1), () -> {
+            throw new UnsatisfiedLinkError("no native library for this platform");
+        });
+        long start = System.nanoTime();
+        sampler.awaitFirstSample(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(sampler.status()).startsWith("unavailable");
+    }
+
+    @Test
     void whenNoProbeCanReadThePlatformTheFiguresAreNaNAndNothingFails() throws Exception {
         SystemSampler sampler = new SystemSampler(thread, () -> Duration.ofSeconds(1), () -> {
             throw new UnsatisfiedLinkError("no native library for this platform");
