@@ -1,6 +1,7 @@
 package io.autobot.optimizer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autobot.optimizer.it.hosts.InjectedFaults;
 import io.autobot.optimizer.it.hosts.LoadHost;
@@ -89,8 +90,26 @@ class StageFaultIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stages")
     void aFailingStageCostsSpeedNeverCorrectness(Stage stage) throws Exception {
+        check(stage, ChildJvm.of(LoadHost.class), "");
+    }
+
+    /** A few stages again with the host on JDK 25: the call-path guards, a worker's, a batch's, a class's. */
+    static Stream<Stage> stagesOnJdk25() {
+        List<String> names = List.of("memory tier", "splitter", "batcher", "instrumentation");
+        return stages().filter(stage -> names.contains(stage.name()));
+    }
+
+    @ParameterizedTest(name = "{0}, JDK 25")
+    @MethodSource("stagesOnJdk25")
+    void aFailingStageCostsSpeedNeverCorrectnessOnJdk25(Stage stage) throws Exception {
+        Path jdk25 = ChildJvm.jdk25();
+        assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
+        check(stage, ChildJvm.of(LoadHost.class).javaHome(jdk25), " (JDK 25)");
+    }
+
+    private void check(Stage stage, ChildJvm host, String where) throws Exception {
         Path rules = writeRules(stage);
-        ChildJvm.Result result = ChildJvm.of(LoadHost.class)
+        ChildJvm.Result result = host
                 // Byteman first: its rules must be in place before the agent's premain runs
                 .agentBefore("-javaagent:" + byteman() + "=script:" + rules + ",boot:" + byteman())
                 .withAgent("cache=hybrid").env("DISK_CACHE_PATH", workDir.resolve("cache").toString())
@@ -115,8 +134,8 @@ class StageFaultIT {
             // no failure of a call; -1: the management plane is off, so there is no bean to read
             assertThat(counted).as("these are no failures of calls: " + result).isIn(0L, -1L);
         }
-        System.out.printf("stage fault %s: %s faults injected, %s calls checked, %d counted, %d warning lines%n",
-                stage, injected, result.value("calls"), counted, warnings.size());
+        System.out.printf("stage fault %s%s: %s faults injected, %s calls checked, %d counted, %d warning lines%n",
+                stage, where, injected, result.value("calls"), counted, warnings.size());
     }
 
     private Path writeRules(Stage stage) throws IOException {
