@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,12 +30,11 @@ class StageFaultIT {
     private static final String AGENT = "io.autobot.optimizer.agent.";
     private static final String MANAGEMENT = "io.autobot.optimizer.management.";
     private static final int SECONDS = 3;
+    /** The warning of an internal failure names the exception and its message. */
+    private static final String INTERNAL = "injected fault";
 
     @TempDir
     Path workDir;
-
-    /** The warning of an internal failure names the exception and its message. */
-    private static final String INTERNAL = "injected fault";
 
     /**
      * One stage: the methods the rules break; whether its failures are failures of calls (counted
@@ -136,6 +136,22 @@ class StageFaultIT {
         }
         System.out.printf("stage fault %s%s: %s faults injected, %s calls checked, %d counted, %d warning lines%n",
                 stage, where, injected, result.value("calls"), counted, warnings.size());
+    }
+
+    @Test
+    void whenTheBridgeCannotBeDefinedInTheBootLoaderItIsAppendedToTheBootstrapClassPath() throws Exception {
+        Stage bridge = new Stage("bridge", false, INTERNAL, List.of(AGENT + "BootstrapInjector#defineAll"), true);
+        ChildJvm.Result result = ChildJvm.of(LoadHost.class)
+                .agentBefore("-javaagent:" + byteman() + "=script:" + writeRules(bridge) + ",boot:" + byteman())
+                .withAgent("cache=memory").jvmArg("-Xlog:class+load=info").workDir(workDir).args("1", "2").run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("wrong")).isEqualTo("0");
+        assertThat(result.value("unexpected")).isEqualTo("0");
+        assertThat(result.value("injected")).isEqualTo("1");
+        assertThat(result.stderr()).contains("AutoBot Optimizer").contains(" started (premain");
+        // the bridge came from the appended jar (defined directly, its source reads __JVM_DefineClass__)
+        assertThat(result.stdout().lines().filter(line -> line.contains("io.autobot.optimizer.bootstrap.Dispatcher ")))
+                .singleElement().asString().contains("source: ").contains("autobot-bootstrap-");
     }
 
     private Path writeRules(Stage stage) throws IOException {
