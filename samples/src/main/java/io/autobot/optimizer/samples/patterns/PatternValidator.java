@@ -41,11 +41,14 @@ public class PatternValidator {
         return matches;
     }
 
-    /** The matches of one file's components against the patterns, component by component. */
-    @Optimized(operation = "pattern_validation")
+    /**
+     * The matches of one file's components against the patterns, component by component. Only
+     * memoized: its result is not the concatenation of its results for parts of the pattern list
+     * (components come first, and a file that does not parse gives one match), so it must not be
+     * split the way {@code @Optimized} splits a list argument.
+     */
     @Cached(ttl = "1h")
     public List<PatternMatch> validate(SourceFile file, List<String> patterns) {
-        // counted in pattern checks: the agent may split the patterns across workers
         counters.recordComputed(WorkCounters.PATTERN_VALIDATION, patterns.size());
         ParsedSource parsed = JavaParser.parse(file);
         if (!parsed.valid()) {
