@@ -130,6 +130,8 @@ class StageFaultIT {
         assertThat(result.stderr()).as("no stack trace reaches the host's stderr").doesNotContain("\tat ");
         if (stage.onCallPath()) {
             assertThat(counted).as("every failure is counted: " + result).isPositive();
+            assertThat(Long.parseLong(result.value("internal.failures.operations")))
+                    .as("and counted on the operation it happened in").isEqualTo(counted);
         } else {
             // no failure of a call; -1: the management plane is off, so there is no bean to read
             assertThat(counted).as("these are no failures of calls: " + result).isIn(0L, -1L);

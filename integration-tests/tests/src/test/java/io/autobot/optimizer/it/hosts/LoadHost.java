@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -118,6 +119,7 @@ public class LoadHost {
         System.out.println("heap.mb=" + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         System.out.println("injected=" + InjectedFaults.fired());
         System.out.println("internal.failures=" + internalFailures());
+        System.out.println("internal.failures.operations=" + operationsInternalFailures());
         System.exit(0);
     }
 
@@ -128,6 +130,20 @@ public class LoadHost {
                     new ObjectName("io.autobot.optimizer:type=Optimizer"), "InternalFailures");
         } catch (Exception e) {
             System.out.println("jmx.error=" + e.toString().replace(' ', '_'));
+            return -1;
+        }
+    }
+
+    /** The sum of {@code InternalFailures} over the {@code type=Operation} beans; -1 when it cannot be read. */
+    private static long operationsInternalFailures() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            long sum = 0;
+            for (ObjectName name : server.queryNames(new ObjectName("io.autobot.optimizer:type=Operation,*"), null)) {
+                sum += (Long) server.getAttribute(name, "InternalFailures");
+            }
+            return sum;
+        } catch (Exception e) {
             return -1;
         }
     }
