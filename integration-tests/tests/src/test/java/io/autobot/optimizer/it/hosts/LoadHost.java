@@ -23,6 +23,9 @@ import javax.management.ObjectName;
  */
 public class LoadHost {
 
+    /** How long after the run's end a thread may take to finish its last call before it counts as stuck. */
+    private static final long GRACE_NANOS = 30_000_000_000L;
+
     static final AtomicLong CALLS = new AtomicLong();
     static final AtomicLong WRONG = new AtomicLong();
     static final AtomicLong UNEXPECTED = new AtomicLong();
@@ -103,11 +106,7 @@ public class LoadHost {
         }
         System.out.println("ready=true");
         System.out.flush();
-        boolean finished = true;
-        for (Thread thread : threads) {
-            thread.join(60_000);
-            finished &= !thread.isAlive();
-        }
+        boolean finished = joinAll(threads, end + GRACE_NANOS);
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();
@@ -121,6 +120,29 @@ public class LoadHost {
         System.out.println("internal.failures=" + internalFailures());
         System.out.println("internal.failures.operations=" + operationsInternalFailures());
         System.exit(0);
+    }
+
+    /**
+     * Waits for every thread until {@code deadline} (a thread ends with the first call it starts
+     * after the run's end, so it may finish a little after it); prints the stack of each thread
+     * still alive then, so a hang names where it is stuck.
+     */
+    private static boolean joinAll(List<Thread> threads, long deadline) throws InterruptedException {
+        boolean finished = true;
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                thread.join(Math.max(1, left / 1_000_000));
+            }
+            if (thread.isAlive()) {
+                finished = false;
+                System.out.println("stuck=" + thread.getName());
+                Throwable where = new Throwable("stuck: " + thread.getName() + " " + thread.getState());
+                where.setStackTrace(thread.getStackTrace());
+                where.printStackTrace();
+            }
+        }
+        return finished;
     }
 
     /** The agent's count of its internal failures, as a JMX console shows it; -1 when it cannot be read. */
