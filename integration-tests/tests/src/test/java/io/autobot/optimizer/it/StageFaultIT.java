@@ -93,14 +93,9 @@ class StageFaultIT {
         check(stage, ChildJvm.of(LoadHost.class), "");
     }
 
-    /** A few stages again with the host on JDK 25: the call-path guards, a worker's, a batch's, a class's. */
-    static Stream<Stage> stagesOnJdk25() {
-        List<String> names = List.of("memory tier", "splitter", "batcher", "instrumentation");
-        return stages().filter(stage -> names.contains(stage.name()));
-    }
-
+    /** Every stage again with the host on JDK 25 (its class loading, Unsafe and threads differ from 17's). */
     @ParameterizedTest(name = "{0}, JDK 25")
-    @MethodSource("stagesOnJdk25")
+    @MethodSource("stages")
     void aFailingStageCostsSpeedNeverCorrectnessOnJdk25(Stage stage) throws Exception {
         Path jdk25 = ChildJvm.jdk25();
         assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
