@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.ObjectName;
 
 /**
  * A host started WITHOUT the agent, which the tests attach to. It loads and calls its annotated
@@ -31,6 +32,7 @@ public class AttachHost {
                 .on("call", AttachHost::call)
                 .on("bean", TestOptimizerBean::sync)
                 .on("threads", AttachHost::agentThreads)
+                .on("report", AttachHost::report)
                 .serve();
     }
 
@@ -42,6 +44,19 @@ public class AttachHost {
         answer.put("runs", RUNS.get());
         answer.put("correct", correct);
         answer.put("agent", System.getProperty("io.autobot.optimizer.started", "none"));
+        return answer;
+    }
+
+    /** Reads the agent's report in-process, as the host's own code could: the management plane and its sampler run. */
+    private static Map<String, Object> report() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            Object report = ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new ObjectName("io.autobot.optimizer:type=Optimizer"), "PerformanceReport");
+            answer.put("report", report != null);
+        } catch (Exception e) {
+            answer.put("report", e.toString().replace(' ', '_'));
+        }
         return answer;
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class ChildJvm {
 
+    private final List<String> launcher = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> agentsBefore = new ArrayList<>();
     private final List<String> programArgs = new ArrayList<>();
@@ -98,6 +99,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** A command the JVM is started through, such as {@code ip netns exec <name>}. */
+    public ChildJvm launcher(List<String> command) {
+        launcher.addAll(command);
+        return this;
+    }
+
     public ChildJvm workDir(Path dir) {
         this.workDir = dir;
         return this;
@@ -145,7 +152,7 @@ public final class ChildJvm {
     }
 
     private List<String> command() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.add("-Xshare:auto");
         command.addAll(agentsBefore);
