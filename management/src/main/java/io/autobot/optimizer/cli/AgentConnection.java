@@ -3,6 +3,7 @@ package io.autobot.optimizer.cli;
 import io.autobot.optimizer.agent.Agent;
 import io.autobot.optimizer.api.AutoBot;
 import io.autobot.optimizer.api.shell.MBeanBackend;
+import io.autobot.optimizer.api.shell.TargetUnavailableException;
 import java.io.IOException;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -39,8 +40,8 @@ final class AgentConnection implements AutoCloseable {
             try {
                 return new AgentConnection(pid, version, JMXConnectorFactory.connect(new JMXServiceURL(address)));
             } catch (IOException e) {
-                throw CliException.failure("cannot connect to the JMX agent of process " + pid + " at " + address
-                        + ": " + e.getMessage());
+                throw CliException.failure("cannot connect to the JMX agent of process " + pid + " (did it exit?): "
+                        + TargetUnavailableException.reason(e));
             }
         }
     }

@@ -5,6 +5,7 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.autobot.optimizer.api.shell.TargetUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,8 @@ final class TargetJvm implements AutoCloseable {
     }
 
     private CliException gone(IOException e) {
-        return CliException.failure("lost process " + pid + " while talking to it (did it exit?): " + e.getMessage());
+        return CliException.failure("lost process " + pid + " while talking to it (did it exit?): "
+                + TargetUnavailableException.reason(e));
     }
 
     /** Whether the JVM advertises itself (hsperfdata), as jps sees it. */

@@ -253,7 +253,8 @@ public final class MBeanBackend implements OptimizerBackend {
         } catch (JMException e) {
             throw new IllegalStateException("the agent in " + target + " failed: " + e, e);
         } catch (IOException e) {
-            throw new TargetUnavailableException(target + " cannot be reached any more (it has exited?): " + e, e);
+            throw new TargetUnavailableException(target + " cannot be reached any more (it has exited?): "
+                    + TargetUnavailableException.reason(e), e);
         }
     }
 
