@@ -86,9 +86,11 @@ class DifferentialLoadIT {
         assertThat(values.get("unexpected")).as(context).isEqualTo("0");
         assertThat(Long.parseLong(values.get("calls"))).as(context).isGreaterThan(10_000);
         assertThat(Long.parseLong(values.get("heap.mb"))).as(context).isLessThan(200);
+        assertThat(Long.parseLong(values.get("heap.peak.after.gc.mb"))).as(context).isLessThan(200);
         assertThat(changes).isGreaterThan(20);
-        System.out.printf("differential load: %s calls, %d setting changes, heap %s MB after GC%n",
-                values.get("calls"), changes, values.get("heap.mb"));
+        System.out.printf("differential load: %s calls, %d setting changes, heap %s MB after GC at the end,"
+                + " at most %s MB after any GC during the run%n", values.get("calls"), changes, values.get("heap.mb"),
+                values.get("heap.peak.after.gc.mb"));
     }
 
     private static int changeSettingsUntilDone(JmxClient jmx, Process host) throws Exception {

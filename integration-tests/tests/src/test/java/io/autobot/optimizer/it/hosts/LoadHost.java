@@ -104,6 +104,7 @@ public class LoadHost {
             threads.add(thread);
             thread.start();
         }
+        HeapWatch heap = HeapWatch.start();
         System.out.println("ready=true");
         System.out.flush();
         boolean finished = joinAll(threads, end + GRACE_NANOS);
@@ -116,6 +117,7 @@ public class LoadHost {
         System.out.println("unexpected=" + UNEXPECTED.get());
         System.out.println("finished=" + finished);
         System.out.println("heap.mb=" + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
+        System.out.println("heap.peak.after.gc.mb=" + heap.peakAfterGcMegabytes());
         System.out.println("injected=" + InjectedFaults.fired());
         System.out.println("internal.failures=" + internalFailures());
         System.out.println("internal.failures.operations=" + operationsInternalFailures());
