@@ -63,9 +63,11 @@ final class OriginalInvoker {
         Method method = find(meta, declaringType);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaringType, MethodHandles.lookup());
         boolean isStatic = Modifier.isStatic(method.getModifiers());
-        MethodHandle direct = isStatic || Modifier.isPrivate(method.getModifiers())
+        MethodHandle direct = (isStatic || Modifier.isPrivate(method.getModifiers())
                 ? lookup.unreflect(method)
-                : lookup.unreflectSpecial(method, declaringType);
+                : lookup.unreflectSpecial(method, declaringType))
+                // a varargs method's handle would collect the array it is given into a new array
+                .asFixedArity();
         int parameters = method.getParameterCount();
         // (receiver?, p1..pn) -> R   becomes   (Object receiver, Object[] args) -> Object
         MethodHandle generic = direct.asType(direct.type().generic());

@@ -35,6 +35,7 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
     private final Engine engine;
     private final List<MethodSelector> selectors;
     private final List<MethodMeta> instrumented = new CopyOnWriteArrayList<>();
+    private final BridgeVisibility bridge = new BridgeVisibility();
 
     OptimizerTransformer(Engine engine, List<MethodSelector> selectors) {
         this.engine = engine;
@@ -44,6 +45,7 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
     @Override
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain protectionDomain) {
+        boolean selected = false;
         String fingerprint = null;
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
             if (!method.isMethod() || method.isAbstract() || method.isNative() || method.isBridge()) {
@@ -53,7 +55,11 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
             if (spec == null) {
                 continue;
             }
-            if (fingerprint == null) {
+            if (!selected) { // the first selected method: what holds for all of the class
+                if (!bridge.sees(loader, type.getName())) {
+                    return builder;
+                }
+                selected = true;
                 fingerprint = fingerprint(type, loader);
             }
             MethodMeta meta = engine.register(loader, signature(type, method), spec, fingerprint);

@@ -41,6 +41,13 @@ final class BatchPolicy implements Policy {
         }
     };
 
+    /**
+     * Set while this thread runs a batch method. A batch method is often a loop over the single
+     * method; its single calls must run as they are, or each would open a batch of its own whose
+     * sending calls the batch method again, without end.
+     */
+    private static final ThreadLocal<Boolean> SENDING = new ThreadLocal<>();
+
     private final RuntimeSettings settings;
     private final OperationProfiles profiles;
     private final String operation;
@@ -70,7 +77,7 @@ final class BatchPolicy implements Policy {
 
     @Override
     public Object apply(Invocation invocation, Chain next) throws Throwable {
-        if (disabled || !settings.batchingActive()) {
+        if (disabled || !settings.batchingActive() || SENDING.get() != null) {
             return next.call(invocation);
         }
         BatchTarget batchTarget = target(invocation);
@@ -149,11 +156,17 @@ final class BatchPolicy implements Policy {
     private void send(BatchTarget batchTarget, Batch batch) {
         List<Object> arguments = new ArrayList<>(batch.arguments);
         Object returned;
+        Boolean outer = SENDING.get();
+        SENDING.set(Boolean.TRUE);
         try {
             returned = batchTarget.invoke(batch.receiver, arguments);
         } catch (Throwable thrown) {
             batch.fail(new CallerFailure(thrown));
             return;
+        } finally {
+            if (outer == null) {
+                SENDING.remove(); // leave no thread-local behind on the host's thread
+            }
         }
         if (batchTarget.voidSingle()) {
             batch.complete(null);

@@ -70,7 +70,7 @@ final class BatchTarget {
         Class<?> type = invocation.declaringType();
         Method method = descriptor != null ? invocation.declaredMethod(via, descriptor) : byShape(single, type, via);
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        MethodHandle handle = lookup.unreflect(method);
+        MethodHandle handle = lookup.unreflect(method).asFixedArity();
         boolean isStatic = Modifier.isStatic(method.getModifiers());
         handle = isStatic ? MethodHandles.dropArguments(handle, 0, Object.class) : handle;
         handle = handle.asType(MethodType.methodType(Object.class, Object.class, List.class));

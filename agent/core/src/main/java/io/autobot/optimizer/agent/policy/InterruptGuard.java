@@ -16,6 +16,8 @@ final class InterruptGuard {
 
     private final Thread thread;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
+    /** The thread was interrupted already when the guard fired: that interrupt is the host's own. */
+    private boolean alreadyInterrupted; // written before, read after the state's INTERRUPTED
 
     private InterruptGuard(Thread thread) {
         this.thread = thread;
@@ -31,6 +33,7 @@ final class InterruptGuard {
         if (!state.compareAndSet(RUNNING, INTERRUPTING)) {
             return false;
         }
+        alreadyInterrupted = thread.isInterrupted();
         thread.interrupt();
         state.set(INTERRUPTED);
         return true;
@@ -38,7 +41,8 @@ final class InterruptGuard {
 
     /**
      * Ends the task; called by the guarded thread. Returns whether this guard interrupted it, in
-     * which case the interrupt is cleared: it was meant for the task, which is over.
+     * which case the interrupt is cleared: it was meant for the task, which is over. An interrupt
+     * the thread already had when the guard fired is the host's, and stays.
      */
     boolean finish() {
         if (state.compareAndSet(RUNNING, FINISHED)) {
@@ -47,7 +51,9 @@ final class InterruptGuard {
         while (state.get() == INTERRUPTING) {
             Thread.onSpinWait();
         }
-        Thread.interrupted();
+        if (!alreadyInterrupted) {
+            Thread.interrupted();
+        }
         return true;
     }
 }

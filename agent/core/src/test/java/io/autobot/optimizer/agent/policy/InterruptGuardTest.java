@@ -26,6 +26,15 @@ class InterruptGuardTest {
     }
 
     @Test
+    void theHostsOwnInterruptOutlivesTheTask() {
+        Thread.currentThread().interrupt(); // the host's, set before the task began
+        InterruptGuard guard = InterruptGuard.ofCurrentThread();
+        assertThat(guard.interrupt()).isTrue();
+        assertThat(guard.finish()).as("the guard fired").isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).as("and left the host's interrupt alone").isTrue();
+    }
+
+    @Test
     void anInterruptAfterTheTaskDoesNothing() {
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
         assertThat(guard.finish()).isFalse();
