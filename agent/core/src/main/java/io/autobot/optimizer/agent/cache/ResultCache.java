@@ -79,8 +79,8 @@ public final class ResultCache {
         }
         value = diskTier.get(key);
         if (value != null && current.usesMemory()) {
-            // a lookup key may be a thread's reusable one: memory must keep a key of its own
-            memory.put(CallKey.of(key.method(), key.args()).detached(), value, ttlLeft(diskTier, key));
+            // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
+            memory.put(key.detached(), value, ttlLeft(diskTier, key));
         }
         return value;
     }
