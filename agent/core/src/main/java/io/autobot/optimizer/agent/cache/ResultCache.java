@@ -92,8 +92,9 @@ public final class ResultCache {
      * @throws Throwable what the loader threw: a {@link CallerFailure} (the body's own outcome) to
      *     every caller that waited for it, anything else (the agent's own failure) to this caller only
      */
-    public Object getOrLoad(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
+    public Object getOrLoad(CallKey call, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
             throws Throwable {
+        CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
         Flight mine = new Flight();
         Flight running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -139,22 +140,26 @@ public final class ResultCache {
         return result;
     }
 
+    /** Stores a result under a detached key, unless the body changed an argument the key keeps. */
     private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
         try {
+            if (!key.unchanged()) {
+                LOG.debug("{} changed an argument it was given: its result is not cached", key.method().displayName());
+                return;
+            }
             if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, maxResultSize)) {
                 LOG.debug("result of {} is larger than max_file_size ({} bytes): not cached",
                         key.method().displayName(), maxResultSize);
                 return;
             }
-            CallKey stable = key.detached();
             CacheStrategy current = strategy;
             CacheTier diskTier = current.usesDisk() ? disk() : null;
-            boolean onDisk = diskTier != null && diskTier.offer(stable, value, ttl);
+            boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
             if (onDisk) {
                 diskTier.recordLoad(loadNanos);
             }
             if (current.usesMemory() || !onDisk) {
-                memory.put(stable, value, ttl);
+                memory.put(key, value, ttl);
                 memory.recordLoad(loadNanos);
             }
         } catch (RuntimeException | LinkageError e) {

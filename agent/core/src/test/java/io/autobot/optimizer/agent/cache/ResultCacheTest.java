@@ -12,6 +12,7 @@ import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,32 @@ class ResultCacheTest {
         assertThat(cache.lookup(key("big"))).isNull();
         cache.getOrLoad(key("small"), () -> "y".repeat(16), TTL, LIMIT, stats);
         assertThat(cache.lookup(key("small"))).isNotNull();
+    }
+
+    @Test
+    void aBodyThatChangesItsArrayArgumentHasItsResultStoredUnderTheArrayAsPassed() throws Throwable {
+        int[] values = {3, 1, 2};
+        Object first = cache.getOrLoad(key(values), () -> {
+            int head = values[0];
+            Arrays.sort(values);
+            return head;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(new int[] {3, 1, 2}))).isEqualTo(3);
+        assertThat(cache.lookup(key(new int[] {1, 2, 3}))).isNull();
+    }
+
+    @Test
+    void aBodyThatChangesAnotherArgumentHasItsResultReturnedButNotStored() throws Throwable {
+        List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
+        Object first = cache.getOrLoad(key(values), () -> {
+            int head = values.get(0);
+            values.sort(null);
+            return head;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isNull();
+        assertThat(cache.lookup(key(List.of(1, 2, 3)))).isNull();
     }
 
     @Test
