@@ -1,0 +1,120 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import io.autobot.optimizer.agent.cache.CallKey;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A call's part of a disk key: for an instance method the serialized receiver part of its
+ * {@link CallKey} (the receiver's class when it is stateless, else the receiver) after its length,
+ * then the serialized arguments. Equal bytes do not make equal calls (a transient field, a custom
+ * {@code writeObject}): a call is written only when its bytes read back as the call itself, and an
+ * entry found under a call's bytes is served only when they read back as that call, by the key's
+ * own equality. Both checks together make an entry serve only calls equal to the one that wrote it.
+ */
+final class CallCodec {
+
+    private static final int LENGTH = Integer.BYTES;
+
+    private CallCodec() {
+    }
+
+    /** The receiver cannot be serialized: this call stays in memory, other calls of its method need not. */
+    static final class UnserializableReceiver extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnserializableReceiver(Class<?> type) {
+            super(type.getName());
+        }
+    }
+
+    /** A call as read back from its bytes. */
+    record Decoded(Object receiver, Object[] args) {
+    }
+
+    /** The call's bytes, for a lookup. */
+    static byte[] encode(CallKey call) throws IOException {
+        byte[] args = ValueCodec.encodeArguments(call.args());
+        Object receiver = call.receiver();
+        if (receiver == null) {
+            return args;
+        }
+        serializable(receiver);
+        try {
+            return join(ValueCodec.encodeReceiver(receiver), args);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new UnserializableReceiver(receiver.getClass());
+        }
+    }
+
+    /**
+     * The call's bytes and the classes they name, for a write.
+     *
+     * @return null when the bytes do not read back as the call
+     * @throws UnserializableReceiver when the receiver cannot be serialized
+     * @throws IOException when the arguments cannot be serialized
+     */
+    static ValueCodec.Encoded encodeChecked(CallKey call, ClassLoader loader) throws IOException {
+        ValueCodec.Encoded args = ValueCodec.encode(call.args(), loader);
+        Object receiver = call.receiver();
+        ValueCodec.Encoded self = null;
+        if (receiver != null) {
+            serializable(receiver);
+            try {
+                self = ValueCodec.encode(receiver, loader);
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                throw new UnserializableReceiver(receiver.getClass());
+            }
+        }
+        if (!(args.readBack() instanceof Object[] readBackArgs)
+                || !call.matches(self == null ? null : self.readBack(), readBackArgs)) {
+            return null;
+        }
+        if (self == null) {
+            return new ValueCodec.Encoded(args.bytes(), args.classes(), null);
+        }
+        Set<String> classes = new HashSet<>(args.classes());
+        classes.addAll(self.classes());
+        return new ValueCodec.Encoded(join(self.bytes(), args.bytes()), classes, null);
+    }
+
+    /**
+     * Reads back the call bytes that start at {@code offset} of {@code data}, as {@link #encode}
+     * wrote them for a call with (or without) a receiver, admitting only the allowed classes.
+     *
+     * @throws ValueCodec.RejectedClassException when they name a class outside {@code allowed}
+     */
+    static Decoded decode(byte[] data, int offset, boolean withReceiver, Set<String> allowed, ClassLoader loader)
+            throws IOException, ClassNotFoundException {
+        Object receiver = null;
+        int start = offset;
+        if (withReceiver) {
+            int length = data.length - start < LENGTH ? -1 : ByteBuffer.wrap(data).getInt(start);
+            if (length < 0 || length > data.length - start - LENGTH) {
+                throw new IOException("not the bytes of a call with a receiver");
+            }
+            receiver = ValueCodec.decode(data, start + LENGTH, length, allowed, loader);
+            start += LENGTH + length;
+        }
+        Object args = ValueCodec.decode(data, start, data.length - start, allowed, loader);
+        if (!(args instanceof Object[])) {
+            throw new IOException("not the bytes of call arguments");
+        }
+        return new Decoded(receiver, (Object[]) args);
+    }
+
+    /** A class (a stateless receiver's part) always serializes, as its descriptor; another receiver must be serializable. */
+    private static void serializable(Object receiver) throws UnserializableReceiver {
+        if (!(receiver instanceof Class) && !(receiver instanceof Serializable)) {
+            throw new UnserializableReceiver(receiver.getClass());
+        }
+    }
+
+    private static byte[] join(byte[] receiver, byte[] args) {
+        return ByteBuffer.allocate(LENGTH + receiver.length + args.length).putInt(receiver.length).put(receiver)
+                .put(args).array();
+    }
+}

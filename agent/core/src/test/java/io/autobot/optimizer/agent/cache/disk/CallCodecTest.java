@@ -1,0 +1,77 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.engine.MethodMeta;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallCodecTest {
+
+    private static final ClassLoader LOADER = CallCodecTest.class.getClassLoader();
+
+    private final MethodMeta staticMethod = DiskMethods.method("com.example.A", "compute", "v1");
+    private final MethodMeta instanceMethod = DiskMethods.instanceMethod("com.example.A", "compute", "v1");
+
+    record Point(int x, int y) implements Serializable {
+    }
+
+    /** Serializable, but equal only to itself: it never reads back as equal. */
+    static final class Handle implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int id = 7;
+    }
+
+    static final class Stateless {
+    }
+
+    static final class Opaque {
+        final int id = 7;
+    }
+
+    @Test
+    void readsACheckedCallBackAsTheSameCall() throws Exception {
+        CallKey call = CallKey.of(instanceMethod, new Point(1, 2), new Object[] {"a", new int[] {3}, List.of(4)});
+        ValueCodec.Encoded encoded = CallCodec.encodeChecked(call, LOADER);
+        assertThat(encoded).isNotNull();
+        assertThat(encoded.bytes()).as("the bytes a lookup computes").isEqualTo(CallCodec.encode(call));
+        CallCodec.Decoded decoded = CallCodec.decode(encoded.bytes(), 0, true, encoded.classes(), LOADER);
+        assertThat(call.matches(decoded.receiver(), decoded.args())).isTrue();
+    }
+
+    @Test
+    void aStatelessReceiverIsWrittenAsItsClass() throws Exception {
+        CallKey call = CallKey.of(instanceMethod, new Stateless(), new Object[] {1});
+        ValueCodec.Encoded encoded = CallCodec.encodeChecked(call, LOADER);
+        CallCodec.Decoded decoded = CallCodec.decode(encoded.bytes(), 0, true, encoded.classes(), LOADER);
+        assertThat(decoded.receiver()).isEqualTo(Stateless.class);
+    }
+
+    @Test
+    void aCallThatDoesNotReadBackAsItselfIsNotWritten() throws Exception {
+        assertThat(CallCodec.encodeChecked(CallKey.of(staticMethod, new Object[] {new Handle()}), LOADER)).isNull();
+        assertThat(CallCodec.encodeChecked(CallKey.of(instanceMethod, new Handle(), new Object[] {1}), LOADER)).isNull();
+    }
+
+    @Test
+    void aReceiverThatCannotBeSerializedIsToldApartFromArgumentsThatCannot() {
+        CallKey onOpaque = CallKey.of(instanceMethod, new Opaque(), new Object[] {1});
+        assertThatThrownBy(() -> CallCodec.encode(onOpaque)).isInstanceOf(CallCodec.UnserializableReceiver.class)
+                .hasMessageContaining("Opaque");
+        assertThatThrownBy(() -> CallCodec.encodeChecked(onOpaque, LOADER))
+                .isInstanceOf(CallCodec.UnserializableReceiver.class);
+        CallKey withOpaque = CallKey.of(instanceMethod, new Point(1, 2), new Object[] {new Opaque()});
+        assertThatThrownBy(() -> CallCodec.encode(withOpaque)).isNotInstanceOf(CallCodec.UnserializableReceiver.class);
+    }
+
+    @Test
+    void rejectsBytesThatAreNoCall() {
+        assertThatThrownBy(() -> CallCodec.decode(new byte[] {0, 0, 0, 99, 1}, 0, true, Set.of(), LOADER))
+                .isInstanceOf(IOException.class);
+    }
+}
