@@ -188,6 +188,87 @@ class ResultCacheTest {
     }
 
     @Test
+    void anInterruptedWaiterStopsWaitingAndItsOwnCallSeesTheInterrupt() throws Exception {
+        CountDownLatch ownerRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> owner = pool.submit(() -> load(key("i"), () -> {
+            ownerRunning.countDown();
+            release.await();
+            return "owner's";
+        }));
+        ownerRunning.await();
+        AtomicInteger sawInterrupt = new AtomicInteger();
+        Thread waiter = new Thread(() -> {
+            try {
+                load(key("i"), () -> {
+                    sawInterrupt.set(Thread.currentThread().isInterrupted() ? 1 : 2);
+                    return "own";
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiter.start();
+        awaitWaiting(waiter);
+        long start = System.nanoTime();
+        waiter.interrupt();
+        waiter.join(5_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(ResultCache.MIN_WAIT_NANOS / 1_000_000);
+        assertThat(sawInterrupt).as("its own call ran with the interrupt set").hasValue(1);
+        release.countDown();
+        assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
+        assertThat(cache.lookup(key("i"))).as("the owner's result is stored, not the interrupted call's").isEqualTo("owner's");
+        assertThat(cache.flightStatistics()).isEqualTo(new FlightStatistics(1, 0, 1));
+    }
+
+    @Test
+    void aWaiterGivesUpAfterTheLimitAndTheOwnersResultIsStoredWhenItEnds() throws Exception {
+        CountDownLatch ownerRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> owner = pool.submit(() -> load(key("w"), () -> {
+            ownerRunning.countDown();
+            release.await(); // stands for a lock the waiter holds: released once the waiter is done
+            return "owner's";
+        }));
+        ownerRunning.await();
+        long start = System.nanoTime();
+        Object own = load(key("w"), () -> "own");
+        long waited = System.nanoTime() - start;
+        assertThat(own).isEqualTo("own");
+        assertThat(waited).isBetween(ResultCache.MIN_WAIT_NANOS, 3 * ResultCache.MIN_WAIT_NANOS);
+        assertThat(cache.lookup(key("w"))).as("the waiter's own result is stored meanwhile").isEqualTo("own");
+        release.countDown();
+        assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
+        assertThat(cache.lookup(key("w"))).isEqualTo("owner's");
+        assertThat(cache.flightStatistics()).isEqualTo(new FlightStatistics(1, 1, 0));
+        assertThat(ResultCache.waitLimitNanos(stats)).as("the run that was given up on does not raise the limit")
+                .isEqualTo(ResultCache.MIN_WAIT_NANOS);
+    }
+
+    @Test
+    void theWaitLimitIsTwiceTheMethodsSlowRunsAndAtLeastASecond() {
+        assertThat(ResultCache.waitLimitNanos(stats)).isEqualTo(ResultCache.MIN_WAIT_NANOS);
+        for (int i = 0; i < 100; i++) {
+            stats.recordLoad(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertThat(ResultCache.waitLimitNanos(stats)).isEqualTo(ResultCache.MIN_WAIT_NANOS);
+        for (int i = 0; i < 100; i++) {
+            stats.recordLoad(TimeUnit.SECONDS.toNanos(3));
+        }
+        assertThat(ResultCache.waitLimitNanos(stats)).isBetween(TimeUnit.MILLISECONDS.toNanos(5_600),
+                TimeUnit.MILLISECONDS.toNanos(6_400));
+    }
+
+    /** Waits until the thread is parked: it waits for the flight. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        for (int i = 0; i < 500 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(2);
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+    }
+
+    @Test
     void aStoreThatFailsIsReportedAndTheCallerKeepsItsResult() throws Throwable {
         FailOpen failOpen = new FailOpen();
         ResultCache reporting = new ResultCache(new MemoryTier(100), CacheStrategy.MEMORY, null, failOpen);
