@@ -35,7 +35,11 @@ final class CallCodec {
     record Decoded(Object receiver, Object[] args) {
     }
 
-    /** The call's bytes, for a lookup. */
+    /** A call's bytes for a write, the classes they name and the call as read back from them. */
+    record Written(byte[] bytes, Set<String> classes, Decoded readBack) {
+    }
+
+    /** The call's bytes, for a lookup: the same bytes {@link #encodeForWrite} gives. */
     static byte[] encode(CallKey call) throws IOException {
         byte[] args = ValueCodec.encodeArguments(call.args());
         Object receiver = call.receiver();
@@ -51,34 +55,31 @@ final class CallCodec {
     }
 
     /**
-     * The call's bytes and the classes they name, for a write.
+     * The call's bytes, the classes they name and what they read back as, for a write: the caller
+     * writes them only when the read-back call equals the call.
      *
-     * @return null when the bytes do not read back as the call
      * @throws UnserializableReceiver when the receiver cannot be serialized
      * @throws IOException when the arguments cannot be serialized
      */
-    static ValueCodec.Encoded encodeChecked(CallKey call, ClassLoader loader) throws IOException {
+    static Written encodeForWrite(CallKey call, ClassLoader loader) throws IOException {
         ValueCodec.Encoded args = ValueCodec.encode(call.args(), loader);
+        if (!(args.readBack() instanceof Object[] readBackArgs)) {
+            throw new IOException("the arguments did not read back as arguments");
+        }
         Object receiver = call.receiver();
-        ValueCodec.Encoded self = null;
-        if (receiver != null) {
-            serializable(receiver);
-            try {
-                self = ValueCodec.encode(receiver, loader);
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                throw new UnserializableReceiver(receiver.getClass());
-            }
+        if (receiver == null) {
+            return new Written(args.bytes(), args.classes(), new Decoded(null, readBackArgs));
         }
-        if (!(args.readBack() instanceof Object[] readBackArgs)
-                || !call.matches(self == null ? null : self.readBack(), readBackArgs)) {
-            return null;
-        }
-        if (self == null) {
-            return new ValueCodec.Encoded(args.bytes(), args.classes(), null);
+        serializable(receiver);
+        ValueCodec.Encoded self;
+        try {
+            self = ValueCodec.encode(receiver, loader);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new UnserializableReceiver(receiver.getClass());
         }
         Set<String> classes = new HashSet<>(args.classes());
         classes.addAll(self.classes());
-        return new ValueCodec.Encoded(join(self.bytes(), args.bytes()), classes, null);
+        return new Written(join(self.bytes(), args.bytes()), classes, new Decoded(self.readBack(), readBackArgs));
     }
 
     /**

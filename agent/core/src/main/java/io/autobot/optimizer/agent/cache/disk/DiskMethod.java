@@ -77,14 +77,11 @@ final class DiskMethod {
         return EntryFormat.key(stableIdBytes, CallCodec.encode(call));
     }
 
-    /**
-     * The key of a call with the classes it names, for a write; null when the call does not read
-     * back as itself from those bytes.
-     */
-    ValueCodec.Encoded checkedKey(CallKey call) throws IOException {
-        ValueCodec.Encoded encoded = CallCodec.encodeChecked(call, call.method().classLoader());
-        return encoded == null ? null
-                : new ValueCodec.Encoded(EntryFormat.key(stableIdBytes, encoded.bytes()), encoded.classes(), null);
+    /** The key of a call with the classes it names and the call read back from it, for a write. */
+    CallCodec.Written writtenKey(CallKey call) throws IOException {
+        CallCodec.Written written = CallCodec.encodeForWrite(call, call.method().classLoader());
+        return new CallCodec.Written(EntryFormat.key(stableIdBytes, written.bytes()), written.classes(),
+                written.readBack());
     }
 
     /** Where the call's bytes start in one of its keys. */

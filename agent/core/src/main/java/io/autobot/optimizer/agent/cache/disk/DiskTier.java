@@ -177,31 +177,33 @@ public final class DiskTier implements CacheTier {
         }
         Set<String> allowed = method.allowedClasses(store);
         ClassLoader loader = key.method().classLoader();
+        CallCodec.Decoded call;
+        Object value;
         try {
-            CallCodec.Decoded call = CallCodec.decode(storeKey, method.callOffset(), key.receiver() != null, allowed,
-                    loader);
-            if (!key.matches(call.receiver(), call.args())) {
-                return null;
-            }
-            if (EntryFormat.isNull(record)) {
-                return Dispatcher.NULL;
-            }
-            Object value = ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER,
-                    allowed, loader);
-            return value == null ? Dispatcher.NULL : value;
+            call = CallCodec.decode(storeKey, method.callOffset(), key.receiver() != null, allowed, loader);
+            value = EntryFormat.isNull(record) ? Dispatcher.NULL
+                    : ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER, allowed,
+                            loader);
         } catch (ValueCodec.RejectedClassException e) {
             if (warnedRejected.compareAndSet(false, true)) {
                 LOG.warn("the disk cache at {} holds an entry of {} naming class {}, which the cache never wrote"
                         + " for it; the entry is ignored and removed (was the file modified?)", directory,
                         key.method().displayName(), e.classname);
             }
+            writer.submit(new WriteBehind.Remove(storeKey, false));
+            return null;
         } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
-            // a class of the result changed incompatibly since it was written: recompute it
+            // a class of the call or of the result changed incompatibly since it was written: recompute it
             LOG.debug("a disk cache entry of {} cannot be read back ({}); it is removed",
                     key.method().displayName(), e.toString());
+            writer.submit(new WriteBehind.Remove(storeKey, false));
+            return null;
         }
-        writer.submit(new WriteBehind.Remove(storeKey, false));
-        return null;
+        // compared outside the decoding: an equals of the caller's that throws is no fault of the entry
+        if (!key.matches(call.receiver(), call.args())) {
+            return null;
+        }
+        return value == null ? Dispatcher.NULL : value;
     }
 
     @Override
@@ -215,7 +217,7 @@ public final class DiskTier implements CacheTier {
         if (method.refusal() != null || !writer.writable()) {
             return false;
         }
-        ValueCodec.Encoded call = checkedKeyOf(method, key);
+        CallCodec.Written call = writtenKeyOf(method, key);
         if (call == null) {
             return false;
         }
@@ -294,15 +296,10 @@ public final class DiskTier implements CacheTier {
      * transient field, a custom {@code writeObject}, no {@code equals}), so no later call could be
      * confirmed to be the one that wrote the entry.
      */
-    private ValueCodec.Encoded checkedKeyOf(DiskMethod method, CallKey key) {
+    private CallCodec.Written writtenKeyOf(DiskMethod method, CallKey key) {
+        CallCodec.Written written;
         try {
-            ValueCodec.Encoded checked = method.checkedKey(key);
-            if (checked == null && method.firstMismatch()) {
-                LOG.info("{}: a call whose arguments{} do not read back from their serialized form as equal to"
-                        + " themselves (a transient field, a custom writeObject, no equals) is cached in memory only",
-                        key.method().qualifiedName(), key.receiver() == null ? "" : " or receiver");
-            }
-            return checked;
+            written = method.writtenKey(key);
         } catch (CallCodec.UnserializableReceiver e) {
             unserializableReceiver(method, key.method(), e);
             return null;
@@ -310,6 +307,16 @@ public final class DiskTier implements CacheTier {
             refuse(method, key.method(), "an argument cannot be serialized (" + reason(e) + ")");
             return null;
         }
+        // compared outside the encoding: an equals of the caller's that throws is no serialization fault
+        if (!key.matches(written.readBack().receiver(), written.readBack().args())) {
+            if (method.firstMismatch()) {
+                LOG.info("{}: a call whose arguments{} do not read back from their serialized form as equal to"
+                        + " themselves (a transient field, a custom writeObject, no equals) is cached in memory only",
+                        key.method().qualifiedName(), key.receiver() == null ? "" : " or receiver");
+            }
+            return null;
+        }
+        return written;
     }
 
     /** A receiver is part of the key: one that cannot be serialized keeps its calls in memory. */

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
@@ -196,6 +197,15 @@ class DiskTierTest {
     }
 
     @Test
+    void anArgumentWhoseEqualsThrowsIsTheCallersFailureNotASerializationFault() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThatThrownBy(() -> tier.offer(key(method, new Touchy()), "T", HOUR))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).as("the method is not refused").isTrue();
+    }
+
+    @Test
     void keysInstanceMethodsByTheirReceiver() {
         MethodMeta method = DiskMethods.instanceMethod("com.example.A", "weight", "v1");
         DiskTier tier = open(dir());
@@ -317,6 +327,21 @@ class DiskTierTest {
     }
 
     enum Planet { EARTH, MARS }
+
+    /** Serializable, with an equals that throws. */
+    static final class Touchy implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean equals(Object other) {
+            throw new UnsupportedOperationException("no equals");
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
 
     static final class Service {
     }
