@@ -116,7 +116,10 @@ public final class CallKey {
         return method;
     }
 
-    /** The receiver's part of the key: null for a static method, the receiver's class when stateless, else the receiver. */
+    /**
+     * The receiver's part of the key: null for a static method, a {@link StatelessReceiver} for
+     * the receiver's class when it is stateless, else the receiver.
+     */
     public Object receiver() {
         return receiver;
     }

@@ -6,31 +6,34 @@ import java.lang.reflect.Modifier;
 /**
  * What of an instance method's receiver goes into its call's key. A receiver whose class has no
  * instance fields from itself up to {@code Object} (a stateless service object) can make a result
- * differ only through its class, by the overrides the method calls: its class stands for it, so
- * that service objects made per request share entries. Any other receiver is part of the key
- * itself, by its {@code equals} and {@code hashCode}: identity for most objects, value for records,
- * the constant for enums.
+ * differ only through its class, by the overrides the method calls: its class stands for it (as a
+ * {@link StatelessReceiver}), so that service objects made per request share entries. Any other
+ * receiver is part of the key itself, by its {@code equals} and {@code hashCode}: identity for most
+ * objects, value for records, the constant for enums.
  */
 final class Receivers {
 
-    /** Whether instances of a class are stateless; computed once per class and held by the class. */
-    private static final ClassValue<Boolean> STATELESS = new ClassValue<>() {
+    /** What a class's part is when its instances have state: the receiver itself. */
+    private static final Object STATEFUL = new Object();
+
+    /** Per class, computed once and held by the class: its {@link StatelessReceiver}, or {@link #STATEFUL}. */
+    private static final ClassValue<Object> PARTS = new ClassValue<>() {
         @Override
-        protected Boolean computeValue(Class<?> type) {
-            return stateless(type);
+        protected Object computeValue(Class<?> type) {
+            return stateless(type) ? new StatelessReceiver(type.getName()) : STATEFUL;
         }
     };
 
     private Receivers() {
     }
 
-    /** The receiver's part of a key: null for a static call, its class when stateless, else itself. */
+    /** The receiver's part of a key: null for a static call, its class's token when stateless, else itself. */
     static Object keyPart(Object self) {
         if (self == null) {
             return null;
         }
-        Class<?> type = self.getClass();
-        return STATELESS.get(type) ? type : self;
+        Object part = PARTS.get(self.getClass());
+        return part == STATEFUL ? self : part;
     }
 
     static boolean stateless(Class<?> type) {

@@ -64,7 +64,9 @@ class CallKeyTest {
                 .hasSameHashCodeAs(CallKey.of(first, new Service(), new Object[] {"a"}))
                 .isNotEqualTo(CallKey.of(first, new OtherService(), new Object[] {"a"}))
                 .isNotEqualTo(CallKey.of(first, new Object[] {"a"}));
-        assertThat(CallKey.of(first, new Service(), new Object[] {"a"}).receiver()).isEqualTo(Service.class);
+        assertThat(CallKey.of(first, new Service(), new Object[] {"a"}).receiver())
+                .as("a token of the class, which keeps its name, not the class").isInstanceOf(StatelessReceiver.class)
+                .extracting(part -> ((StatelessReceiver) part).className()).isEqualTo(Service.class.getName());
     }
 
     @Test

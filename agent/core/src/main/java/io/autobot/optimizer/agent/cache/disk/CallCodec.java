@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.StatelessReceiver;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 /**
  * A call's part of a disk key: for an instance method the serialized receiver part of its
- * {@link CallKey} (the receiver's class when it is stateless, else the receiver) after its length,
- * then the serialized arguments. Equal bytes do not make equal calls (a transient field, a custom
+ * {@link CallKey} (the name of the receiver's class when it is stateless, else the receiver) after
+ * its length, then the serialized arguments. Equal bytes do not make equal calls (a transient field, a custom
  * {@code writeObject}): a call is written only when its bytes read back as the call itself, and an
  * entry found under a call's bytes is served only when they read back as that call, by the key's
  * own equality. Both checks together make an entry serve only calls equal to the one that wrote it.
@@ -46,9 +47,9 @@ final class CallCodec {
         if (receiver == null) {
             return args;
         }
-        serializable(receiver);
+        Object written = written(receiver);
         try {
-            return join(ValueCodec.encodeReceiver(receiver), args);
+            return join(ValueCodec.encodeReceiver(written), args);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new UnserializableReceiver(receiver.getClass());
         }
@@ -70,34 +71,36 @@ final class CallCodec {
         if (receiver == null) {
             return new Written(args.bytes(), args.classes(), new Decoded(null, readBackArgs));
         }
-        serializable(receiver);
+        Object written = written(receiver);
         ValueCodec.Encoded self;
         try {
-            self = ValueCodec.encode(receiver, loader);
+            self = ValueCodec.encode(written, loader);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new UnserializableReceiver(receiver.getClass());
         }
         Set<String> classes = new HashSet<>(args.classes());
         classes.addAll(self.classes());
-        return new Written(join(self.bytes(), args.bytes()), classes, new Decoded(self.readBack(), readBackArgs));
+        return new Written(join(self.bytes(), args.bytes()), classes,
+                new Decoded(part(self.readBack(), receiver), readBackArgs));
     }
 
     /**
      * Reads back the call bytes that start at {@code offset} of {@code data}, as {@link #encode}
-     * wrote them for a call with (or without) a receiver, admitting only the allowed classes.
+     * wrote them for a call like {@code call} (with or without a receiver), admitting only the
+     * allowed classes.
      *
      * @throws ValueCodec.RejectedClassException when they name a class outside {@code allowed}
      */
-    static Decoded decode(byte[] data, int offset, boolean withReceiver, Set<String> allowed, ClassLoader loader)
+    static Decoded decode(byte[] data, int offset, CallKey call, Set<String> allowed, ClassLoader loader)
             throws IOException, ClassNotFoundException {
         Object receiver = null;
         int start = offset;
-        if (withReceiver) {
+        if (call.receiver() != null) {
             int length = data.length - start < LENGTH ? -1 : ByteBuffer.wrap(data).getInt(start);
             if (length < 0 || length > data.length - start - LENGTH) {
                 throw new IOException("not the bytes of a call with a receiver");
             }
-            receiver = ValueCodec.decode(data, start + LENGTH, length, allowed, loader);
+            receiver = part(ValueCodec.decode(data, start + LENGTH, length, allowed, loader), call.receiver());
             start += LENGTH + length;
         }
         Object args = ValueCodec.decode(data, start, data.length - start, allowed, loader);
@@ -107,11 +110,26 @@ final class CallCodec {
         return new Decoded(receiver, (Object[]) args);
     }
 
-    /** A class (a stateless receiver's part) always serializes, as its descriptor; another receiver must be serializable. */
-    private static void serializable(Object receiver) throws UnserializableReceiver {
-        if (!(receiver instanceof Class) && !(receiver instanceof Serializable)) {
+    /** What is written for a receiver part: a stateless receiver's class name, else the receiver. */
+    private static Object written(Object receiver) throws UnserializableReceiver {
+        if (receiver instanceof StatelessReceiver stateless) {
+            return stateless.className();
+        }
+        if (!(receiver instanceof Serializable)) {
             throw new UnserializableReceiver(receiver.getClass());
         }
+        return receiver;
+    }
+
+    /**
+     * A receiver part read back, as the key of a call like it holds it: the class name a stateless
+     * receiver was written as stands for the call's own stateless receiver when it names its class.
+     */
+    private static Object part(Object readBack, Object callReceiver) {
+        if (callReceiver instanceof StatelessReceiver stateless) {
+            return stateless.className().equals(readBack) ? stateless : readBack;
+        }
+        return readBack;
     }
 
     private static byte[] join(byte[] receiver, byte[] args) {

@@ -180,7 +180,7 @@ public final class DiskTier implements CacheTier {
         CallCodec.Decoded call;
         Object value;
         try {
-            call = CallCodec.decode(storeKey, method.callOffset(), key.receiver() != null, allowed, loader);
+            call = CallCodec.decode(storeKey, method.callOffset(), key, allowed, loader);
             value = EntryFormat.isNull(record) ? Dispatcher.NULL
                     : ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER, allowed,
                             loader);

@@ -30,6 +30,9 @@ class CallCodecTest {
     static final class Stateless {
     }
 
+    static final class OtherStateless {
+    }
+
     static final class Opaque {
         final int id = 7;
     }
@@ -45,7 +48,7 @@ class CallCodecTest {
         CallCodec.Written written = CallCodec.encodeForWrite(call, LOADER);
         assertThat(written.bytes()).as("the bytes a lookup computes").isEqualTo(CallCodec.encode(call));
         assertThat(readsBackAsItself(call)).isTrue();
-        CallCodec.Decoded decoded = CallCodec.decode(written.bytes(), 0, true, written.classes(), LOADER);
+        CallCodec.Decoded decoded = CallCodec.decode(written.bytes(), 0, call, written.classes(), LOADER);
         assertThat(call.matches(decoded.receiver(), decoded.args())).isTrue();
     }
 
@@ -53,8 +56,11 @@ class CallCodecTest {
     void aStatelessReceiverIsWrittenAsItsClass() throws Exception {
         CallKey call = CallKey.of(instanceMethod, new Stateless(), new Object[] {1});
         CallCodec.Written written = CallCodec.encodeForWrite(call, LOADER);
-        CallCodec.Decoded decoded = CallCodec.decode(written.bytes(), 0, true, written.classes(), LOADER);
-        assertThat(decoded.receiver()).isEqualTo(Stateless.class);
+        CallCodec.Decoded decoded = CallCodec.decode(written.bytes(), 0, call, written.classes(), LOADER);
+        assertThat(decoded.receiver()).isSameAs(call.receiver());
+        CallKey other = CallKey.of(instanceMethod, new OtherStateless(), new Object[] {1});
+        assertThat(CallCodec.decode(written.bytes(), 0, other, written.classes(), LOADER).receiver())
+                .as("the name of another class: no receiver of this call").isEqualTo(Stateless.class.getName());
     }
 
     @Test
@@ -77,7 +83,8 @@ class CallCodecTest {
 
     @Test
     void rejectsBytesThatAreNoCall() {
-        assertThatThrownBy(() -> CallCodec.decode(new byte[] {0, 0, 0, 99, 1}, 0, true, Set.of(), LOADER))
+        assertThatThrownBy(() -> CallCodec.decode(new byte[] {0, 0, 0, 99, 1}, 0,
+                CallKey.of(instanceMethod, new Point(1, 2), new Object[0]), Set.of(), LOADER))
                 .isInstanceOf(IOException.class);
     }
 }
