@@ -116,7 +116,7 @@ public final class ResultCache {
         }
     }
 
-    /** Takes the outcome of another caller's run of the key, or runs this caller's own when there is none to take. */
+    /** Takes the outcome of another caller's run of the key, or runs this caller's own when there is none to have. */
     private Object follow(Flight running, CallKey key, Loader loader, Duration ttl, long maxResultSize,
             OperationStats stats) throws Throwable {
         if (running.ownedByCurrentThread()) {
@@ -196,7 +196,8 @@ public final class ResultCache {
     private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
         try {
             if (!key.unchanged()) {
-                LOG.debug("{} changed an argument it was given: its result is not cached", key.method().displayName());
+                LOG.debug("{} changed its receiver or an argument it was given: its result is not cached",
+                        key.method().displayName());
                 return;
             }
             if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, maxResultSize)) {
