@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of a cache hit: the method computed directly, a hand-written Caffeine memo (the lower
- * bound for any memoizing cache) and the agent's {@code @Cached} hit, in one JVM.
+ * bound for any memoizing cache) and the agent's {@code @Cached} hit (of a static method and of a
+ * service object's method), in one JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CacheHitBenchmark {
 
     private final Cache<String, Integer> memo = Caffeine.newBuilder().maximumSize(1000).build();
+    private final Service service = new Service();
     private String key;
 
     /** A small pure function: what a memo would stand in front of. */
@@ -44,12 +46,21 @@ public class CacheHitBenchmark {
         return work(text);
     }
 
+    /** A service object without fields: its instance method is keyed like a static one. */
+    static final class Service {
+        @Cached
+        int cachedWork(String text) {
+            return work(text);
+        }
+    }
+
     @Setup
     public void setUp() {
         AgentCheck.requireAgent();
         key = "component-" + 42;
         memo.get(key, CacheHitBenchmark::work);
         cachedWork(key);
+        service.cachedWork(key);
     }
 
     @Benchmark
@@ -65,5 +76,10 @@ public class CacheHitBenchmark {
     @Benchmark
     public int agentCached() {
         return cachedWork(key);
+    }
+
+    @Benchmark
+    public int agentCachedInstance() {
+        return service.cachedWork(key);
     }
 }

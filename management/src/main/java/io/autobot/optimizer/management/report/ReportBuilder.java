@@ -1,5 +1,6 @@
 package io.autobot.optimizer.management.report;
 
+import io.autobot.optimizer.agent.cache.FlightStatistics;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.engine.MethodMeta;
@@ -78,13 +79,25 @@ public final class ReportBuilder {
         return Operations.figures(methods, timeline.throughput(operation, calls, now));
     }
 
-    /** The guide's {@code get_cache_statistics}: {@code memory_cache}, {@code disk_cache} to their figures. */
+    /**
+     * The guide's {@code get_cache_statistics}: {@code memory_cache}, {@code disk_cache} to their
+     * figures, and {@code single_flight}: callers that waited for another caller's run of their key.
+     */
     public Map<String, Map<String, Double>> cacheStatistics() {
         Map<String, Map<String, Double>> tiers = new LinkedHashMap<>();
         for (TierStatistics tier : engine.cache().statistics()) {
             tiers.put(tier.tier() + "_cache", tierFigures(tier));
         }
+        tiers.put("single_flight", flightFigures(engine.cache().flightStatistics()));
         return tiers;
+    }
+
+    private static Map<String, Double> flightFigures(FlightStatistics flights) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        map.put("waits", (double) flights.waits());
+        map.put("waits_timed_out", (double) flights.timedOut());
+        map.put("waits_interrupted", (double) flights.interrupted());
+        return map;
     }
 
     /** One tier's figures under the report's keys. */

@@ -36,7 +36,7 @@ public final class CachingPolicy implements Policy {
     public Object apply(Invocation invocation, Chain next) throws Throwable {
         MethodMeta method = invocation.method();
         CallKey key = invocation.cacheKey() instanceof CallKey
-                ? (CallKey) invocation.cacheKey() : CallKey.of(method, invocation.args());
+                ? (CallKey) invocation.cacheKey() : CallKey.of(method, invocation.self(), invocation.args());
         var profile = profiles.get(method.spec().operation());
         Duration ttl = explicitTtl != null ? explicitTtl : profile.cacheTtl();
         return cache.getOrLoad(key, () -> next.call(invocation), ttl, profile.maxResultSize(), method.stats());

@@ -4,8 +4,10 @@ import io.autobot.optimizer.agent.engine.MethodMeta;
 import java.util.Arrays;
 
 /**
- * A memo key: the method plus its arguments by value (arrays by content). Two methods never
- * share keys, even with equal arguments.
+ * A memo key: the method, the receiver of an instance method (see {@link Receivers}) and the
+ * arguments by value. Array arguments compare by content and by class, at any depth: an
+ * {@code Integer[]} and an {@code Object[]} holding the same elements are different calls. Two
+ * methods never share keys, even with equal arguments.
  *
  * <p>Keys that are stored never change. For lookups, each thread reuses one key object
  * ({@link #reusable()}, {@link #reuse}) so that a cache hit allocates nothing but the argument
@@ -13,17 +15,22 @@ import java.util.Arrays;
  */
 public final class CallKey {
 
+    private final boolean reusable;
     private MethodMeta method;
+    private Object receiver;
     private Object[] args;
     private int hash;
 
     private CallKey() {
+        this.reusable = true;
     }
 
-    private CallKey(MethodMeta method, Object[] args) {
+    private CallKey(MethodMeta method, Object receiver, Object[] args, int hash) {
+        this.reusable = false;
         this.method = method;
+        this.receiver = receiver;
         this.args = args;
-        this.hash = 31 * method.id() + hash(args);
+        this.hash = hash;
     }
 
     /** A key object for one thread's lookups; point it at a call with {@link #reuse}. */
@@ -34,10 +41,14 @@ public final class CallKey {
     /**
      * Points a {@link #reusable()} key at a call. Only for keys that are never stored: the cache
      * keeps the keys it stores and relies on them not changing.
+     *
+     * @param self the receiver, null for a static method
      */
-    public CallKey reuse(MethodMeta callMethod, Object[] callArgs) {
-        int callHash = 31 * callMethod.id() + hash(callArgs);
+    public CallKey reuse(MethodMeta callMethod, Object self, Object[] callArgs) {
+        Object callReceiver = Receivers.keyPart(self);
+        int callHash = hash(callMethod, callReceiver, callArgs);
         this.method = callMethod;
+        this.receiver = callReceiver;
         this.args = callArgs;
         this.hash = callHash;
         return this;
@@ -46,7 +57,13 @@ public final class CallKey {
     /** Lets go of the call a reusable key points at, so it does not keep arguments alive. */
     public void release() {
         this.method = null;
+        this.receiver = null;
         this.args = null;
+    }
+
+    private static int hash(MethodMeta method, Object receiver, Object[] args) {
+        int head = 31 * method.id() + (receiver == null ? 0 : receiver.hashCode());
+        return 31 * head + hash(args);
     }
 
     /** {@link Arrays#deepHashCode}, without its loop for the common one-argument call. */
@@ -60,30 +77,61 @@ public final class CallKey {
         return Arrays.deepHashCode(args);
     }
 
-    /** A key over the caller's arguments, for a lookup. */
+    /** A key over a call's receiver (null for a static method) and arguments, for a lookup. */
+    public static CallKey of(MethodMeta method, Object self, Object[] args) {
+        Object receiver = Receivers.keyPart(self);
+        return new CallKey(method, receiver, args, hash(method, receiver, args));
+    }
+
+    /** A key over a static method's call. */
     public static CallKey of(MethodMeta method, Object[] args) {
-        return new CallKey(method, args);
+        return of(method, null, args);
     }
 
     /**
-     * A key safe to store: array arguments are copied, so a caller that later reuses or changes
-     * its array cannot change the stored key.
+     * A key safe to store: array arguments are copied, so that neither the body nor a caller that
+     * later reuses or changes its array can change the stored key; a reusable key is copied.
      */
     public CallKey detached() {
         boolean hasArray = false;
         for (Object arg : args) {
             hasArray |= arg != null && arg.getClass().isArray();
         }
-        return hasArray ? new CallKey(method, (Object[]) copyArrays(args)) : this;
+        if (!hasArray && !reusable) {
+            return this;
+        }
+        return new CallKey(method, receiver, hasArray ? (Object[]) copyArrays(args) : args, hash);
+    }
+
+    /**
+     * Whether the receiver and the arguments still hash as they did when the key was made. Objects
+     * other than arrays are kept, not copied: a body that changes one (sorts a list it was given)
+     * would leave a stored key that names other contents than the call had.
+     */
+    public boolean unchanged() {
+        return hash(method, receiver, args) == hash;
     }
 
     public MethodMeta method() {
         return method;
     }
 
+    /**
+     * The receiver's part of the key: null for a static method, a {@link StatelessReceiver} for
+     * the receiver's class when it is stateless, else the receiver.
+     */
+    public Object receiver() {
+        return receiver;
+    }
+
     /** The arguments; do not modify. */
     public Object[] args() {
         return args;
+    }
+
+    /** Whether a call with this receiver part and these arguments is this key's call, by the key's own equality. */
+    public boolean matches(Object otherReceiver, Object[] otherArgs) {
+        return same(receiver, otherReceiver) && sameElements(args, otherArgs);
     }
 
     @Override
@@ -95,7 +143,7 @@ public final class CallKey {
             return false;
         }
         CallKey that = (CallKey) other;
-        return hash == that.hash && method.id() == that.method.id() && Arrays.deepEquals(args, that.args);
+        return hash == that.hash && method.id() == that.method.id() && matches(that.receiver, that.args);
     }
 
     @Override
@@ -106,7 +154,66 @@ public final class CallKey {
     @Override
     public String toString() {
         // Argument values are deliberately left out: they may be sensitive.
-        return "CallKey[" + method.displayName() + ", " + args.length + " args, hash=" + hash + "]";
+        return "CallKey[" + method.displayName() + (receiver == null ? "" : ", a receiver") + ", " + args.length
+                + " args, hash=" + hash + "]";
+    }
+
+    private static boolean sameElements(Object[] left, Object[] right) {
+        if (left.length != right.length) {
+            return false;
+        }
+        for (int i = 0; i < left.length; i++) {
+            if (!same(left[i], right[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code equals}, except that arrays are equal only when of the same class and with equal elements. */
+    private static boolean same(Object left, Object right) {
+        if (left == right) {
+            return true;
+        }
+        if (left == null || right == null) {
+            return false;
+        }
+        Class<?> type = left.getClass();
+        if (!type.isArray()) {
+            return left.equals(right);
+        }
+        if (type != right.getClass()) {
+            return false;
+        }
+        if (left instanceof Object[]) {
+            return sameElements((Object[]) left, (Object[]) right);
+        }
+        return samePrimitives(left, right);
+    }
+
+    private static boolean samePrimitives(Object left, Object right) {
+        if (left instanceof int[]) {
+            return Arrays.equals((int[]) left, (int[]) right);
+        }
+        if (left instanceof long[]) {
+            return Arrays.equals((long[]) left, (long[]) right);
+        }
+        if (left instanceof byte[]) {
+            return Arrays.equals((byte[]) left, (byte[]) right);
+        }
+        if (left instanceof char[]) {
+            return Arrays.equals((char[]) left, (char[]) right);
+        }
+        if (left instanceof double[]) {
+            return Arrays.equals((double[]) left, (double[]) right);
+        }
+        if (left instanceof float[]) {
+            return Arrays.equals((float[]) left, (float[]) right);
+        }
+        if (left instanceof short[]) {
+            return Arrays.equals((short[]) left, (short[]) right);
+        }
+        return Arrays.equals((boolean[]) left, (boolean[]) right);
     }
 
     private static Object copyArrays(Object value) {

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,12 +21,16 @@ import org.slf4j.LoggerFactory;
  * The memo of results across its tiers, as the cache strategy says: memory, disk, or memory in
  * front of disk (hybrid, where a disk hit is promoted to memory). Concurrent callers of one key
  * run the body once ("single flight") and all get its result or its exception; exceptions are
- * never stored, null results are. When the computing caller fails inside the agent instead, the
- * callers waiting for it compute their own result.
+ * never stored, null results are. A caller waits for another's run only so long: when the
+ * computing caller fails inside the agent, when the waiter is interrupted, or after a limit (the
+ * run may be waiting for the waiter), the waiter runs its own call instead.
  */
 public final class ResultCache {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
+    /** The least a caller waits for another caller's run of its key before it runs its own. */
+    static final long MIN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Computes a value on a miss. */
     @FunctionalInterface
@@ -37,6 +42,9 @@ public final class ResultCache {
     private final Supplier<CacheTier> diskFactory;
     private final ConcurrentHashMap<CallKey, Flight> inFlight = new ConcurrentHashMap<>();
     private final FailOpen failOpen;
+    private final LongAdder waits = new LongAdder();
+    private final LongAdder waitsTimedOut = new LongAdder();
+    private final LongAdder waitsInterrupted = new LongAdder();
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
@@ -79,8 +87,8 @@ public final class ResultCache {
         }
         value = diskTier.get(key);
         if (value != null && current.usesMemory()) {
-            // a lookup key may be a thread's reusable one: memory must keep a key of its own
-            memory.put(CallKey.of(key.method(), key.args()).detached(), value, ttlLeft(diskTier, key));
+            // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
+            memory.put(key.detached(), value, ttlLeft(diskTier, key));
         }
         return value;
     }
@@ -92,20 +100,13 @@ public final class ResultCache {
      * @throws Throwable what the loader threw: a {@link CallerFailure} (the body's own outcome) to
      *     every caller that waited for it, anything else (the agent's own failure) to this caller only
      */
-    public Object getOrLoad(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
+    public Object getOrLoad(CallKey call, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
             throws Throwable {
+        CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
         Flight mine = new Flight();
         Flight running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            if (running.owner == Thread.currentThread()) {
-                return loader.load(); // the body asks for its own key: run it, do not wait for ourselves
-            }
-            Object value = running.await();
-            if (value == Flight.ABANDONED) {
-                return loader.load(); // the computing caller failed inside the agent: compute our own
-            }
-            stats.recordHit();
-            return Dispatcher.unwrap(value);
+            return follow(running, key, loader, ttl, maxResultSize, stats);
         }
         try {
             return loadOnce(key, loader, ttl, maxResultSize, stats, mine);
@@ -113,6 +114,41 @@ public final class ResultCache {
             mine.abandon(); // no waiter may be left waiting, whatever failed above
             inFlight.remove(key, mine);
         }
+    }
+
+    /** Takes the outcome of another caller's run of the key, or runs this caller's own when there is none to have. */
+    private Object follow(Flight running, CallKey key, Loader loader, Duration ttl, long maxResultSize,
+            OperationStats stats) throws Throwable {
+        if (running.ownedByCurrentThread()) {
+            return loader.load(); // the body asks for its own key: run it, do not wait for ourselves
+        }
+        waits.increment();
+        Object value = running.await(waitLimitNanos(stats));
+        if (value == Flight.ABANDONED) {
+            return loader.load(); // the computing caller failed inside the agent: compute our own
+        }
+        if (value == Flight.INTERRUPTED) {
+            waitsInterrupted.increment();
+            // the interrupt is set again: the own call sees it as it would without the agent, and what
+            // it returns then is not stored (it may be what the body answers to an interrupt)
+            return loader.load();
+        }
+        if (value == Flight.TIMED_OUT) {
+            waitsTimedOut.increment();
+            return loadAndStore(key, loader, ttl, maxResultSize, stats, null);
+        }
+        stats.recordHit();
+        return Dispatcher.unwrap(value);
+    }
+
+    /**
+     * How long a caller waits for another's run of its key: twice the 99th percentile of the
+     * method's runs that nobody gave up on, and at least {@link #MIN_WAIT_NANOS} (also before any
+     * run is known). A body that is slow as a rule is waited for; a run that waits for its waiter
+     * is given up on after a bounded time, and its own time does not raise the next limit.
+     */
+    static long waitLimitNanos(OperationStats stats) {
+        return Math.max(MIN_WAIT_NANOS, 2 * stats.loads().percentileNanos(0.99));
     }
 
     private Object loadOnce(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats,
@@ -123,38 +159,60 @@ public final class ResultCache {
             stats.recordHit();
             return Dispatcher.unwrap(cached);
         }
+        return loadAndStore(key, loader, ttl, maxResultSize, stats, mine);
+    }
+
+    /**
+     * Runs the loader and stores its result.
+     *
+     * @param mine the flight other callers wait on, or null for a caller that gave up waiting
+     */
+    private Object loadAndStore(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats,
+            Flight mine) throws Throwable {
         long start = System.nanoTime();
         Object result;
         try {
             result = loader.load();
         } catch (CallerFailure failure) {
-            mine.fail(failure);
+            if (mine != null) {
+                mine.fail(failure);
+            }
             throw failure;
         }
         long nanos = System.nanoTime() - start;
         Object stored = result == null ? Dispatcher.NULL : result;
-        mine.succeed(stored);
+        if (mine != null) {
+            mine.succeed(stored);
+        }
         stats.recordMiss(nanos);
+        if (mine == null || !mine.givenUp()) {
+            stats.recordLoad(nanos); // a run a waiter gave up on may have waited for that waiter
+        }
         store(key, stored, ttl, maxResultSize, nanos);
         return result;
     }
 
+    /** Stores a result under a detached key, unless the body changed an argument the key keeps. */
     private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
         try {
+            if (!key.unchanged()) {
+                LOG.debug("{} changed its receiver or an argument it was given: its result is not cached",
+                        key.method().displayName());
+                return;
+            }
             if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, maxResultSize)) {
                 LOG.debug("result of {} is larger than max_file_size ({} bytes): not cached",
                         key.method().displayName(), maxResultSize);
                 return;
             }
-            CallKey stable = key.detached();
             CacheStrategy current = strategy;
             CacheTier diskTier = current.usesDisk() ? disk() : null;
-            boolean onDisk = diskTier != null && diskTier.offer(stable, value, ttl);
+            boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
             if (onDisk) {
                 diskTier.recordLoad(loadNanos);
             }
             if (current.usesMemory() || !onDisk) {
-                memory.put(stable, value, ttl);
+                memory.put(key, value, ttl);
                 memory.recordLoad(loadNanos);
             }
         } catch (RuntimeException | LinkageError e) {
@@ -190,6 +248,11 @@ public final class ResultCache {
     /** Applies a new memory capacity. */
     public void resize(long capacity) {
         memory.resize(capacity);
+    }
+
+    /** How often callers waited for another caller's run of their key, and how often they gave up. */
+    public FlightStatistics flightStatistics() {
+        return new FlightStatistics(waits.sum(), waitsTimedOut.sum(), waitsInterrupted.sum());
     }
 
     /** Statistics of every tier that exists. */
@@ -228,53 +291,6 @@ public final class ResultCache {
                 diskUnavailable = disk == null;
             }
             return disk;
-        }
-    }
-
-    /** One running computation that other callers of the same key wait for. */
-    private static final class Flight {
-        /** What waiters get when the computing caller failed inside the agent. */
-        static final Object ABANDONED = new Object();
-
-        private final Thread owner = Thread.currentThread();
-        private final CountDownLatch done = new CountDownLatch(1);
-        private Object value;
-        private Throwable failure;
-
-        void succeed(Object result) {
-            value = result;
-            done.countDown();
-        }
-
-        void fail(Throwable thrown) {
-            failure = thrown;
-            done.countDown();
-        }
-
-        /** Releases the waiters, to compute their own, unless the flight already ended. */
-        void abandon() {
-            if (done.getCount() > 0) {
-                succeed(ABANDONED);
-            }
-        }
-
-        Object await() throws Throwable {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // a waiter is as uninterruptible as the body it waits for
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return value;
         }
     }
 }

@@ -69,7 +69,8 @@ public final class Engine implements CallHandler {
         if (caching != null) {
             CallKey key = state.borrowLookupKey();
             try {
-                Object hit = caching.lookup(key == null ? CallKey.of(method, args) : key.reuse(method, args));
+                Object hit = caching.lookup(
+                        key == null ? CallKey.of(method, self, args) : key.reuse(method, self, args));
                 if (hit != null) {
                     method.stats().recordFastHit();
                     return hit;

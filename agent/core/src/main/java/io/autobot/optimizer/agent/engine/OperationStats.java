@@ -19,6 +19,7 @@ public final class OperationStats {
     private final LongAdder internalFailures = new LongAdder();
     private final LongAdder rateLimitErrors = new LongAdder();
     private final LatencyHistogram latencies = new LatencyHistogram();
+    private final LatencyHistogram loads = new LatencyHistogram();
 
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
@@ -34,6 +35,14 @@ public final class OperationStats {
     public void recordMiss(long bodyNanos) {
         misses.increment();
         missNanos.add(bodyNanos);
+    }
+
+    /**
+     * A cached call's run (the policies below the cache and the body) that no other caller gave up
+     * waiting for: what a caller waiting for a run of the same key can expect to wait.
+     */
+    public void recordLoad(long nanos) {
+        loads.record(nanos);
     }
 
     /** A call that went through the policies (anything but a fast cache hit), as its caller saw it. */
@@ -104,6 +113,15 @@ public final class OperationStats {
     /** The times of the calls that went through the policies (fast hits are not timed). */
     public LatencyHistogram latencies() {
         return latencies;
+    }
+
+    /**
+     * The times of {@link #recordLoad}, which bound how long a caller waits for another's run of
+     * its key. Not a figure of the report: {@link #reset()} leaves it, so waits stay bounded by
+     * what the method was seen to take.
+     */
+    public LatencyHistogram loads() {
+        return loads;
     }
 
     /** Resets every counter (the report's reset, not the cache's). */

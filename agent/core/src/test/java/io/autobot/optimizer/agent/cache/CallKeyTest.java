@@ -1,9 +1,11 @@
 package io.autobot.optimizer.agent.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,82 @@ class CallKeyTest {
     }
 
     @Test
+    void arraysOfDifferentClassesAreDifferentKeysAtAnyDepth() {
+        assertThat(CallKey.of(first, new Object[] {new Integer[] {1}}))
+                .isNotEqualTo(CallKey.of(first, new Object[] {new Object[] {1}}))
+                .isNotEqualTo(CallKey.of(first, new Object[] {new Number[] {1}}));
+        assertThat(CallKey.of(first, new Object[] {new Object[] {new Integer[] {1}}}))
+                .isNotEqualTo(CallKey.of(first, new Object[] {new Object[] {new Object[] {1}}}))
+                .isEqualTo(CallKey.of(first, new Object[] {new Object[] {new Integer[] {1}}}));
+        assertThat(CallKey.of(first, new Object[] {new long[] {1}}))
+                .isNotEqualTo(CallKey.of(first, new Object[] {new int[] {1}}));
+    }
+
+    @Test
+    void theReceiverIsPartOfTheKeyByItsEquality() {
+        assertThat(CallKey.of(first, new Point(1, 2), new Object[] {"a"}))
+                .isEqualTo(CallKey.of(first, new Point(1, 2), new Object[] {"a"}))
+                .isNotEqualTo(CallKey.of(first, new Point(1, 3), new Object[] {"a"}));
+        assertThat(CallKey.of(first, Planet.EARTH, new Object[] {1.0}))
+                .isNotEqualTo(CallKey.of(first, Planet.MARS, new Object[] {1.0}));
+        Account account = new Account(10);
+        assertThat(CallKey.of(first, account, new Object[] {"EUR"}))
+                .isEqualTo(CallKey.of(first, account, new Object[] {"EUR"}))
+                .isNotEqualTo(CallKey.of(first, new Account(10), new Object[] {"EUR"}));
+    }
+
+    @Test
+    void statelessReceiversAreKeyedByTheirClassOnly() {
+        assertThat(CallKey.of(first, new Service(), new Object[] {"a"}))
+                .isEqualTo(CallKey.of(first, new Service(), new Object[] {"a"}))
+                .hasSameHashCodeAs(CallKey.of(first, new Service(), new Object[] {"a"}))
+                .isNotEqualTo(CallKey.of(first, new OtherService(), new Object[] {"a"}))
+                .isNotEqualTo(CallKey.of(first, new Object[] {"a"}));
+        assertThat(CallKey.of(first, new Service(), new Object[] {"a"}).receiver())
+                .as("a token of the class, which keeps its name, not the class").isInstanceOf(StatelessReceiver.class)
+                .extracting(part -> ((StatelessReceiver) part).className()).isEqualTo(Service.class.getName());
+    }
+
+    @Test
+    void tellsStatelessClassesFromClassesWithState() {
+        assertThat(Receivers.stateless(Service.class)).isTrue();
+        assertThat(Receivers.stateless(SubService.class)).as("no fields above it either").isTrue();
+        assertThat(Receivers.stateless(Empty.class)).as("a record without components").isTrue();
+        assertThat(Receivers.stateless(Account.class)).isFalse();
+        assertThat(Receivers.stateless(WithStateAbove.class)).as("a field in a superclass").isFalse();
+        assertThat(Receivers.stateless(Planet.class)).as("an enum: its name and ordinal").isFalse();
+        assertThat(Receivers.stateless(Inner.class)).as("an inner class: its outer instance").isFalse();
+        assertThat(Receivers.stateless(Loader.class)).as("reflection hides ClassLoader's fields").isFalse();
+    }
+
+    @Test
+    void aReceiverWhoseHashCodeThrowsFailsTheKeyAndLeavesTheReusableKeyAsItWas() {
+        CallKey reusable = CallKey.reusable().reuse(first, null, new Object[] {"a"});
+        assertThatThrownBy(() -> CallKey.of(first, new Hostile(), new Object[] {"a"}))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> reusable.reuse(second, new Hostile(), new Object[] {"b"}))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(reusable).isEqualTo(CallKey.of(first, new Object[] {"a"}));
+    }
+
+    @Test
+    void aDetachedReusableKeyIsAKeyOfItsOwn() {
+        CallKey reusable = CallKey.reusable().reuse(first, new Point(1, 2), new Object[] {"a"});
+        CallKey stored = reusable.detached();
+        reusable.release();
+        assertThat(stored).isNotSameAs(reusable).isEqualTo(CallKey.of(first, new Point(1, 2), new Object[] {"a"}));
+    }
+
+    @Test
+    void seesWhetherAKeptArgumentChangedSinceTheKeyWasMade() {
+        List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
+        CallKey key = CallKey.of(first, new Object[] {values, new int[] {3, 1}}).detached();
+        assertThat(key.unchanged()).isTrue();
+        values.sort(null);
+        assertThat(key.unchanged()).isFalse();
+    }
+
+    @Test
     void twoMethodsNeverShareKeys() {
         assertThat(CallKey.of(first, new Object[] {"a"})).isNotEqualTo(CallKey.of(second, new Object[] {"a"}));
     }
@@ -46,5 +124,53 @@ class CallKeyTest {
     @Test
     void keysDoNotPrintArgumentValues() {
         assertThat(CallKey.of(first, new Object[] {"secret-token"}).toString()).doesNotContain("secret-token");
+        assertThat(CallKey.of(first, new Point(42, 43), new Object[] {1}).toString()).doesNotContain("42");
+    }
+
+    record Point(int x, int y) {
+    }
+
+    record Empty() {
+    }
+
+    enum Planet { EARTH, MARS }
+
+    static class Account {
+        final int balance;
+
+        Account(int balance) {
+            this.balance = balance;
+        }
+    }
+
+    static class Service {
+        static int instances; // static: not state of an instance
+    }
+
+    static final class SubService extends Service {
+    }
+
+    static final class OtherService {
+    }
+
+    static final class WithStateAbove extends Account {
+        WithStateAbove() {
+            super(1);
+        }
+    }
+
+    final class Inner {
+    }
+
+    static final class Loader extends ClassLoader {
+    }
+
+    static final class Hostile {
+        final int state = 1; // with state: the receiver itself is in the key
+
+        @Override
+        public int hashCode() {
+            throw new UnsupportedOperationException("no hashCode");
+        }
     }
 }

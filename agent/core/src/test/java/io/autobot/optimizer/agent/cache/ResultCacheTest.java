@@ -12,6 +12,7 @@ import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,32 @@ class ResultCacheTest {
         assertThat(cache.lookup(key("big"))).isNull();
         cache.getOrLoad(key("small"), () -> "y".repeat(16), TTL, LIMIT, stats);
         assertThat(cache.lookup(key("small"))).isNotNull();
+    }
+
+    @Test
+    void aBodyThatChangesItsArrayArgumentHasItsResultStoredUnderTheArrayAsPassed() throws Throwable {
+        int[] values = {3, 1, 2};
+        Object first = cache.getOrLoad(key(values), () -> {
+            int head = values[0];
+            Arrays.sort(values);
+            return head;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(new int[] {3, 1, 2}))).isEqualTo(3);
+        assertThat(cache.lookup(key(new int[] {1, 2, 3}))).isNull();
+    }
+
+    @Test
+    void aBodyThatChangesAnotherArgumentHasItsResultReturnedButNotStored() throws Throwable {
+        List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
+        Object first = cache.getOrLoad(key(values), () -> {
+            int head = values.get(0);
+            values.sort(null);
+            return head;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isNull();
+        assertThat(cache.lookup(key(List.of(1, 2, 3)))).isNull();
     }
 
     @Test
@@ -158,6 +185,88 @@ class ResultCacheTest {
             }
         }
         assertThat(failed).as("only the computing caller sees the agent's failure").isEqualTo(1);
+    }
+
+    @Test
+    void anInterruptedWaiterStopsWaitingAndItsOwnCallSeesTheInterrupt() throws Exception {
+        CountDownLatch ownerRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> owner = pool.submit(() -> load(key("i"), () -> {
+            ownerRunning.countDown();
+            release.await();
+            return "owner's";
+        }));
+        ownerRunning.await();
+        AtomicInteger sawInterrupt = new AtomicInteger();
+        Thread waiter = new Thread(() -> {
+            try {
+                load(key("i"), () -> {
+                    sawInterrupt.set(Thread.currentThread().isInterrupted() ? 1 : 2);
+                    return "own";
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiter.start();
+        awaitWaiting(waiter);
+        long start = System.nanoTime();
+        waiter.interrupt();
+        waiter.join(5_000);
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(System.nanoTime() - start).isLessThan(ResultCache.MIN_WAIT_NANOS);
+        assertThat(sawInterrupt).as("its own call ran with the interrupt set").hasValue(1);
+        release.countDown();
+        assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
+        assertThat(cache.lookup(key("i"))).as("the owner's result is stored, not the interrupted call's")
+                .isEqualTo("owner's");
+        assertThat(cache.flightStatistics()).isEqualTo(new FlightStatistics(1, 0, 1));
+    }
+
+    @Test
+    void aWaiterGivesUpAfterTheLimitAndTheOwnersResultIsStoredWhenItEnds() throws Exception {
+        CountDownLatch ownerRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> owner = pool.submit(() -> load(key("w"), () -> {
+            ownerRunning.countDown();
+            release.await(); // stands for a lock the waiter holds: released once the waiter is done
+            return "owner's";
+        }));
+        ownerRunning.await();
+        long start = System.nanoTime();
+        Object own = load(key("w"), () -> "own");
+        long waited = System.nanoTime() - start;
+        assertThat(own).isEqualTo("own");
+        assertThat(waited).isBetween(ResultCache.MIN_WAIT_NANOS, 3 * ResultCache.MIN_WAIT_NANOS);
+        assertThat(cache.lookup(key("w"))).as("the waiter's own result is stored meanwhile").isEqualTo("own");
+        release.countDown();
+        assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
+        assertThat(cache.lookup(key("w"))).isEqualTo("owner's");
+        assertThat(cache.flightStatistics()).isEqualTo(new FlightStatistics(1, 1, 0));
+        assertThat(ResultCache.waitLimitNanos(stats)).as("the run that was given up on does not raise the limit")
+                .isEqualTo(ResultCache.MIN_WAIT_NANOS);
+    }
+
+    @Test
+    void theWaitLimitIsTwiceTheMethodsSlowRunsAndAtLeastASecond() {
+        assertThat(ResultCache.waitLimitNanos(stats)).isEqualTo(ResultCache.MIN_WAIT_NANOS);
+        for (int i = 0; i < 100; i++) {
+            stats.recordLoad(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertThat(ResultCache.waitLimitNanos(stats)).isEqualTo(ResultCache.MIN_WAIT_NANOS);
+        for (int i = 0; i < 100; i++) {
+            stats.recordLoad(TimeUnit.SECONDS.toNanos(3));
+        }
+        assertThat(ResultCache.waitLimitNanos(stats)).isBetween(TimeUnit.MILLISECONDS.toNanos(5_600),
+                TimeUnit.MILLISECONDS.toNanos(6_400));
+    }
+
+    /** Waits until the thread is parked: it waits for the flight. */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        for (int i = 0; i < 500 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(2);
+        }
+        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
     }
 
     @Test

@@ -1,14 +1,17 @@
 package io.autobot.optimizer.agent.cache.disk;
 
+import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the disk tier keeps per instrumented method: the prefix of its keys, the classes its
- * results may contain, and whether it is kept off the disk (memory only) and why.
+ * results and arguments may contain, whether it is kept off the disk (memory only) and why, and
+ * whether it has said that some of its calls are.
  */
 final class DiskMethod {
 
@@ -16,6 +19,8 @@ final class DiskMethod {
     private final byte[] stableIdBytes;
     private final byte[] methodPrefix;
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean toldReceiver = new AtomicBoolean();
+    private final AtomicBoolean toldMismatch = new AtomicBoolean();
     private volatile Store allowedLoadedFrom;
     private volatile String refusal;
 
@@ -62,14 +67,44 @@ final class DiskMethod {
         return true;
     }
 
-    /** The key of a call, or null when its arguments cannot be serialized (the method is then refused). */
-    byte[] key(Object[] args) throws IOException {
-        return EntryFormat.key(stableIdBytes, ValueCodec.encodeArguments(args));
+    /**
+     * The key of a call, for a lookup.
+     *
+     * @throws CallCodec.UnserializableReceiver when the receiver cannot be serialized
+     * @throws IOException when the arguments cannot be serialized
+     */
+    byte[] key(CallKey call) throws IOException {
+        return EntryFormat.key(stableIdBytes, CallCodec.encode(call));
     }
 
-    /** The classes its results may contain: those recorded in the store plus those written since. */
+    /** The key of a call with the classes it names and the call read back from it, for a write. */
+    CallCodec.Written writtenKey(CallKey call) throws IOException {
+        CallCodec.Written written = CallCodec.encodeForWrite(call, call.method().classLoader());
+        return new CallCodec.Written(EntryFormat.key(stableIdBytes, written.bytes()), written.classes(),
+                written.readBack());
+    }
+
+    /** Where the call's bytes start in one of its keys. */
+    int callOffset() {
+        return stableIdBytes.length + 1;
+    }
+
+    /** Whether this is the first time a call on a receiver that cannot be serialized is kept in memory. */
+    boolean firstUnserializableReceiver() {
+        return toldReceiver.compareAndSet(false, true);
+    }
+
+    /** Whether this is the first time a call that does not read back as itself is kept in memory. */
+    boolean firstMismatch() {
+        return toldMismatch.compareAndSet(false, true);
+    }
+
+    /**
+     * The classes its results and arguments may contain: those recorded in the store plus those
+     * written since (only those while the store is not open: the pending records are this run's).
+     */
     Set<String> allowedClasses(Store store) {
-        if (allowedLoadedFrom != store) {
+        if (store != null && allowedLoadedFrom != store) {
             allowed.addAll(store.allowedClasses(stableId));
             allowedLoadedFrom = store;
         }

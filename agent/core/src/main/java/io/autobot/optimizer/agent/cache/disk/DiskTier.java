@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Writes are serialized on the caller's thread (so a caller that later mutates its result
  *       cannot change what is stored) and written by a daemon thread with batched commits; a
  *       full queue drops the write (counted) and the caller keeps the value in memory.</li>
+ *   <li>Keys hold the call's serialized receiver part and arguments, but equal bytes are not
+ *       equal calls: a call is written only when its bytes read back as equal to itself, and an
+ *       entry is served only to a call its key's bytes read back as equal to (see {@link CallCodec}).</li>
  *   <li>Reads decode a fresh copy each time, admitting only classes the cache wrote for that
  *       method; a record whose checksum fails, or that is expired, is never served.</li>
  *   <li>Opening runs on the daemon thread: MapDB loads there, never on the host's threads.</li>
@@ -153,7 +157,11 @@ public final class DiskTier implements CacheTier {
         }
     }
 
-    /** The value of an intact, live record, or null (and the record is removed when it is bad). */
+    /**
+     * The value of an intact, live record written by a call equal to this one, or null (and the
+     * record is removed when it is bad). A record of another call whose bytes are the same (a
+     * transient field told them apart) stays: it is a miss for this call only.
+     */
     private Object decode(DiskMethod method, CallKey key, byte[] storeKey, byte[] record, Store store) {
         if (!EntryFormat.intact(storeKey, record)) {
             if (warnedDamagedEntry.compareAndSet(false, true)) {
@@ -167,27 +175,35 @@ public final class DiskTier implements CacheTier {
             writer.submit(new WriteBehind.Remove(storeKey, true));
             return null;
         }
-        if (EntryFormat.isNull(record)) {
-            return Dispatcher.NULL;
-        }
-        Set<String> allowed = store == null ? Set.of() : method.allowedClasses(store);
+        Set<String> allowed = method.allowedClasses(store);
+        ClassLoader loader = key.method().classLoader();
+        CallCodec.Decoded call;
+        Object value;
         try {
-            Object value = ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER,
-                    allowed, key.method().classLoader());
-            return value == null ? Dispatcher.NULL : value;
+            call = CallCodec.decode(storeKey, method.callOffset(), key, allowed, loader);
+            value = EntryFormat.isNull(record) ? Dispatcher.NULL
+                    : ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER, allowed,
+                            loader);
         } catch (ValueCodec.RejectedClassException e) {
             if (warnedRejected.compareAndSet(false, true)) {
                 LOG.warn("the disk cache at {} holds an entry of {} naming class {}, which the cache never wrote"
                         + " for it; the entry is ignored and removed (was the file modified?)", directory,
                         key.method().displayName(), e.classname);
             }
+            writer.submit(new WriteBehind.Remove(storeKey, false));
+            return null;
         } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
-            // a class of the result changed incompatibly since it was written: recompute it
+            // a class of the call or of the result changed incompatibly since it was written: recompute it
             LOG.debug("a disk cache entry of {} cannot be read back ({}); it is removed",
                     key.method().displayName(), e.toString());
+            writer.submit(new WriteBehind.Remove(storeKey, false));
+            return null;
         }
-        writer.submit(new WriteBehind.Remove(storeKey, false));
-        return null;
+        // compared outside the decoding: an equals of the caller's that throws is no fault of the entry
+        if (!key.matches(call.receiver(), call.args())) {
+            return null;
+        }
+        return value == null ? Dispatcher.NULL : value;
     }
 
     @Override
@@ -201,17 +217,19 @@ public final class DiskTier implements CacheTier {
         if (method.refusal() != null || !writer.writable()) {
             return false;
         }
-        byte[] storeKey = keyOf(method, key);
-        if (storeKey == null) {
+        CallCodec.Written call = writtenKeyOf(method, key);
+        if (call == null) {
             return false;
         }
+        byte[] storeKey = call.bytes();
         byte[] payload = null;
-        Set<String> classes = Set.of();
+        Set<String> classes = call.classes();
         if (value != Dispatcher.NULL) {
             try {
                 ValueCodec.Encoded encoded = ValueCodec.encode(value, key.method().classLoader());
                 payload = encoded.bytes();
-                classes = encoded.classes();
+                classes = new HashSet<>(classes);
+                classes.addAll(encoded.classes());
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 refuse(method, key.method(), "its result cannot be serialized (" + reason(e) + ")");
                 return false;
@@ -259,12 +277,53 @@ public final class DiskTier implements CacheTier {
         return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
     }
 
+    /** The key of a call for a lookup, or null when the call cannot be on disk (said once per method). */
     private byte[] keyOf(DiskMethod method, CallKey key) {
         try {
-            return method.key(key.args());
+            return method.key(key);
+        } catch (CallCodec.UnserializableReceiver e) {
+            unserializableReceiver(method, key.method(), e);
+            return null;
         } catch (IOException | RuntimeException | StackOverflowError e) {
             refuse(method, key.method(), "an argument cannot be serialized (" + reason(e) + ")");
             return null;
+        }
+    }
+
+    /**
+     * The key of a call for a write, with the classes it names; null when the call cannot be on disk:
+     * its receiver or arguments cannot be serialized, or they do not read back as this call (a
+     * transient field, a custom {@code writeObject}, no {@code equals}), so no later call could be
+     * confirmed to be the one that wrote the entry.
+     */
+    private CallCodec.Written writtenKeyOf(DiskMethod method, CallKey key) {
+        CallCodec.Written written;
+        try {
+            written = method.writtenKey(key);
+        } catch (CallCodec.UnserializableReceiver e) {
+            unserializableReceiver(method, key.method(), e);
+            return null;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            refuse(method, key.method(), "an argument cannot be serialized (" + reason(e) + ")");
+            return null;
+        }
+        // compared outside the encoding: an equals of the caller's that throws is no serialization fault
+        if (!key.matches(written.readBack().receiver(), written.readBack().args())) {
+            if (method.firstMismatch()) {
+                LOG.info("{}: a call whose arguments{} do not read back from their serialized form as equal to"
+                        + " themselves (a transient field, a custom writeObject, no equals) is cached in memory only",
+                        key.method().qualifiedName(), key.receiver() == null ? "" : " or receiver");
+            }
+            return null;
+        }
+        return written;
+    }
+
+    /** A receiver is part of the key: one that cannot be serialized keeps its calls in memory. */
+    private static void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
+        if (method.firstUnserializableReceiver()) {
+            LOG.info("{}: a call on a receiver of class {}, which cannot be serialized, is cached in memory only"
+                    + " (the receiver is part of the key)", meta.qualifiedName(), e.getMessage());
         }
     }
 

@@ -6,16 +6,20 @@ import java.util.zip.CRC32C;
 
 /**
  * The bytes of the disk tier. A key is the method's stable id (class, method, descriptor and a
- * fingerprint of the class bytes), a zero byte, then the serialized arguments: a recompiled class
- * has another stable id, so its old entries are never found. A record is
+ * fingerprint of the class bytes), a zero byte, then the call's bytes (see {@link CallCodec}: the
+ * receiver part of an instance method, then the serialized arguments): a recompiled class has
+ * another stable id, so its old entries are never found. A record is
  * {@code [version][flags][expires-at millis][crc32c][payload]}; the checksum covers the key and
  * the whole record, so a damaged record, or a record that ended up under another key, is
  * detected and never decoded.
  */
 final class EntryFormat {
 
-    /** The record layout version; a store written with another one is incompatible. */
-    static final byte VERSION = 1;
+    /**
+     * The layout version; a store written with another one is incompatible. 2: keys of instance
+     * methods hold the receiver part, and every entry was written by a call that reads back as itself.
+     */
+    static final byte VERSION = 2;
     private static final int FLAGS = 1;
     private static final int EXPIRES = 2;
     private static final int CRC = 10;
@@ -25,11 +29,11 @@ final class EntryFormat {
     private EntryFormat() {
     }
 
-    /** The key of one call: {@code stableId}, 0, the serialized arguments. */
-    static byte[] key(byte[] stableId, byte[] args) {
-        byte[] key = new byte[stableId.length + 1 + args.length];
+    /** The key of one call: {@code stableId}, 0, the call's bytes. */
+    static byte[] key(byte[] stableId, byte[] call) {
+        byte[] key = new byte[stableId.length + 1 + call.length];
         System.arraycopy(stableId, 0, key, 0, stableId.length);
-        System.arraycopy(args, 0, key, stableId.length + 1, args.length);
+        System.arraycopy(call, 0, key, stableId.length + 1, call.length);
         return key;
     }
 

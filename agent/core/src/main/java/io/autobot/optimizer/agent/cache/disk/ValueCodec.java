@@ -26,8 +26,11 @@ final class ValueCodec {
     private ValueCodec() {
     }
 
-    /** A serialized value and the classes its stream describes. */
-    record Encoded(byte[] bytes, Set<String> classes) {
+    /**
+     * A serialized value, the classes its stream describes and the copy read back from it (the
+     * value as a later read will see it; null where not kept).
+     */
+    record Encoded(byte[] bytes, Set<String> classes, Object readBack) {
     }
 
     /** A stream that names a class the cache never wrote for this method. */
@@ -55,6 +58,7 @@ final class ValueCodec {
             out.writeObject(value);
         }
         byte[] data = bytes.toByteArray();
+        Object readBack;
         try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data), loader)) {
             in.setObjectInputFilter(info -> {
                 if (info.serialClass() != null && !info.serialClass().isArray()) {
@@ -62,18 +66,30 @@ final class ValueCodec {
                 }
                 return ObjectInputFilter.Status.UNDECIDED;
             });
-            in.readObject();
+            readBack = in.readObject();
         } catch (ClassNotFoundException e) {
             throw new NotSerializableException(e.getMessage() + " (cannot be loaded back)");
         }
-        return new Encoded(data, classes);
+        return new Encoded(data, classes, readBack);
     }
 
-    /** Serializes call arguments for a key; they are compared as bytes, never read back. */
+    /**
+     * Serializes call arguments for a lookup key, as {@link #encode} would but without recording
+     * classes or reading them back.
+     */
     static byte[] encodeArguments(Object[] args) throws IOException {
+        return serialize(args);
+    }
+
+    /** Serializes the receiver part of a lookup key, like {@link #encodeArguments}. */
+    static byte[] encodeReceiver(Object receiver) throws IOException {
+        return serialize(receiver);
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(args);
+            out.writeObject(value);
         }
         return bytes.toByteArray();
     }

@@ -14,8 +14,17 @@ final class DiskMethods {
 
     /** A {@code @Cached static Object method(Object)} of {@code className} whose class bytes hash to {@code fingerprint}. */
     static MethodMeta method(String className, String method, String fingerprint) {
+        return register(className, method, fingerprint, true);
+    }
+
+    /** The same for an instance method {@code Object method(Object)}. */
+    static MethodMeta instanceMethod(String className, String method, String fingerprint) {
+        return register(className, method, fingerprint, false);
+    }
+
+    private static MethodMeta register(String className, String method, String fingerprint, boolean isStatic) {
         MethodSignature signature = new MethodSignature(className, method, "(Ljava/lang/Object;)Ljava/lang/Object;",
-                List.of("java.lang.Object"), List.of("arg0"), "java.lang.Object", true);
+                List.of("java.lang.Object"), List.of("arg0"), "java.lang.Object", isStatic);
         MethodSpec spec = new MethodSpec("op-" + method, new MethodSpec.Cached(""), null, null, null, null);
         return new MethodRegistry().register(DiskMethods.class.getClassLoader(), signature, spec, fingerprint);
     }

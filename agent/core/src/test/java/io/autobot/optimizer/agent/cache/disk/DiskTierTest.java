@@ -1,23 +1,30 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
 
 class DiskTierTest {
 
@@ -159,7 +166,7 @@ class DiskTierTest {
         tier.offer(key(method, "a"), new ArrayList<>(List.of("x")), HOUR);
         tier.close();
 
-        byte[] storeKey = new DiskMethod(method).key(new Object[] {"a"});
+        byte[] storeKey = new DiskMethod(method).key(key(method, "a"));
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
             out.writeObject(new ArrayList<>(List.of(new ValueCodecTest.Foreign())));
@@ -171,6 +178,66 @@ class DiskTierTest {
         }
         tier = open(dir());
         assertThat(tier.get(key(method, "a"))).isNull();
+    }
+
+    @Test
+    void servesAnEntryOnlyToACallEqualToTheOneThatWroteIt() {
+        MethodMeta method = DiskMethods.method("com.example.A", "page", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.offer(key(method, new Request("/inbox", "alice")), "for alice", HOUR))
+                .as("its user is transient: it would read back as another request").isFalse();
+        assertThat(tier.offer(key(method, new Request("/inbox", null)), "for nobody", HOUR)).isTrue();
+        assertThat(tier.offer(key(method, new Query("x", 1)), "page 1", HOUR)).as("a custom writeObject").isFalse();
+        assertThat(tier.get(key(method, new Request("/inbox", "bob")))).as("the same bytes as nobody's").isNull();
+        assertThat(tier.get(key(method, new Query("x", 0)))).isNull();
+        assertThat(tier.get(key(method, new Request("/inbox", null)))).isEqualTo("for nobody");
+        tier = reopen(tier);
+        assertThat(tier.get(key(method, new Request("/inbox", "bob")))).isNull();
+        assertThat(tier.get(key(method, new Request("/inbox", null)))).as("the entry stayed").isEqualTo("for nobody");
+    }
+
+    @Test
+    void anArgumentWhoseEqualsThrowsIsTheCallersFailureNotASerializationFault() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThatThrownBy(() -> tier.offer(key(method, new Touchy()), "T", HOUR))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).as("the method is not refused").isTrue();
+    }
+
+    @Test
+    void keysInstanceMethodsByTheirReceiver() {
+        MethodMeta method = DiskMethods.instanceMethod("com.example.A", "weight", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.offer(CallKey.of(method, Planet.EARTH, new Object[] {10.0}), 98.1, HOUR)).isTrue();
+        assertThat(tier.offer(CallKey.of(method, new Service(), new Object[] {10.0}), "stateless", HOUR)).isTrue();
+        assertThat(tier.offer(CallKey.of(method, new Account(10), new Object[] {10.0}), 10, HOUR))
+                .as("a receiver that cannot be serialized").isFalse();
+        assertThat(tier.offer(CallKey.of(method, Planet.MARS, new Object[] {10.0}), 37.2, HOUR))
+                .as("the method was not refused").isTrue();
+        tier = reopen(tier);
+        MethodMeta nextRun = DiskMethods.instanceMethod("com.example.A", "weight", "v1");
+        assertThat(tier.get(CallKey.of(nextRun, Planet.EARTH, new Object[] {10.0}))).isEqualTo(98.1);
+        assertThat(tier.get(CallKey.of(nextRun, Planet.MARS, new Object[] {10.0}))).isEqualTo(37.2);
+        assertThat(tier.get(CallKey.of(nextRun, new Service(), new Object[] {10.0}))).isEqualTo("stateless");
+        assertThat(tier.get(CallKey.of(nextRun, new OtherService(), new Object[] {10.0}))).isNull();
+        assertThat(tier.get(CallKey.of(nextRun, new Account(10), new Object[] {10.0}))).isNull();
+    }
+
+    @Test
+    void setsAsideAStoreOfTheEarlierLayout() throws Exception {
+        Files.createDirectories(dir());
+        DB old = DBMaker.fileDB(dir().resolve(CacheDirectory.STORE_FILE).toFile()).transactionEnable().make();
+        old.atomicString("format").createOrOpen().set("autobot-disk-cache/1");
+        old.commit();
+        old.close();
+        DiskTier tier = open(dir());
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        assertThat(tier.get(key(method, "a"))).isNull();
+        try (var entries = Files.list(dir())) {
+            assertThat(entries.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("damaged-"));
+        }
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
     }
 
     @Test
@@ -205,6 +272,89 @@ class DiskTierTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir()))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir().getParent())))
                 .isEqualTo("rwx------");
+    }
+
+    /** Equal by path and user; the user is transient. */
+    static final class Request implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String path;
+        final transient String user;
+
+        Request(String path, String user) {
+            this.path = path;
+            this.user = user;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Request r && r.path.equals(path) && Objects.equals(r.user, user);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(path, user);
+        }
+    }
+
+    /** Equal by text and page; writes its text only. */
+    static final class Query implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String text;
+        private int page;
+
+        Query(String text, int page) {
+            this.text = text;
+            this.page = page;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.writeUTF(text);
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException {
+            text = in.readUTF();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Query q && q.text.equals(text) && q.page == page;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(text, page);
+        }
+    }
+
+    enum Planet { EARTH, MARS }
+
+    /** Serializable, with an equals that throws. */
+    static final class Touchy implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean equals(Object other) {
+            throw new UnsupportedOperationException("no equals");
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
+        }
+    }
+
+    static final class Service {
+    }
+
+    static final class OtherService {
+    }
+
+    static final class Account {
+        final int balance;
+
+        Account(int balance) {
+            this.balance = balance;
+        }
     }
 
     @Test

@@ -1,0 +1,154 @@
+package io.autobot.optimizer.it.hosts;
+
+import static io.autobot.optimizer.it.hosts.HostOutput.check;
+import static io.autobot.optimizer.it.hosts.HostOutput.print;
+import static io.autobot.optimizer.it.hosts.HostOutput.printCorrect;
+
+import io.autobot.optimizer.annotations.Cached;
+import io.autobot.optimizer.api.AutoBot;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Callers that wait for another caller's run of the same key while that run waits for them: a
+ * lock the waiter holds, a class the waiter is initializing. And a waiter that is interrupted.
+ * Without the agent none of them hangs; with it none may either. It prints what each caller got
+ * and how long each scenario took.
+ */
+public class SingleFlightHost {
+
+    static final Object LOCK = new Object();
+    static final AtomicInteger LOADS = new AtomicInteger();
+    static final AtomicInteger SETTINGS_RUNS = new AtomicInteger();
+
+    /** Fetches, then records under a lock that its callers may hold. */
+    @Cached
+    static String load(String key) {
+        sleep(300);
+        synchronized (LOCK) {
+            return key + "#" + LOADS.incrementAndGet();
+        }
+    }
+
+    static String reload(String key) {
+        synchronized (LOCK) {
+            return load(key);
+        }
+    }
+
+    /** Reads settings with a parser class whose own initializer reads the same settings. */
+    @Cached
+    static String settings(String file) {
+        SETTINGS_RUNS.incrementAndGet();
+        sleep(300);
+        return Parser.parse(file);
+    }
+
+    static final class Parser {
+        static final String NAME;
+
+        static {
+            sleep(100);
+            NAME = "parser of " + settings("app.conf");
+        }
+
+        static String parse(String file) {
+            return file + ":parsed";
+        }
+    }
+
+    @Cached
+    static String poll(int k) throws InterruptedException {
+        Thread.sleep(2000);
+        return "data" + k;
+    }
+
+    public static void main(String[] args) throws Exception {
+        lockHeldByTheWaiter();
+        classInitializedByTheWaiter();
+        interruptedWaiter();
+        Map<String, Object> statistics = AutoBot.cacheStatistics();
+        print("statistics", statistics.isEmpty() ? "none" : statistics.get("single_flight").toString()
+                .replace(" ", ""));
+        printCorrect();
+    }
+
+    private static void lockHeldByTheWaiter() throws Exception {
+        long start = System.nanoTime();
+        String[] got = new String[2];
+        Thread owner = new Thread(() -> got[0] = load("cfg"));
+        Thread waiter = new Thread(() -> {
+            sleep(100);
+            got[1] = reload("cfg");
+        });
+        owner.start();
+        waiter.start();
+        owner.join(20_000);
+        waiter.join(20_000);
+        print("lock.finished", !owner.isAlive() && !waiter.isAlive());
+        print("lock.millis", millisSince(start));
+        check("cfg#2".equals(got[0]) && "cfg#1".equals(got[1]), "load and reload: " + got[0] + " " + got[1]);
+        int loads = LOADS.get();
+        check(load("cfg").equals(got[0]), "the owner's result is stored");
+        print("lock.loads.after", LOADS.get() - loads);
+    }
+
+    private static void classInitializedByTheWaiter() throws Exception {
+        long start = System.nanoTime();
+        String[] got = new String[2];
+        Thread owner = new Thread(() -> got[0] = settings("app.conf"));
+        Thread waiter = new Thread(() -> {
+            sleep(100);
+            got[1] = Parser.NAME;
+        });
+        owner.start();
+        waiter.start();
+        owner.join(20_000);
+        waiter.join(20_000);
+        print("init.finished", !owner.isAlive() && !waiter.isAlive());
+        print("init.millis", millisSince(start));
+        check("app.conf:parsed".equals(got[0]), "settings: " + got[0]);
+        check("parser of app.conf:parsed".equals(got[1]), "parser: " + got[1]);
+    }
+
+    private static void interruptedWaiter() throws Exception {
+        Thread owner = new Thread(() -> {
+            try {
+                check(poll(1).equals("data1"), "the owner's poll");
+            } catch (InterruptedException e) {
+                check(false, "the owner was interrupted");
+            }
+        });
+        owner.start();
+        Thread.sleep(300);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<String> waiter = pool.submit(() -> poll(1));
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        waiter.cancel(true);
+        pool.shutdown();
+        boolean ended = pool.awaitTermination(10, TimeUnit.SECONDS);
+        print("interrupt.ended", ended);
+        print("interrupt.millis", millisSince(start));
+        owner.join(10_000);
+        long before = System.nanoTime();
+        check(poll(1).equals("data1"), "poll after the owner stored it");
+        print("interrupt.stored", millisSince(before) < 1000);
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
