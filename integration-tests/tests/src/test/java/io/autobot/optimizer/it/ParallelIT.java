@@ -7,7 +7,7 @@ import io.autobot.optimizer.it.support.ChildJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code @Parallel} and the splitting of {@code @Optimized} methods, in child JVMs at levels moderate and basic. */
+/** {@code @Parallel}, and {@code @Optimized} methods that are not split, in child JVMs at levels moderate and basic. */
 class ParallelIT {
 
     private static ChildJvm.Result moderate;
@@ -26,6 +26,13 @@ class ParallelIT {
         assertThat(moderate.value("parallel.identical")).isEqualTo("true");
         assertThat(moderate.value("distinct.identical")).isEqualTo("true");
         assertThat(moderate.value("optimized.map.identical")).isEqualTo("true");
+    }
+
+    @Test
+    void optimizedAloneNeverSplitsSoMethodsThatAreNotElementWiseStayRight() {
+        assertThat(moderate.value("optimized.alone.identical")).as(moderate.toString()).isEqualTo("true");
+        assertThat(moderate.value("optimized.alone.caller")).as("every call ran whole on the caller's thread")
+                .isEqualTo("true");
     }
 
     @Test

@@ -6,9 +6,10 @@ import io.autobot.optimizer.agent.instrument.MethodSpec;
 import java.util.List;
 
 /**
- * {@code @Parallel}, and the splitting of {@code @Optimized} methods whose signature allows it (a
- * splittable parameter and a mergeable result): those split at the profile's
- * {@code parallel_threshold}.
+ * {@code @Parallel}, declared by an annotation or by a rule naming the parallel policy. Only such
+ * methods are split: splitting is right only for element-wise methods, and only their author can
+ * say that a method is one. {@code @Optimized} alone never splits; on a {@code @Parallel} method its
+ * operation profile gives the {@code parallel_threshold}.
  */
 public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseable {
 
@@ -36,12 +37,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
         MethodSpec spec = method.spec();
         MethodSpec.Parallel declared = spec.parallel();
         if (declared == null) {
-            int parameter = firstSplittable(method.parameterTypes());
-            Merge merge = Merge.of(method.returnType());
-            return spec.optimized() && parameter >= 0 && merge != null
-                    ? new ParallelPolicy(settings, pool, spec.operation(), parameter,
-                            Splittable.of(method.parameterTypes().get(parameter)), merge, 0, false)
-                    : null;
+            return null;
         }
         int parameter = declared.argument().isBlank() ? firstSplittable(method.parameterTypes())
                 : named(method, declared.argument().trim());

@@ -266,10 +266,15 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void optimizedMethodsSplitWhenTheirSignatureAllowsIt() {
+    void optimizedAloneNeverSplitsOnlyParallelMethodsDo() {
+        // only the author can say that a method is element-wise: @Optimized's profile gives thresholds, not splits
         MethodSpec optimized = new MethodSpec("component_analysis", null, null, null, null, null);
-        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNotNull();
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNull();
         assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "joined", optimized))).isNull();
+        // @Parallel (or a rule naming the parallel policy) with @Optimized: split at the profile's threshold
+        MethodSpec both = new MethodSpec("component_analysis", null, new MethodSpec.Parallel(0, "", false), null, null,
+                null);
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", both))).isNotNull();
     }
 
     @Test

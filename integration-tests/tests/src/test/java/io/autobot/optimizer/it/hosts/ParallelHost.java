@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ParallelHost {
 
     static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+    static final Set<String> OPTIMIZED_THREADS = ConcurrentHashMap.newKeySet();
     static final Set<Boolean> CONTEXT_LOADER_SEEN = ConcurrentHashMap.newKeySet();
     static volatile ClassLoader expectedLoader;
     static final AtomicInteger VALIDATE_STARTS = new AtomicInteger();
@@ -70,12 +72,49 @@ public class ParallelHost {
 
     @Optimized(operation = "component_analysis")
     static Map<String, Integer> analyse(Set<String> components) {
-        THREADS.add(Thread.currentThread().getName());
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String component : components) {
             sizes.put(component, component.length());
         }
         return sizes;
+    }
+
+    /** Not element-wise: sorted chunks are not a sorted list. {@code @Optimized} alone must not split it. */
+    @Optimized(operation = "component_analysis")
+    static List<Integer> sorted(List<Integer> values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        List<Integer> out = new ArrayList<>(values);
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Not element-wise: each share needs the total of all elements. */
+    @Optimized(operation = "reporting")
+    static List<Double> shares(List<Double> values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        List<Double> out = new ArrayList<>();
+        for (double value : values) {
+            out.add(value / total);
+        }
+        return out;
+    }
+
+    /** In place, and not element-wise: each element is divided by the largest. */
+    @Optimized(operation = "reporting")
+    static void normalize(double[] values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        double max = 0;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= max;
+        }
     }
 
     /** Fails fast on an invalid pattern; the others take long unless they are interrupted. */
@@ -137,10 +176,23 @@ public class ParallelHost {
         Map<String, Integer> sizes = analyse(components);
         check(sizes.size() == 6 && sizes.get("codegen") == 7, "analyse");
         print("optimized.map.identical", new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(components)));
+        optimizedAlone();
 
         failFast();
         nested();
         HostOutput.printCorrect();
+    }
+
+    /** {@code @Optimized} without {@code @Parallel}: whole calls on the caller's thread, results as without the agent. */
+    private static void optimizedAlone() {
+        boolean identical = sorted(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0)).equals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        identical &= shares(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)).equals(Collections.nCopies(8, 0.125));
+        double[] values = {1, 2, 3, 4, 5, 6, 7, 8};
+        normalize(values);
+        identical &= Arrays.equals(values, new double[] {0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0});
+        print("optimized.alone.identical", identical);
+        print("optimized.alone.threads", OPTIMIZED_THREADS.size());
+        print("optimized.alone.caller", OPTIMIZED_THREADS.equals(Set.of(Thread.currentThread().getName())));
     }
 
     private static void failFast() {
