@@ -9,9 +9,10 @@ import io.autobot.optimizer.agent.engine.Invocation;
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
  * the caller's thread (see {@link Split}), and merges their results in the original order.
- * Smaller calls, null arguments, calls made from inside a chunk of another split call, and every
- * call while {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on
- * the caller's thread. With {@code distinct}, every
+ * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls of a
+ * method that is no longer split ({@link SplitVerdict}), and every call while
+ * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
+ * caller's thread. With {@code distinct}, every
  * result loses its repeated elements, split or not, so a result never depends on the level.
  */
 final class ParallelPolicy implements Policy {
@@ -25,12 +26,13 @@ final class ParallelPolicy implements Policy {
     private final Merge merge;
     private final int threshold;
     private final boolean distinct;
+    private final SplitVerdict verdict;
 
     /**
      * @param threshold the declared threshold, or 0 for the operation profile's, read at each call
      */
     ParallelPolicy(RuntimeSettings settings, WorkerPool pool, String operation, int parameter, Splittable splittable,
-            Merge merge, int threshold, boolean distinct) {
+            Merge merge, int threshold, boolean distinct, SplitVerdict verdict) {
         this.settings = settings;
         this.profiles = settings.profiles();
         this.pool = pool;
@@ -40,12 +42,13 @@ final class ParallelPolicy implements Policy {
         this.merge = merge;
         this.threshold = threshold;
         this.distinct = distinct;
+        this.verdict = verdict;
     }
 
     @Override
     public Object apply(Invocation invocation, Chain next) throws Throwable {
         Object argument = invocation.args()[parameter];
-        int parts = argument == null || !settings.parallelActive() || Split.inChunk() ? 1
+        int parts = argument == null || !verdict.splits() || !settings.parallelActive() || Split.inChunk() ? 1
                 : parts(splittable.size(argument));
         Object result;
         if (parts < 2) {

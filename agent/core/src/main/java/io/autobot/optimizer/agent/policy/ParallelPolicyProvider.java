@@ -4,6 +4,8 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.instrument.MethodSpec;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code @Parallel}, declared by an annotation or by a rule naming the parallel policy. Only such
@@ -12,6 +14,8 @@ import java.util.List;
  * operation profile gives the {@code parallel_threshold}.
  */
 public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final RuntimeSettings settings;
     private final WorkerPool pool;
@@ -58,7 +62,21 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             throw new IllegalArgumentException("@Parallel(distinct = true) has no result to de-duplicate: the method is void");
         }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
-                Splittable.of(method.parameterTypes().get(parameter)), merge, declared.threshold(), declared.distinct());
+                Splittable.of(method.parameterTypes().get(parameter)), merge, declared.threshold(), declared.distinct(),
+                verdict(method));
+    }
+
+    /**
+     * A synchronized method is never split: its body holds the receiver's (or class's) monitor, which
+     * the caller holds while it waits for the chunks, so every chunk on a worker would wait for ever.
+     * It keeps the policy all the same, for {@code distinct}.
+     */
+    private static SplitVerdict verdict(MethodMeta method) {
+        if (method.isSynchronized()) {
+            LOG.warn("{}: @Parallel on a synchronized method is not split: its chunks would wait on other threads for"
+                    + " the monitor its caller holds; its calls run whole, on the caller's thread", method.qualifiedName());
+        }
+        return new SplitVerdict(method.qualifiedName(), !method.isSynchronized());
     }
 
     private static int firstSplittable(List<String> types) {

@@ -58,6 +58,10 @@ class ParallelPolicyTest {
         return String.join(",", parts);
     }
 
+    static synchronized List<Integer> lockedSquares(List<Integer> values) {
+        return squares("", values);
+    }
+
     private MethodMeta method(String name, MethodSpec.Parallel parallel) {
         return TestMethods.meta(ParallelPolicyTest.class, name, new MethodSpec(null, null, parallel, null, null, null));
     }
@@ -254,6 +258,20 @@ class ParallelPolicyTest {
             return null;
         }, List.of("p", "q", "r", "s"))).isNull();
         assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void aSynchronizedMethodRunsWholeOnTheCallersThreadButStillDeduplicates() throws Throwable {
+        MethodMeta method = method("lockedSquares", new MethodSpec.Parallel(2, "", true));
+        assertThat(method.isSynchronized()).isTrue();
+        Policy policy = provider.create(method);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Object result = call(policy, method, inv -> {
+            threads.add(Thread.currentThread());
+            return lockedSquares((List<Integer>) inv.args()[0]);
+        }, List.of(1, -1, 2, -2, 3, -3, 4, -4));
+        assertThat(result).isEqualTo(List.of(1, 4, 9, 16));
+        assertThat(threads).containsExactly(Thread.currentThread());
     }
 
     @Test
