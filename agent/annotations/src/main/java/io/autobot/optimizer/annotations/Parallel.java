@@ -11,9 +11,11 @@ import java.lang.annotation.Target;
  * worker pool, and merges the chunk results back in the original order (lists are concatenated,
  * maps and sets united; {@code void} methods just wait for all chunks).
  *
- * <p>The first chunk that throws cancels the others and its exception reaches the caller
- * unchanged. With {@code OPTIMIZATION_PARALLEL=false} or level {@code basic} the call runs
- * sequentially on the caller's thread. Without the agent this annotation does nothing.
+ * <p>When chunks throw, the caller gets the exception of the one that comes first in the argument's
+ * order, unchanged, as a sequential run would throw it; chunks after it that have not started are
+ * skipped, and no chunk is interrupted. With {@code OPTIMIZATION_PARALLEL=false} or level
+ * {@code basic} the call runs sequentially on the caller's thread. Without the agent this annotation
+ * does nothing.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,10 +1,10 @@
 package io.autobot.optimizer.agent.policy;
 
+import io.autobot.optimizer.agent.engine.CallerFailure;
 import io.autobot.optimizer.agent.engine.Chain;
 import io.autobot.optimizer.agent.engine.Invocation;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -13,11 +13,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * waits for a thread, so nested splits cannot deadlock and a saturated pool just means the
  * caller does more of the work.
  *
- * <p>The first chunk that fails wins: chunks not started are skipped, running ones are
- * interrupted, and once they have all ended the caller gets that failure, exactly as thrown. No
- * chunk of the call runs after the call returned. If the caller is interrupted while it waits,
- * the interrupt is passed on to every chunk (as it would reach a sequential body) and set again
- * on the caller when the call ends.
+ * <p>The caller gets the failure of the lowest-index failing chunk, what a sequential run would
+ * have thrown first, exactly as thrown. When a chunk fails, the chunks after it that have not
+ * started are skipped (a sequential run would not have reached them), the ones before it run to
+ * their end (one of them may fail earlier in the order), and running chunks are never interrupted:
+ * an interrupt is not what a sequential run would see when an element fails, and it has effects of
+ * its own (an interruptible channel the host shares closes on it). No chunk of the call runs after
+ * the call returned. The caller's own interrupt is passed on to every chunk, running or still to
+ * start, as it would reach a sequential body: when it comes while the caller waits (it is set again
+ * on the caller when the call ends), and when it stops the chunk the caller runs itself (the body
+ * that caught it decides, as in a sequential run, whether it stays set).
  *
  * <p>A call made while a chunk runs on the same thread is not split again ({@link #inChunk}): the
  * outer split already spreads the work over the workers, and splitting the inner call too would
@@ -33,11 +38,13 @@ final class Split {
     private final int parameter;
     private final Object[] chunks;
     private final Object[] results;
+    private final Throwable[] failures;
     private final AtomicInteger claimed = new AtomicInteger();
+    private final AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
     private final CountDownLatch ended;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReferenceArray<InterruptGuard> running;
-    private final ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+    private final Thread caller = Thread.currentThread();
+    private final ClassLoader contextLoader = caller.getContextClassLoader();
     private volatile boolean interruptPassedOn;
 
     Split(Invocation invocation, Chain next, int parameter, Object[] chunks) {
@@ -46,6 +53,7 @@ final class Split {
         this.parameter = parameter;
         this.chunks = chunks;
         this.results = new Object[chunks.length];
+        this.failures = new Throwable[chunks.length];
         this.ended = new CountDownLatch(chunks.length);
         this.running = new AtomicReferenceArray<>(chunks.length);
     }
@@ -55,16 +63,16 @@ final class Split {
         return IN_CHUNK.get() != null;
     }
 
-    /** Runs every chunk and returns their results in order, or throws the first failure. */
+    /** Runs every chunk and returns their results in order, or throws the lowest-index chunk's failure. */
     Object[] run(WorkerPool pool) throws Throwable {
         for (int helpers = 1; helpers < chunks.length && pool.tryExecute(this::help); helpers++) {
             // each helper claims chunks until none is left; the caller does the same below
         }
         work();
         awaitAll();
-        Throwable first = failure.get();
-        if (first != null) {
-            throw first;
+        int failed = firstFailed.get();
+        if (failed < chunks.length) {
+            throw failures[failed];
         }
         return results;
     }
@@ -85,13 +93,11 @@ final class Split {
     private void work() {
         for (int index = claimed.getAndIncrement(); index < chunks.length; index = claimed.getAndIncrement()) {
             try {
-                if (failure.get() == null) {
+                if (index < firstFailed.get()) { // a sequential run would not reach a chunk after a failure
                     runChunk(index);
                 }
             } catch (Throwable internal) { // the splitter itself failed: the call falls back to the plain method
-                if (failure.compareAndSet(null, internal)) {
-                    interruptRunning();
-                }
+                fail(index, internal);
             } finally {
                 ended.countDown();
             }
@@ -102,31 +108,49 @@ final class Split {
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
         running.set(index, guard);
         try {
-            if (interruptPassedOn) {
+            if (interruptPassedOn) { // read after publishing the guard: the caller passing it on sees one or the other
                 guard.interrupt();
             }
-            if (failure.get() == null) { // read after publishing the guard: a canceller sees one or the other
-                Object[] arguments = invocation.args().clone();
-                arguments[parameter] = chunks[index];
-                Boolean outer = IN_CHUNK.get();
-                IN_CHUNK.set(Boolean.TRUE);
-                try {
-                    results[index] = next.call(invocation.withArguments(arguments));
-                } finally {
-                    if (outer == null) {
-                        IN_CHUNK.remove();
-                    } else {
-                        IN_CHUNK.set(outer);
-                    }
+            Object[] arguments = invocation.args().clone();
+            arguments[parameter] = chunks[index];
+            Boolean outer = IN_CHUNK.get();
+            IN_CHUNK.set(Boolean.TRUE);
+            try {
+                results[index] = next.call(invocation.withArguments(arguments));
+            } finally {
+                if (outer == null) {
+                    IN_CHUNK.remove();
+                } else {
+                    IN_CHUNK.set(outer);
                 }
             }
         } catch (Throwable thrown) {
-            if (failure.compareAndSet(null, thrown)) {
-                interruptRunning();
+            fail(index, thrown);
+            if (Thread.currentThread() == caller && stoppedByInterrupt(thrown)) {
+                passInterruptOn(); // the caller's interrupt reached its own chunk: the others get it too
             }
         } finally {
             running.set(index, null);
             guard.finish();
+        }
+    }
+
+    /** Whether a body failed because its thread was interrupted (it threw, or was stopped by, an InterruptedException). */
+    private static boolean stoppedByInterrupt(Throwable thrown) {
+        Throwable cause = thrown instanceof CallerFailure ? ((CallerFailure) thrown).failure() : thrown;
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records a chunk's failure; published to the caller by the count-down that follows it. */
+    private void fail(int index, Throwable failure) {
+        if (failures[index] == null) {
+            failures[index] = failure;
+            firstFailed.accumulateAndGet(index, Math::min);
         }
     }
 
@@ -138,8 +162,7 @@ final class Split {
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
-                interruptPassedOn = true;
-                interruptRunning();
+                passInterruptOn();
             }
         }
         if (interrupted) {
@@ -147,7 +170,9 @@ final class Split {
         }
     }
 
-    private void interruptRunning() {
+    /** Passes the caller's own interrupt on; the agent never interrupts a chunk for reasons of its own. */
+    private void passInterruptOn() {
+        interruptPassedOn = true;
         for (int i = 0; i < chunks.length; i++) {
             InterruptGuard guard = running.get(i);
             if (guard != null) {

@@ -117,33 +117,116 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void theFirstFailingChunkCancelsTheOthersAndReachesTheCaller() throws Throwable {
+    void theLowestFailingChunkWinsAndNoChunkIsInterrupted() throws Throwable {
         MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
-        IllegalArgumentException invalid = new IllegalArgumentException("invalid pattern");
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // learns the result's class
+        IllegalArgumentException first = new IllegalArgumentException("first element");
+        IllegalArgumentException later = new IllegalArgumentException("later element");
         AtomicInteger interrupted = new AtomicInteger();
-        AtomicInteger started = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        CountDownLatch laterFailed = new CountDownLatch(1);
+        CountDownLatch together = new CountDownLatch(4);
         Chain body = inv -> {
-            started.incrementAndGet();
             List<Integer> chunk = (List<Integer>) inv.args()[1];
-            if (chunk.contains(0)) {
-                Thread.sleep(50);
-                throw new CallerFailure(invalid);
-            }
             try {
-                Thread.sleep(10_000);
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // the four chunks run at the same time, one per thread
+                if (chunk.contains(0)) { // fails last, but comes first in the list
+                    laterFailed.await(5, TimeUnit.SECONDS);
+                    Thread.sleep(100);
+                    throw new CallerFailure(first);
+                }
+                if (chunk.contains(1)) {
+                    laterFailed.countDown();
+                    throw new CallerFailure(later);
+                }
+                Thread.sleep(300);
+                completed.incrementAndGet();
+                return chunk;
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
-                throw new CallerFailure(new IllegalStateException("cancelled"));
+                throw new CallerFailure(e);
             }
-            return chunk;
         };
         long start = System.nanoTime();
         assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
-                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(invalid);
+                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(first);
+        assertThat(interrupted).hasValue(0);
+        assertThat(completed).as("the chunks still running ended before the call returned").hasValue(2);
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
-        assertThat(interrupted).hasValue(started.get() - 1);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void theCallersOwnInterruptReachesEveryRunningChunk() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        Thread caller = Thread.currentThread();
+        for (boolean callerWaits : new boolean[] {true, false}) {
+            AtomicInteger interrupted = new AtomicInteger();
+            CountDownLatch together = new CountDownLatch(4);
+            Chain body = inv -> {
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // one chunk per thread
+                if (callerWaits && Thread.currentThread() == caller) {
+                    return inv.args()[1]; // the caller's own chunk ends at once: it is waiting when interrupted
+                }
+                try {
+                    Thread.sleep(5_000);
+                    return inv.args()[1];
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                    throw new CallerFailure(e);
+                }
+            };
+            Thread interrupter = new Thread(() -> {
+                sleep(200);
+                caller.interrupt();
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
+                    .extracting(e -> ((CallerFailure) e).failure()).isInstanceOf(InterruptedException.class);
+            interrupter.join();
+            assertThat(System.nanoTime() - start).as("interrupted chunks end early").isLessThan(
+                    TimeUnit.SECONDS.toNanos(3));
+            assertThat(interrupted).hasValue(callerWaits ? 3 : 4);
+            // kept when it came while the caller waited; consumed by the body that caught it otherwise
+            assertThat(Thread.interrupted()).isEqualTo(callerWaits);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void chunksAfterTheFailingOneThatHaveNotStartedAreSkipped() throws Throwable {
+        WorkerPool stopped = new WorkerPool(settings);
+        stopped.shutdown(); // no worker: the caller runs the chunks one after the other, in order
+        ParallelPolicyProvider alone = new ParallelPolicyProvider(settings, stopped);
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = alone.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        List<List<Integer>> started = new CopyOnWriteArrayList<>();
+        IllegalStateException failure = new IllegalStateException("second chunk");
+        Chain body = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            started.add(chunk);
+            if (chunk.contains(2)) {
+                throw new CallerFailure(failure);
+            }
+            return chunk;
+        };
+        assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3, 4, 5, 6, 7)))
+                .extracting(e -> ((CallerFailure) e).failure()).isSameAs(failure);
+        assertThat(started).containsExactly(List.of(0, 1), List.of(2, 3));
     }
 
     @Test
