@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code @Parallel} bodies that need a lock their caller holds never hang the host: a synchronized
- * method is never split. One child JVM per case, each bounded at 30 s.
+ * method is never split, and a caller whose chunks wait on workers for a lock it holds runs those
+ * chunks itself and stops splitting the method. One child JVM per case, each bounded at 30 s.
  */
 class ParallelLocksIT {
 
@@ -27,6 +28,35 @@ class ParallelLocksIT {
         assertThat(Long.parseLong(synchronizedMethod.value("synchronized.ms"))).isLessThan(5_000);
         assertThat(warnings(synchronizedMethod, "ParallelLocksHost.doubled(java.util.List)")).singleElement()
                 .asString().contains("synchronized");
+    }
+
+    @Test
+    void aCallerHoldingTheBodysMonitorRunsTheWaitingChunksItselfAndStopsSplitting() throws Exception {
+        ChildJvm.Result monitor = host("monitor");
+        assertThat(monitor.value("done")).as(monitor.toString()).isEqualTo("true");
+        assertThat(monitor.value("monitor.free.right")).isEqualTo("true");
+        assertThat(monitor.value("monitor.held.right")).isEqualTo("true");
+        assertThat(Long.parseLong(monitor.value("monitor.held.ms"))).isLessThan(5_000);
+        // every chunk ran once while the caller held the monitor: its own, and those it took over
+        assertThat(monitor.value("monitor.held.runs")).isEqualTo("4");
+        // the workers' runs of the chunks taken over end after the call, and are discarded
+        int late = Integer.parseInt(monitor.value("monitor.late.runs"));
+        assertThat(late).isBetween(1, 3);
+        assertThat(monitor.value("monitor.result.kept")).isEqualTo("true");
+        assertThat(monitor.value("monitor.again.right")).isEqualTo("true");
+        assertThat(monitor.value("monitor.again.caller.only")).as("no longer split").isEqualTo("true");
+        assertThat(warnings(monitor, "ParallelLocksHost.incremented(java.util.List)")).singleElement().asString()
+                .contains("its chunks wait for a lock its caller holds").contains("no longer split");
+    }
+
+    @Test
+    void aCallerHoldingTheBodysReentrantLockFinishesToo() throws Exception {
+        ChildJvm.Result lock = host("lock");
+        assertThat(lock.value("done")).as(lock.toString()).isEqualTo("true");
+        assertThat(lock.value("lock.right")).isEqualTo("true");
+        assertThat(Long.parseLong(lock.value("lock.ms"))).isLessThan(5_000);
+        assertThat(warnings(lock, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()
+                .contains("its chunks wait for a lock its caller holds");
     }
 
     private static List<String> warnings(ChildJvm.Result result, String method) {

@@ -26,6 +26,11 @@ final class InterruptGuard {
         return new InterruptGuard(Thread.currentThread());
     }
 
+    /** The guarded thread. */
+    Thread thread() {
+        return thread;
+    }
+
     /** Interrupts the thread if the task still runs; returns whether it did. Any thread may call it. */
     boolean interrupt() {
         if (!state.compareAndSet(RUNNING, INTERRUPTING)) {

@@ -55,7 +55,8 @@ final class ParallelPolicy implements Policy {
             result = next.call(invocation);
         } else {
             Object[] chunks = splittable.split(argument, parts);
-            result = merge.merge(new Split(invocation, next, parameter, chunks).run(pool));
+            result = merge.merge(new Split(invocation, next, parameter, chunks,
+                    index -> splittable.chunk(argument, parts, index), verdict).run(pool));
         }
         return distinct ? merge.distinct(result) : result;
     }

@@ -4,8 +4,11 @@ import io.autobot.optimizer.agent.engine.CallerFailure;
 import io.autobot.optimizer.agent.engine.Chain;
 import io.autobot.optimizer.agent.engine.Invocation;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * One split call: its chunks run on free workers and on the caller's thread, which claims chunks
@@ -19,10 +22,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * their end (one of them may fail earlier in the order), and running chunks are never interrupted:
  * an interrupt is not what a sequential run would see when an element fails, and it has effects of
  * its own (an interruptible channel the host shares closes on it). No chunk of the call runs after
- * the call returned. The caller's own interrupt is passed on to every chunk, running or still to
+ * the call returned, with one exception (below). The caller's own interrupt is passed on to every chunk, running or still to
  * start, as it would reach a sequential body: when it comes while the caller waits (it is set again
  * on the caller when the call ends), and when it stops the chunk the caller runs itself (the body
  * that caught it decides, as in a sequential run, whether it stays set).
+ *
+ * <p>A caller that holds a lock the body needs (a monitor it entered, a {@code ReentrantLock})
+ * would wait for ever for chunks that wait on workers for that lock. So once it has waited a while
+ * it looks, and then looks again periodically, whether a worker running one of its chunks waits for
+ * a lock the caller holds ({@link LockWaits}); it then takes such a chunk over and runs a fresh copy
+ * of it itself (it holds the lock), and the method is no longer split ({@link SplitVerdict}). The
+ * worker's run of that chunk gets the lock once the call has returned and the caller let go of it:
+ * it is discarded, never merged. That is the one case in which a chunk's body runs after the call
+ * returned, and runs twice.
  *
  * <p>A call made while a chunk runs on the same thread is not split again ({@link #inChunk}): the
  * outer split already spreads the work over the workers, and splitting the inner call too would
@@ -33,12 +45,24 @@ final class Split {
     /** Whether the current thread is running a chunk; never holds a host object. */
     private static final ThreadLocal<Boolean> IN_CHUNK = new ThreadLocal<>();
 
+    /** How long the caller waits before it first looks for chunks waiting for its locks, then between looks. */
+    private static final long FIRST_LOCK_CHECK_MILLIS = 100;
+    private static final long LOCK_CHECK_MILLIS = 200;
+
+    /** Who ends a chunk: the thread that claimed it, or the caller that took it over; then it has ended. */
+    private static final int CLAIMER = 0;
+    private static final int TAKEN_OVER = 1;
+    private static final int ENDED = 2;
+
     private final Invocation invocation;
     private final Chain next;
     private final int parameter;
     private final Object[] chunks;
+    private final IntFunction<Object> freshChunk;
+    private final SplitVerdict verdict;
     private final Object[] results;
     private final Throwable[] failures;
+    private final AtomicIntegerArray owners;
     private final AtomicInteger claimed = new AtomicInteger();
     private final AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
     private final CountDownLatch ended;
@@ -47,13 +71,21 @@ final class Split {
     private final ClassLoader contextLoader = caller.getContextClassLoader();
     private volatile boolean interruptPassedOn;
 
-    Split(Invocation invocation, Chain next, int parameter, Object[] chunks) {
+    /**
+     * @param freshChunk a new copy of chunk {@code i}, for a chunk the caller takes over
+     * @param verdict turned off when the caller must take chunks over
+     */
+    Split(Invocation invocation, Chain next, int parameter, Object[] chunks, IntFunction<Object> freshChunk,
+            SplitVerdict verdict) {
         this.invocation = invocation;
         this.next = next;
         this.parameter = parameter;
         this.chunks = chunks;
+        this.freshChunk = freshChunk;
+        this.verdict = verdict;
         this.results = new Object[chunks.length];
         this.failures = new Throwable[chunks.length];
+        this.owners = new AtomicIntegerArray(chunks.length);
         this.ended = new CountDownLatch(chunks.length);
         this.running = new AtomicReferenceArray<>(chunks.length);
     }
@@ -63,7 +95,11 @@ final class Split {
         return IN_CHUNK.get() != null;
     }
 
-    /** Runs every chunk and returns their results in order, or throws the lowest-index chunk's failure. */
+    /**
+     * Runs every chunk and returns their results in order, or throws the lowest-index chunk's
+     * failure. The chunks' array then holds the chunks whose results these are (a chunk taken over
+     * is a fresh copy).
+     */
     Object[] run(WorkerPool pool) throws Throwable {
         for (int helpers = 1; helpers < chunks.length && pool.tryExecute(this::help); helpers++) {
             // each helper claims chunks until none is left; the caller does the same below
@@ -92,47 +128,75 @@ final class Split {
 
     private void work() {
         for (int index = claimed.getAndIncrement(); index < chunks.length; index = claimed.getAndIncrement()) {
-            try {
-                if (index < firstFailed.get()) { // a sequential run would not reach a chunk after a failure
-                    runChunk(index);
-                }
-            } catch (Throwable internal) { // the splitter itself failed: the call falls back to the plain method
-                fail(index, internal);
-            } finally {
-                ended.countDown();
+            Object chunk = chunks[index]; // read before the chunk can be seen running: a take-over replaces it
+            if (index < firstFailed.get()) { // a sequential run would not reach a chunk after a failure
+                runGuarded(index, chunk, CLAIMER);
+            } else {
+                end(index, CLAIMER, null, null);
             }
         }
     }
 
-    private void runChunk(int index) {
+    private void runGuarded(int index, Object chunk, int owner) {
+        try {
+            runChunk(index, chunk, owner);
+        } catch (Throwable internal) { // the splitter itself failed: the call falls back to the plain method
+            end(index, owner, null, internal);
+        }
+    }
+
+    private void runChunk(int index, Object chunk, int owner) {
+        Object result = null;
+        Throwable failure = null;
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
         running.set(index, guard);
         try {
             if (interruptPassedOn) { // read after publishing the guard: the caller passing it on sees one or the other
                 guard.interrupt();
             }
-            Object[] arguments = invocation.args().clone();
-            arguments[parameter] = chunks[index];
-            Boolean outer = IN_CHUNK.get();
-            IN_CHUNK.set(Boolean.TRUE);
-            try {
-                results[index] = next.call(invocation.withArguments(arguments));
-            } finally {
-                if (outer == null) {
-                    IN_CHUNK.remove();
-                } else {
-                    IN_CHUNK.set(outer);
-                }
-            }
+            result = callBody(chunk);
         } catch (Throwable thrown) {
-            fail(index, thrown);
-            if (Thread.currentThread() == caller && stoppedByInterrupt(thrown)) {
-                passInterruptOn(); // the caller's interrupt reached its own chunk: the others get it too
-            }
+            failure = thrown;
         } finally {
-            running.set(index, null);
+            running.compareAndSet(index, guard, null);
             guard.finish();
         }
+        end(index, owner, result, failure);
+        if (failure != null && Thread.currentThread() == caller && stoppedByInterrupt(failure)) {
+            passInterruptOn(); // the caller's interrupt reached its own chunk: the others get it too
+        }
+    }
+
+    private Object callBody(Object chunk) throws Throwable {
+        Object[] arguments = invocation.args().clone();
+        arguments[parameter] = chunk;
+        Boolean outer = IN_CHUNK.get();
+        IN_CHUNK.set(Boolean.TRUE);
+        try {
+            return next.call(invocation.withArguments(arguments));
+        } finally {
+            if (outer == null) {
+                IN_CHUNK.remove();
+            } else {
+                IN_CHUNK.set(outer);
+            }
+        }
+    }
+
+    /**
+     * Publishes a chunk's outcome, once: the count-down hands it to the caller. A run whose chunk
+     * was taken over in the meantime is discarded.
+     */
+    private void end(int index, int owner, Object result, Throwable failure) {
+        if (!owners.compareAndSet(index, owner, ENDED)) {
+            return;
+        }
+        results[index] = result;
+        failures[index] = failure;
+        if (failure != null) {
+            firstFailed.accumulateAndGet(index, Math::min);
+        }
+        ended.countDown();
     }
 
     /** Whether a body failed because its thread was interrupted (it threw, or was stopped by, an InterruptedException). */
@@ -146,20 +210,16 @@ final class Split {
         return false;
     }
 
-    /** Records a chunk's failure; published to the caller by the count-down that follows it. */
-    private void fail(int index, Throwable failure) {
-        if (failures[index] == null) {
-            failures[index] = failure;
-            firstFailed.accumulateAndGet(index, Math::min);
-        }
-    }
-
     private void awaitAll() {
         boolean interrupted = false;
+        long wait = FIRST_LOCK_CHECK_MILLIS;
         for (;;) {
             try {
-                ended.await();
-                break;
+                if (ended.await(wait, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                takeOverChunksWaitingForTheCaller();
+                wait = LOCK_CHECK_MILLIS;
             } catch (InterruptedException e) {
                 interrupted = true;
                 passInterruptOn();
@@ -167,6 +227,27 @@ final class Split {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs, on the caller's thread, fresh copies of the chunks whose workers wait for a lock the caller holds. */
+    private void takeOverChunksWaitingForTheCaller() {
+        Thread[] workers = new Thread[chunks.length];
+        for (int i = 0; i < chunks.length; i++) {
+            InterruptGuard guard = running.get(i);
+            workers[i] = guard != null && owners.get(i) == CLAIMER ? guard.thread() : null;
+        }
+        boolean[] waiting = LockWaits.waitingFor(caller, workers);
+        for (int i = 0; i < chunks.length; i++) {
+            if (waiting[i] && owners.compareAndSet(i, CLAIMER, TAKEN_OVER)) {
+                verdict.turnOff("its chunks wait for a lock its caller holds");
+                try {
+                    chunks[i] = freshChunk.apply(i); // the worker's copy may already be changed
+                    runGuarded(i, chunks[i], TAKEN_OVER);
+                } catch (Throwable internal) {
+                    end(i, TAKEN_OVER, null, internal);
+                }
+            }
         }
     }
 

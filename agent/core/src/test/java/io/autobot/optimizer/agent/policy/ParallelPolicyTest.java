@@ -207,6 +207,34 @@ class ParallelPolicyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCallerHoldingALockItsChunksNeedRunsThemItselfAndStopsSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Object lock = new Object();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            Thread.sleep(20); // the workers claim their chunks while the caller runs its own
+            synchronized (lock) {
+                return SQUARES.call(inv);
+            }
+        };
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, body, "x", input);
+        long start = System.nanoTime();
+        synchronized (lock) {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        threads.clear();
+        synchronized (lock) {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(threads).as("no longer split").containsExactly(Thread.currentThread());
+    }
+
+    @Test
     void chunksAfterTheFailingOneThatHaveNotStartedAreSkipped() throws Throwable {
         WorkerPool stopped = new WorkerPool(settings);
         stopped.shutdown(); // no worker: the caller runs the chunks one after the other, in order
