@@ -45,6 +45,8 @@ class ParallelLocksIT {
         assertThat(monitor.value("monitor.result.kept")).isEqualTo("true");
         assertThat(monitor.value("monitor.again.right")).isEqualTo("true");
         assertThat(monitor.value("monitor.again.caller.only")).as("no longer split").isEqualTo("true");
+        // a method working in place: the late runs changed their own copies, never the caller's argument
+        assertThat(monitor.value("monitor.inplace.once")).isEqualTo("true");
         assertThat(warnings(monitor, "ParallelLocksHost.incremented(java.util.List)")).singleElement().asString()
                 .contains("its chunks wait for a lock its caller holds").contains("no longer split");
     }

@@ -2,18 +2,20 @@ package io.autobot.optimizer.agent.policy;
 
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.engine.CallerFailure;
 import io.autobot.optimizer.agent.engine.Chain;
 import io.autobot.optimizer.agent.engine.Invocation;
 
 /**
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
- * the caller's thread (see {@link Split}), and merges their results in the original order.
+ * the caller's thread (see {@link Split}), writes what the chunks changed in place back into the
+ * argument ({@link WriteBack}), and merges their results in the original order.
  * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls of a
  * method that is no longer split ({@link SplitVerdict}), and every call while
  * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
- * caller's thread. With {@code distinct}, every
- * result loses its repeated elements, split or not, so a result never depends on the level.
+ * caller's thread. With {@code distinct}, every result loses its repeated elements, split or not,
+ * so a result never depends on the level.
  */
 final class ParallelPolicy implements Policy {
 
@@ -50,15 +52,35 @@ final class ParallelPolicy implements Policy {
         Object argument = invocation.args()[parameter];
         int parts = argument == null || !verdict.splits() || !settings.parallelActive() || Split.inChunk() ? 1
                 : parts(splittable.size(argument));
-        Object result;
-        if (parts < 2) {
-            result = next.call(invocation);
-        } else {
-            Object[] chunks = splittable.split(argument, parts);
-            result = merge.merge(new Split(invocation, next, parameter, chunks,
-                    index -> splittable.chunk(argument, parts, index), verdict).run(pool));
-        }
+        Object result = parts < 2 ? next.call(invocation) : split(invocation, next, argument, parts);
         return distinct ? merge.distinct(result) : result;
+    }
+
+    /**
+     * Runs the chunks, then writes their element changes back into the argument and returns the
+     * merged result, or throws what a sequential run would have thrown. A method that turns out
+     * not to be element-wise on this argument is no longer split, and this call runs again whole
+     * on the untouched argument, so that the caller gets what a sequential run gives.
+     */
+    private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
+        Object[] chunks = splittable.split(argument, parts);
+        Split split = new Split(invocation, next, parameter, chunks, index -> splittable.chunk(argument, parts, index),
+                verdict);
+        split.run(pool);
+        Throwable failure = split.failure();
+        if (failure != null && !(failure instanceof CallerFailure)) {
+            throw failure; // the splitter itself failed: the engine runs the plain method, the argument untouched
+        }
+        Object merged = failure == null ? merge.merge(split.results()) : null;
+        String notElementWise = WriteBack.apply(argument, chunks, failure == null ? parts : split.failedChunk() + 1);
+        if (notElementWise != null) {
+            verdict.turnOff(notElementWise);
+            return next.call(invocation);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return merged;
     }
 
     /** How many chunks a call of this size is cut into; 1 when it is not split. */

@@ -96,20 +96,31 @@ final class Split {
     }
 
     /**
-     * Runs every chunk and returns their results in order, or throws the lowest-index chunk's
-     * failure. The chunks' array then holds the chunks whose results these are (a chunk taken over
-     * is a fresh copy).
+     * Runs every chunk; when it returns, all have ended. The chunks' array then holds the chunks
+     * whose results these are (a chunk taken over is a fresh copy).
      */
-    Object[] run(WorkerPool pool) throws Throwable {
+    void run(WorkerPool pool) {
         for (int helpers = 1; helpers < chunks.length && pool.tryExecute(this::help); helpers++) {
             // each helper claims chunks until none is left; the caller does the same below
         }
         work();
         awaitAll();
+    }
+
+    /** The index of the failing chunk first in order, or -1 when none failed. */
+    int failedChunk() {
         int failed = firstFailed.get();
-        if (failed < chunks.length) {
-            throw failures[failed];
-        }
+        return failed < chunks.length ? failed : -1;
+    }
+
+    /** The failure of {@link #failedChunk()}, exactly as thrown, or null. */
+    Throwable failure() {
+        int failed = failedChunk();
+        return failed < 0 ? null : failures[failed];
+    }
+
+    /** The chunks' results, in order. */
+    Object[] results() {
         return results;
     }
 

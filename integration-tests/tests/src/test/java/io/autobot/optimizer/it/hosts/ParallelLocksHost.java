@@ -4,6 +4,7 @@ import static io.autobot.optimizer.it.hosts.HostOutput.print;
 
 import io.autobot.optimizer.annotations.Parallel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,17 @@ public class ParallelLocksHost {
                 out.add(value + 1);
             }
             return out;
+        }
+    }
+
+    /** In place, under the monitor: only the caller's runs of the chunks may reach the argument. */
+    @Parallel(threshold = 2)
+    static void bump(int[] counts) {
+        pause();
+        synchronized (MONITOR) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i]++;
+            }
         }
     }
 
@@ -116,6 +128,13 @@ public class ParallelLocksHost {
         }
         print("monitor.again.right", held.equals(plus));
         print("monitor.again.caller.only", MONITOR_THREADS.equals(Set.of(Thread.currentThread().getName())));
+
+        int[] counts = new int[8];
+        synchronized (MONITOR) {
+            bump(counts);
+        }
+        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        print("monitor.inplace.once", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
     }
 
     private static void lockHeldByTheCaller() {
