@@ -8,8 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Splits the method's list, collection or array argument into chunks that run on the agent's
- * worker pool, and merges the chunk results back in the original order (lists are concatenated,
- * maps and sets united; {@code void} methods just wait for all chunks).
+ * worker pool, and merges the chunk results back in the original order into a result of the class
+ * the body returns (lists are concatenated, maps and sets united; {@code void} methods just wait
+ * for all chunks). The first call that could be split runs whole, to learn that class; a method
+ * whose results no merge can rebuild (a collection class of its own, a lambda) is never split.
  *
  * <p>When chunks throw, the caller gets the exception of the one that comes first in the argument's
  * order, unchanged, as a sequential run would throw it; chunks after it that have not started are

@@ -25,7 +25,6 @@ final class ParallelPolicy implements Policy {
     private final String operation;
     private final int parameter;
     private final Splittable splittable;
-    private final Merge merge;
     private final int threshold;
     private final boolean distinct;
     private final SplitVerdict verdict;
@@ -34,14 +33,13 @@ final class ParallelPolicy implements Policy {
      * @param threshold the declared threshold, or 0 for the operation profile's, read at each call
      */
     ParallelPolicy(RuntimeSettings settings, WorkerPool pool, String operation, int parameter, Splittable splittable,
-            Merge merge, int threshold, boolean distinct, SplitVerdict verdict) {
+            int threshold, boolean distinct, SplitVerdict verdict) {
         this.settings = settings;
         this.profiles = settings.profiles();
         this.pool = pool;
         this.operation = operation;
         this.parameter = parameter;
         this.splittable = splittable;
-        this.merge = merge;
         this.threshold = threshold;
         this.distinct = distinct;
         this.verdict = verdict;
@@ -52,14 +50,23 @@ final class ParallelPolicy implements Policy {
         Object argument = invocation.args()[parameter];
         int parts = argument == null || !verdict.splits() || !settings.parallelActive() || Split.inChunk() ? 1
                 : parts(splittable.size(argument));
-        Object result = parts < 2 ? next.call(invocation) : split(invocation, next, argument, parts);
-        return distinct ? merge.distinct(result) : result;
+        Object result;
+        if (parts < 2) {
+            result = next.call(invocation);
+        } else if (verdict.mustLearn()) {
+            result = next.call(invocation); // whole: its result's class says whether chunk results can be merged
+            verdict.learn(result, argument);
+        } else {
+            result = split(invocation, next, argument, parts);
+        }
+        return distinct ? Distinct.of(result) : result;
     }
 
     /**
      * Runs the chunks, then writes their element changes back into the argument and returns the
      * merged result, or throws what a sequential run would have thrown. A method that turns out
-     * not to be element-wise on this argument is no longer split, and this call runs again whole
+     * not to be element-wise on this argument, or whose chunks returned results that cannot be
+     * merged into what its whole calls return, is no longer split, and this call runs again whole
      * on the untouched argument, so that the caller gets what a sequential run gives.
      */
     private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
@@ -71,7 +78,11 @@ final class ParallelPolicy implements Policy {
         if (failure != null && !(failure instanceof CallerFailure)) {
             throw failure; // the splitter itself failed: the engine runs the plain method, the argument untouched
         }
-        Object merged = failure == null ? merge.merge(split.results()) : null;
+        Object merged = failure == null ? merged(split.results(), chunks, argument) : null;
+        if (merged == Merge.MISMATCH) {
+            verdict.mismatch(split.results());
+            return next.call(invocation);
+        }
         String notElementWise = WriteBack.apply(argument, chunks, failure == null ? parts : split.failedChunk() + 1);
         if (notElementWise != null) {
             verdict.turnOff(notElementWise);
@@ -81,6 +92,11 @@ final class ParallelPolicy implements Policy {
             throw failure;
         }
         return merged;
+    }
+
+    private Object merged(Object[] results, Object[] chunks, Object argument) {
+        ResultShape shape = verdict.shape();
+        return shape == null ? null : Merge.merge(shape, results, chunks, argument); // no shape: a void method
     }
 
     /** How many chunks a call of this size is cut into; 1 when it is not split. */

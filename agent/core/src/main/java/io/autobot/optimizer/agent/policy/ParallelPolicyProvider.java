@@ -49,8 +49,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             throw new IllegalArgumentException("@Parallel has nothing to split: no parameter is " + Splittable.ACCEPTED
                     + " (parameter types: " + method.parameterTypes() + ")");
         }
-        Merge merge = Merge.of(method.returnType());
-        if (merge == null) {
+        if (!Merge.accepts(method.returnType())) {
             throw new IllegalArgumentException("@Parallel cannot merge results of type " + method.returnType()
                     + ": expected " + Merge.ACCEPTED);
         }
@@ -58,11 +57,11 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             throw Declarations.rejected("@Parallel(threshold = ...)", declared.threshold(),
                     "a positive size, or 0 for the profile's parallel_threshold");
         }
-        if (declared.distinct() && merge == Merge.VOID) {
+        if (declared.distinct() && method.isVoid()) {
             throw new IllegalArgumentException("@Parallel(distinct = true) has no result to de-duplicate: the method is void");
         }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
-                Splittable.of(method.parameterTypes().get(parameter)), merge, declared.threshold(), declared.distinct(),
+                Splittable.of(method.parameterTypes().get(parameter)), declared.threshold(), declared.distinct(),
                 verdict(method));
     }
 
@@ -76,7 +75,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             LOG.warn("{}: @Parallel on a synchronized method is not split: its chunks would wait on other threads for"
                     + " the monitor its caller holds; its calls run whole, on the caller's thread", method.qualifiedName());
         }
-        return new SplitVerdict(method.qualifiedName(), !method.isSynchronized());
+        return new SplitVerdict(method.qualifiedName(), !method.isVoid(), !method.isSynchronized());
     }
 
     private static int firstSplittable(List<String> types) {

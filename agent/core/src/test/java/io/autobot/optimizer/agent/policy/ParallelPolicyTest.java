@@ -103,6 +103,7 @@ class ParallelPolicyTest {
             together.await(5, TimeUnit.SECONDS); // the four chunks are running at the same time
             return SQUARES.call(inv);
         };
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // the first call runs whole: it learns the result's class
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(callers);
         try {
@@ -273,8 +274,9 @@ class ParallelPolicyTest {
                 return all;
             }
             Thread.sleep(5);
-            return squares("inner", chunk);
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
         };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         List<Integer> expected = new ArrayList<>();
         input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
@@ -314,8 +316,10 @@ class ParallelPolicyTest {
                 return all;
             }
             innerSizes.add(chunk.size());
-            return squares("inner", chunk);
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
         };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
+        innerSizes.clear();
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
         List<Integer> expected = new ArrayList<>();
         input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
@@ -351,16 +355,28 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void mergesArraysSetsAndMapsAndDeduplicates() throws Throwable {
-        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
-        Object merged = call(provider.create(doubled), doubled, inv -> doubled((int[]) inv.args()[0]),
-                (Object) new int[] {1, 2, 1, 3, 2, 4});
-        assertThat((int[]) merged).containsExactly(2, 4, 6, 8);
-
+    void theFirstCallThatCouldBeSplitRunsWholeAndLaterOnesMergeIntoItsResultsClass() throws Throwable {
         MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(lengths);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
+        };
         Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
-        Object map = call(provider.create(lengths), lengths, inv -> lengths((Set<String>) inv.args()[0]), words);
-        assertThat(new TreeMap<>((Map<String, Integer>) map)).isEqualTo(new TreeMap<>(lengths(words)));
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(threads).as("the first call runs whole").containsExactly(Thread.currentThread());
+        Object merged = call(policy, lengths, body, words);
+        assertThat(merged).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(threads).hasSizeGreaterThan(1);
+
+        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
+        Policy distinct = provider.create(doubled);
+        for (int i = 0; i < 2; i++) {
+            Object result = call(distinct, doubled, inv -> doubled((int[]) inv.args()[0]),
+                    (Object) new int[] {1, 2, 1, 3, 2, 4});
+            assertThat((int[]) result).containsExactly(2, 4, 6, 8);
+        }
 
         MethodMeta visit = method("visit", new MethodSpec.Parallel(2, "items", false));
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -369,6 +385,29 @@ class ParallelPolicyTest {
             return null;
         }, List.of("p", "q", "r", "s"))).isNull();
         assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void chunkResultsOfAnotherClassRunTheCallAgainWholeAndStopTheSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            List<Integer> out = values.contains(5) ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
+        call(policy, method, body, "x", List.of(1, 2, 3, 4)); // learns: an ArrayList
+        runs.set(0);
+        Object result = call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        assertThat(result).isExactlyInstanceOf(java.util.LinkedList.class).isEqualTo(squares("", List.of(1, 2, 3, 4, 5,
+                6, 7, 8)));
+        assertThat(runs).as("four chunks, then the whole call").hasValue(5);
+        runs.set(0);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4));
+        assertThat(runs).as("no longer split").hasValue(1);
     }
 
     @Test
