@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The parameter types the parallel splitter can cut into chunks, chosen by the declared type's
  * name at transform time. Chunks are contiguous, keep the argument's iteration order, differ in
- * size by one at most, and are fresh copies of the declared kind: a body may keep or change them.
+ * size by one at most, and are fresh copies of the declared kind: a body may keep them, and what it
+ * writes into their elements is copied back into the argument afterwards ({@link WriteBack}).
  */
 enum Splittable {
     /** List, Collection and their common JDK classes: ArrayList chunks. */
