@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * {@code @Parallel} methods whose body needs a lock that the caller holds: a synchronized method
@@ -27,6 +29,7 @@ public class ParallelLocksHost {
     static final Set<String> SYNCHRONIZED_THREADS = ConcurrentHashMap.newKeySet();
     static final Set<String> MONITOR_THREADS = ConcurrentHashMap.newKeySet();
     static final List<Integer> INPUT = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+    static volatile CountDownLatch together;
 
     @Parallel(threshold = 2)
     synchronized List<Integer> doubled(List<Integer> values) {
@@ -41,7 +44,7 @@ public class ParallelLocksHost {
     @Parallel(threshold = 2)
     static List<Integer> incremented(List<Integer> values) {
         MONITOR_THREADS.add(Thread.currentThread().getName());
-        pause(); // the caller's own chunk takes a while: the workers claim the others meanwhile
+        pause(); // the workers claim their chunks while the caller runs its own
         synchronized (MONITOR) {
             MONITOR_RUNS.incrementAndGet(); // counts the runs that got the monitor
             List<Integer> out = new ArrayList<>();
@@ -104,7 +107,6 @@ public class ParallelLocksHost {
     }
 
     private static void monitorHeldByTheCaller() throws InterruptedException {
-
         List<Integer> plus = List.of(2, 3, 4, 5, 6, 7, 8, 9);
         boolean free = incremented(INPUT).equals(plus) && incremented(INPUT).equals(plus); // learns, then splits
         print("monitor.free.right", free);
@@ -113,7 +115,7 @@ public class ParallelLocksHost {
         int runsDuring;
         long start = System.nanoTime();
         synchronized (MONITOR) {
-            held = incremented(INPUT);
+            held = together(() -> incremented(INPUT));
             runsDuring = MONITOR_RUNS.get() - runsBefore;
         }
         print("monitor.held.right", held.equals(plus));
@@ -131,21 +133,23 @@ public class ParallelLocksHost {
 
         int[] counts = new int[8];
         synchronized (MONITOR) {
-            bump(counts);
+            together(() -> {
+                bump(counts);
+                return null;
+            });
         }
         TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
         print("monitor.inplace.once", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
     }
 
     private static void lockHeldByTheCaller() {
-
         List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
         boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus);
         long start = System.nanoTime();
         List<Integer> locked;
         LOCK.lock();
         try {
-            locked = negated(INPUT);
+            locked = together(() -> negated(INPUT));
         } finally {
             LOCK.unlock();
         }
@@ -153,11 +157,26 @@ public class ParallelLocksHost {
         print("lock.ms", millisSince(start));
     }
 
+    /** While a call under test runs: each chunk waits until all four have started, one per thread. */
     private static void pause() {
+        CountDownLatch started = together;
+        if (started == null) {
+            return;
+        }
+        started.countDown();
         try {
-            Thread.sleep(50);
+            started.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T together(Supplier<T> call) {
+        together = new CountDownLatch(4);
+        try {
+            return call.get();
+        } finally {
+            together = null;
         }
     }
 
