@@ -22,10 +22,12 @@ import java.util.function.IntFunction;
  * their end (one of them may fail earlier in the order), and running chunks are never interrupted:
  * an interrupt is not what a sequential run would see when an element fails, and it has effects of
  * its own (an interruptible channel the host shares closes on it). No chunk of the call runs after
- * the call returned, with one exception (below). The caller's own interrupt is passed on to every chunk, running or still to
- * start, as it would reach a sequential body: when it comes while the caller waits (it is set again
- * on the caller when the call ends), and when it stops the chunk the caller runs itself (the body
- * that caught it decides, as in a sequential run, whether it stays set).
+ * the call returned, with one exception (below).
+ *
+ * <p>The caller's own interrupt is passed on to every chunk, running or still to start, as it would
+ * reach a sequential body: when it comes while the caller waits (it is set again on the caller when
+ * the call ends), and when it stops the chunk the caller runs itself (the body that caught it
+ * decides, as in a sequential run, whether it stays set).
  *
  * <p>A caller that holds a lock the body needs (a monitor it entered, a {@code ReentrantLock})
  * would wait for ever for chunks that wait on workers for that lock. So once it has waited a while
@@ -33,8 +35,8 @@ import java.util.function.IntFunction;
  * a lock the caller holds ({@link LockWaits}); it then takes such a chunk over and runs a fresh copy
  * of it itself (it holds the lock), and the method is no longer split ({@link SplitVerdict}). The
  * worker's run of that chunk gets the lock once the call has returned and the caller let go of it:
- * it is discarded, never merged. That is the one case in which a chunk's body runs after the call
- * returned, and runs twice.
+ * it is discarded, never merged nor written back. That is the one case in which a chunk's body runs
+ * after the call returned.
  *
  * <p>A call made while a chunk runs on the same thread is not split again ({@link #inChunk}): the
  * outer split already spreads the work over the workers, and splitting the inner call too would
