@@ -8,12 +8,23 @@ import java.lang.annotation.Target;
 
 /**
  * Splits the method's list, collection or array argument into chunks that run on the agent's
- * worker pool, and merges the chunk results back in the original order (lists are concatenated,
- * maps and sets united; {@code void} methods just wait for all chunks).
+ * worker pool, and merges the chunk results back in the original order into a result of the class
+ * the body returns (lists are concatenated, maps and sets united; {@code void} methods just wait
+ * for all chunks). The first call that could be split runs whole, to learn that class; a method
+ * whose results no merge can rebuild (a collection class of its own, a lambda) is never split.
  *
- * <p>The first chunk that throws cancels the others and its exception reaches the caller
- * unchanged. With {@code OPTIMIZATION_PARALLEL=false} or level {@code basic} the call runs
- * sequentially on the caller's thread. Without the agent this annotation does nothing.
+ * <p>Only for element-wise methods: what the method returns for, or does to, each element depends
+ * on that element only, and it adds no element to its argument and removes none (element writes,
+ * such as {@code a[i] = ...} or {@code list.set(i, ...)}, are copied back into the caller's
+ * argument). The body must not depend on the calling thread: chunks that run on the agent's
+ * workers do not see the caller's {@code ThreadLocal}s, security context or transaction. See
+ * {@code docs/policies.md}.
+ *
+ * <p>When chunks throw, the caller gets the exception of the one that comes first in the argument's
+ * order, unchanged, as a sequential run would throw it; chunks after it that have not started are
+ * skipped, and no chunk is interrupted. With {@code OPTIMIZATION_PARALLEL=false} or level
+ * {@code basic} the call runs sequentially on the caller's thread. Without the agent this annotation
+ * does nothing.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -44,8 +44,8 @@ public class PatternValidator {
     /**
      * The matches of one file's components against the patterns, component by component. Only
      * memoized: its result is not the concatenation of its results for parts of the pattern list
-     * (components come first, and a file that does not parse gives one match), so it must not be
-     * split the way {@code @Optimized} splits a list argument.
+     * (components come first, and a file that does not parse gives one match), so it is not
+     * {@code @Parallel}.
      */
     @Cached(ttl = "1h")
     public List<PatternMatch> validate(SourceFile file, List<String> patterns) {

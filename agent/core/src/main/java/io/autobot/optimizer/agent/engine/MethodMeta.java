@@ -19,6 +19,7 @@ public final class MethodMeta {
     private final List<String> parameterNames;
     private final String returnType;
     private final boolean isStatic;
+    private final boolean isSynchronized;
     private final MethodSpec spec;
     private final String classFingerprint;
     private final WeakReference<ClassLoader> loader;
@@ -34,6 +35,7 @@ public final class MethodMeta {
         this.parameterNames = signature.parameterNames();
         this.returnType = signature.returnType();
         this.isStatic = signature.isStatic();
+        this.isSynchronized = signature.isSynchronized();
         this.spec = spec;
         this.classFingerprint = classFingerprint;
         this.loader = new WeakReference<>(loader);
@@ -78,6 +80,11 @@ public final class MethodMeta {
 
     public boolean isStatic() {
         return isStatic;
+    }
+
+    /** Whether the method is declared {@code synchronized}: its body runs holding the receiver's (or class's) monitor. */
+    public boolean isSynchronized() {
+        return isSynchronized;
     }
 
     public MethodSpec spec() {

@@ -12,7 +12,14 @@ import java.util.List;
  * @param parameterNames parameter names
  * @param returnType the return type name, {@code void} for none
  * @param isStatic whether the method is static
+ * @param isSynchronized whether the method is declared {@code synchronized} (ACC_SYNCHRONIZED)
  */
 public record MethodSignature(String className, String methodName, String descriptor, List<String> parameterTypes,
-        List<String> parameterNames, String returnType, boolean isStatic) {
+        List<String> parameterNames, String returnType, boolean isStatic, boolean isSynchronized) {
+
+    /** A method that is not synchronized. */
+    public MethodSignature(String className, String methodName, String descriptor, List<String> parameterTypes,
+            List<String> parameterNames, String returnType, boolean isStatic) {
+        this(className, methodName, descriptor, parameterTypes, parameterNames, returnType, isStatic, false);
+    }
 }

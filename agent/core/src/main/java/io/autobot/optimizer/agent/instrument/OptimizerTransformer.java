@@ -99,7 +99,7 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
         }
         return new MethodSignature(type.getName(), method.getName(), method.getDescriptor(),
                 List.copyOf(parameterTypes), List.copyOf(parameterNames),
-                method.getReturnType().asErasure().getName(), method.isStatic());
+                method.getReturnType().asErasure().getName(), method.isStatic(), method.isSynchronized());
     }
 
     /**

@@ -3,8 +3,8 @@ package io.autobot.optimizer.agent.policy;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Interrupts one thread only while it runs one task. A watchdog or a failing sibling chunk can
- * fire at any moment; the guard makes sure the interrupt lands during the task and never on
+ * Interrupts one thread only while it runs one task. A watchdog, or a split call's caller passing
+ * its own interrupt on to the chunks, can fire at any moment; the guard makes sure the interrupt lands during the task and never on
  * whatever the thread does next, and that the thread clears it when the task ends.
  */
 final class InterruptGuard {
@@ -26,6 +26,11 @@ final class InterruptGuard {
     /** A guard for a task the current thread is about to run. */
     static InterruptGuard ofCurrentThread() {
         return new InterruptGuard(Thread.currentThread());
+    }
+
+    /** The guarded thread. */
+    Thread thread() {
+        return thread;
     }
 
     /** Interrupts the thread if the task still runs; returns whether it did. Any thread may call it. */

@@ -4,13 +4,18 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.instrument.MethodSpec;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code @Parallel}, and the splitting of {@code @Optimized} methods whose signature allows it (a
- * splittable parameter and a mergeable result): those split at the profile's
- * {@code parallel_threshold}.
+ * {@code @Parallel}, declared by an annotation or by a rule naming the parallel policy. Only such
+ * methods are split: splitting is right only for element-wise methods, and only their author can
+ * say that a method is one. {@code @Optimized} alone never splits; on a {@code @Parallel} method its
+ * operation profile gives the {@code parallel_threshold}.
  */
 public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final RuntimeSettings settings;
     private final WorkerPool pool;
@@ -36,12 +41,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
         MethodSpec spec = method.spec();
         MethodSpec.Parallel declared = spec.parallel();
         if (declared == null) {
-            int parameter = firstSplittable(method.parameterTypes());
-            Merge merge = Merge.of(method.returnType());
-            return spec.optimized() && parameter >= 0 && merge != null
-                    ? new ParallelPolicy(settings, pool, spec.operation(), parameter,
-                            Splittable.of(method.parameterTypes().get(parameter)), merge, 0, false)
-                    : null;
+            return null;
         }
         int parameter = declared.argument().isBlank() ? firstSplittable(method.parameterTypes())
                 : named(method, declared.argument().trim());
@@ -49,8 +49,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             throw new IllegalArgumentException("@Parallel has nothing to split: no parameter is " + Splittable.ACCEPTED
                     + " (parameter types: " + method.parameterTypes() + ")");
         }
-        Merge merge = Merge.of(method.returnType());
-        if (merge == null) {
+        if (!Merge.accepts(method.returnType())) {
             throw new IllegalArgumentException("@Parallel cannot merge results of type " + method.returnType()
                     + ": expected " + Merge.ACCEPTED);
         }
@@ -58,11 +57,25 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             throw Declarations.rejected("@Parallel(threshold = ...)", declared.threshold(),
                     "a positive size, or 0 for the profile's parallel_threshold");
         }
-        if (declared.distinct() && merge == Merge.VOID) {
+        if (declared.distinct() && method.isVoid()) {
             throw new IllegalArgumentException("@Parallel(distinct = true) has no result to de-duplicate: the method is void");
         }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
-                Splittable.of(method.parameterTypes().get(parameter)), merge, declared.threshold(), declared.distinct());
+                Splittable.of(method.parameterTypes().get(parameter)), declared.threshold(), declared.distinct(),
+                verdict(method));
+    }
+
+    /**
+     * A synchronized method is never split: its body holds the receiver's (or class's) monitor, which
+     * the caller holds while it waits for the chunks, so every chunk on a worker would wait for ever.
+     * It keeps the policy all the same, for {@code distinct}.
+     */
+    private static SplitVerdict verdict(MethodMeta method) {
+        if (method.isSynchronized()) {
+            LOG.warn("{}: @Parallel on a synchronized method is not split: its chunks would wait on other threads for"
+                    + " the monitor its caller holds; its calls run whole, on the caller's thread", method.qualifiedName());
+        }
+        return new SplitVerdict(method.qualifiedName(), !method.isVoid(), !method.isSynchronized());
     }
 
     private static int firstSplittable(List<String> types) {

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The parameter types the parallel splitter can cut into chunks, chosen by the declared type's
  * name at transform time. Chunks are contiguous, keep the argument's iteration order, differ in
- * size by one at most, and are fresh copies of the declared kind: a body may keep or change them.
+ * size by one at most, and are fresh copies of the declared kind: a body may keep them, and what it
+ * writes into their elements is copied back into the argument afterwards ({@link WriteBack}).
  */
 enum Splittable {
     /** List, Collection and their common JDK classes: ArrayList chunks. */
@@ -58,26 +59,34 @@ enum Splittable {
 
     /** Cuts the argument into {@code parts} chunks (at most its size, at least two). */
     Object[] split(Object argument, int parts) {
-        int size = size(argument);
+        Object source = source(argument);
         Object[] chunks = new Object[parts];
-        if (this == ARRAY) {
-            Class<?> component = argument.getClass().getComponentType();
-            for (int i = 0, from = 0; i < parts; i++) {
-                int length = chunkLength(size, parts, i);
-                Object chunk = Array.newInstance(component, length);
-                System.arraycopy(argument, from, chunk, 0, length);
-                chunks[i] = chunk;
-                from += length;
-            }
-            return chunks;
-        }
-        List<?> elements = argument instanceof List ? (List<?>) argument : new ArrayList<>((Collection<?>) argument);
-        for (int i = 0, from = 0; i < parts; i++) {
-            int length = chunkLength(size, parts, i);
-            chunks[i] = copy(argument, elements.subList(from, from + length));
-            from += length;
+        for (int i = 0; i < parts; i++) {
+            chunks[i] = chunk(argument, source, parts, i);
         }
         return chunks;
+    }
+
+    /** A fresh copy of one chunk of the argument, as {@link #split} cut it. */
+    Object chunk(Object argument, int parts, int index) {
+        return chunk(argument, source(argument), parts, index);
+    }
+
+    /** What chunks are copied from: the argument itself, or a collection's elements in iteration order. */
+    private Object source(Object argument) {
+        return this == ARRAY || argument instanceof List ? argument : new ArrayList<>((Collection<?>) argument);
+    }
+
+    private Object chunk(Object argument, Object source, int parts, int index) {
+        int size = size(argument);
+        int from = chunkStart(size, parts, index);
+        int length = chunkLength(size, parts, index);
+        if (this == ARRAY) {
+            Object chunk = Array.newInstance(argument.getClass().getComponentType(), length);
+            System.arraycopy(argument, from, chunk, 0, length);
+            return chunk;
+        }
+        return copy(argument, ((List<?>) source).subList(from, from + length));
     }
 
     private Collection<Object> copy(Object argument, List<?> elements) {
@@ -96,7 +105,12 @@ enum Splittable {
         }
     }
 
-    private static int chunkLength(int size, int parts, int index) {
+    /** Where chunk {@code index} starts in the argument: the first {@code size % parts} chunks are one longer. */
+    static int chunkStart(int size, int parts, int index) {
+        return index * (size / parts) + Math.min(index, size % parts);
+    }
+
+    static int chunkLength(int size, int parts, int index) {
         return size / parts + (index < size % parts ? 1 : 0);
     }
 }

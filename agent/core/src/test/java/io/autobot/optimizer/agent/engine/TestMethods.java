@@ -43,7 +43,8 @@ public final class TestMethods {
                 MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString(),
                 Arrays.stream(method.getParameterTypes()).map(Class::getName).toList(),
                 Arrays.stream(method.getParameters()).map(Parameter::getName).toList(),
-                method.getReturnType().getName(), Modifier.isStatic(method.getModifiers()));
+                method.getReturnType().getName(), Modifier.isStatic(method.getModifiers()),
+                Modifier.isSynchronized(method.getModifiers()));
     }
 
     /** A call of the method on the current thread. */

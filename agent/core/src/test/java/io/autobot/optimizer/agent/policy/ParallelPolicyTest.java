@@ -58,6 +58,10 @@ class ParallelPolicyTest {
         return String.join(",", parts);
     }
 
+    static synchronized List<Integer> lockedSquares(List<Integer> values) {
+        return squares("", values);
+    }
+
     private MethodMeta method(String name, MethodSpec.Parallel parallel) {
         return TestMethods.meta(ParallelPolicyTest.class, name, new MethodSpec(null, null, parallel, null, null, null));
     }
@@ -99,6 +103,7 @@ class ParallelPolicyTest {
             together.await(5, TimeUnit.SECONDS); // the four chunks are running at the same time
             return SQUARES.call(inv);
         };
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // the first call runs whole: it learns the result's class
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(callers);
         try {
@@ -113,33 +118,145 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void theFirstFailingChunkCancelsTheOthersAndReachesTheCaller() throws Throwable {
+    void theLowestFailingChunkWinsAndNoChunkIsInterrupted() throws Throwable {
         MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
-        IllegalArgumentException invalid = new IllegalArgumentException("invalid pattern");
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // learns the result's class
+        IllegalArgumentException first = new IllegalArgumentException("first element");
+        IllegalArgumentException later = new IllegalArgumentException("later element");
         AtomicInteger interrupted = new AtomicInteger();
-        AtomicInteger started = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        CountDownLatch laterFailed = new CountDownLatch(1);
+        CountDownLatch together = new CountDownLatch(4);
         Chain body = inv -> {
-            started.incrementAndGet();
             List<Integer> chunk = (List<Integer>) inv.args()[1];
-            if (chunk.contains(0)) {
-                Thread.sleep(50);
-                throw new CallerFailure(invalid);
-            }
             try {
-                Thread.sleep(10_000);
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // the four chunks run at the same time, one per thread
+                if (chunk.contains(0)) { // fails last, but comes first in the list
+                    laterFailed.await(5, TimeUnit.SECONDS);
+                    Thread.sleep(100);
+                    throw new CallerFailure(first);
+                }
+                if (chunk.contains(1)) {
+                    laterFailed.countDown();
+                    throw new CallerFailure(later);
+                }
+                Thread.sleep(300);
+                completed.incrementAndGet();
+                return chunk;
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
-                throw new CallerFailure(new IllegalStateException("cancelled"));
+                throw new CallerFailure(e);
             }
-            return chunk;
         };
         long start = System.nanoTime();
         assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
-                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(invalid);
+                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(first);
+        assertThat(interrupted).hasValue(0);
+        assertThat(completed).as("the chunks still running ended before the call returned").hasValue(2);
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
-        assertThat(interrupted).hasValue(started.get() - 1);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void theCallersOwnInterruptReachesEveryRunningChunk() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        Thread caller = Thread.currentThread();
+        for (boolean callerWaits : new boolean[] {true, false}) {
+            AtomicInteger interrupted = new AtomicInteger();
+            CountDownLatch together = new CountDownLatch(4);
+            Chain body = inv -> {
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // one chunk per thread
+                if (callerWaits && Thread.currentThread() == caller) {
+                    return inv.args()[1]; // the caller's own chunk ends at once: it is waiting when interrupted
+                }
+                try {
+                    Thread.sleep(5_000);
+                    return inv.args()[1];
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                    throw new CallerFailure(e);
+                }
+            };
+            Thread interrupter = new Thread(() -> {
+                sleep(200);
+                caller.interrupt();
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
+                    .extracting(e -> ((CallerFailure) e).failure()).isInstanceOf(InterruptedException.class);
+            boolean kept = Thread.interrupted();
+            interrupter.join();
+            assertThat(System.nanoTime() - start).as("interrupted chunks end early").isLessThan(
+                    TimeUnit.SECONDS.toNanos(3));
+            assertThat(interrupted).hasValue(callerWaits ? 3 : 4);
+            // kept when it came while the caller waited; consumed by the body that caught it otherwise
+            assertThat(kept).isEqualTo(callerWaits);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCallerHoldingALockItsChunksNeedRunsThemItselfAndStopsSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Object lock = new Object();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            Thread.sleep(20); // the workers claim their chunks while the caller runs its own
+            synchronized (lock) {
+                return SQUARES.call(inv);
+            }
+        };
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, body, "x", input);
+        long start = System.nanoTime();
+        synchronized (lock) {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        threads.clear();
+        synchronized (lock) {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(threads).as("no longer split").containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void chunksAfterTheFailingOneThatHaveNotStartedAreSkipped() throws Throwable {
+        WorkerPool stopped = new WorkerPool(settings);
+        stopped.shutdown(); // no worker: the caller runs the chunks one after the other, in order
+        ParallelPolicyProvider alone = new ParallelPolicyProvider(settings, stopped);
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = alone.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        List<List<Integer>> started = new CopyOnWriteArrayList<>();
+        IllegalStateException failure = new IllegalStateException("second chunk");
+        Chain body = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            started.add(chunk);
+            if (chunk.contains(2)) {
+                throw new CallerFailure(failure);
+            }
+            return chunk;
+        };
+        assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3, 4, 5, 6, 7)))
+                .extracting(e -> ((CallerFailure) e).failure()).isSameAs(failure);
+        assertThat(started).containsExactly(List.of(0, 1), List.of(2, 3));
     }
 
     @Test
@@ -158,8 +275,9 @@ class ParallelPolicyTest {
                 return all;
             }
             Thread.sleep(5);
-            return squares("inner", chunk);
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
         };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         List<Integer> expected = new ArrayList<>();
         input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
@@ -199,8 +317,10 @@ class ParallelPolicyTest {
                 return all;
             }
             innerSizes.add(chunk.size());
-            return squares("inner", chunk);
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
         };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
+        innerSizes.clear();
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
         List<Integer> expected = new ArrayList<>();
         input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
@@ -236,16 +356,28 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void mergesArraysSetsAndMapsAndDeduplicates() throws Throwable {
-        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
-        Object merged = call(provider.create(doubled), doubled, inv -> doubled((int[]) inv.args()[0]),
-                (Object) new int[] {1, 2, 1, 3, 2, 4});
-        assertThat((int[]) merged).containsExactly(2, 4, 6, 8);
-
+    void theFirstCallThatCouldBeSplitRunsWholeAndLaterOnesMergeIntoItsResultsClass() throws Throwable {
         MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(lengths);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
+        };
         Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
-        Object map = call(provider.create(lengths), lengths, inv -> lengths((Set<String>) inv.args()[0]), words);
-        assertThat(new TreeMap<>((Map<String, Integer>) map)).isEqualTo(new TreeMap<>(lengths(words)));
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(threads).as("the first call runs whole").containsExactly(Thread.currentThread());
+        Object merged = call(policy, lengths, body, words);
+        assertThat(merged).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(threads).hasSizeGreaterThan(1);
+
+        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
+        Policy distinct = provider.create(doubled);
+        for (int i = 0; i < 2; i++) {
+            Object result = call(distinct, doubled, inv -> doubled((int[]) inv.args()[0]),
+                    (Object) new int[] {1, 2, 1, 3, 2, 4});
+            assertThat((int[]) result).containsExactly(2, 4, 6, 8);
+        }
 
         MethodMeta visit = method("visit", new MethodSpec.Parallel(2, "items", false));
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -254,6 +386,43 @@ class ParallelPolicyTest {
             return null;
         }, List.of("p", "q", "r", "s"))).isNull();
         assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void chunkResultsOfAnotherClassRunTheCallAgainWholeAndStopTheSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            List<Integer> out = values.contains(5) ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
+        call(policy, method, body, "x", List.of(1, 2, 3, 4)); // learns: an ArrayList
+        runs.set(0);
+        Object result = call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        assertThat(result).isExactlyInstanceOf(java.util.LinkedList.class).isEqualTo(squares("", List.of(1, 2, 3, 4, 5,
+                6, 7, 8)));
+        assertThat(runs).as("four chunks, then the whole call").hasValue(5);
+        runs.set(0);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4));
+        assertThat(runs).as("no longer split").hasValue(1);
+    }
+
+    @Test
+    void aSynchronizedMethodRunsWholeOnTheCallersThreadButStillDeduplicates() throws Throwable {
+        MethodMeta method = method("lockedSquares", new MethodSpec.Parallel(2, "", true));
+        assertThat(method.isSynchronized()).isTrue();
+        Policy policy = provider.create(method);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Object result = call(policy, method, inv -> {
+            threads.add(Thread.currentThread());
+            return lockedSquares((List<Integer>) inv.args()[0]);
+        }, List.of(1, -1, 2, -2, 3, -3, 4, -4));
+        assertThat(result).isEqualTo(List.of(1, 4, 9, 16));
+        assertThat(threads).containsExactly(Thread.currentThread());
     }
 
     @Test
@@ -266,10 +435,15 @@ class ParallelPolicyTest {
     }
 
     @Test
-    void optimizedMethodsSplitWhenTheirSignatureAllowsIt() {
+    void optimizedAloneNeverSplitsOnlyParallelMethodsDo() {
+        // only the author can say that a method is element-wise: @Optimized's profile gives thresholds, not splits
         MethodSpec optimized = new MethodSpec("component_analysis", null, null, null, null, null);
-        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNotNull();
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNull();
         assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "joined", optimized))).isNull();
+        // @Parallel (or a rule naming the parallel policy) with @Optimized: split at the profile's threshold
+        MethodSpec both = new MethodSpec("component_analysis", null, new MethodSpec.Parallel(0, "", false), null, null,
+                null);
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", both))).isNotNull();
     }
 
     @Test

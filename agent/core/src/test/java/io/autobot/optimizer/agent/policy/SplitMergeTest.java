@@ -3,16 +3,30 @@ package io.autobot.optimizer.agent.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SplitMergeTest {
+
+    /** Merges chunk results into the shape of the first one, as after a whole call returning one like it. */
+    private static Object merge(Object... results) {
+        Object first = Stream.of(results).filter(r -> r != null).findFirst().orElseThrow();
+        return Merge.merge(ResultShape.of(first), results, new Object[results.length], null);
+    }
 
     @Test
     void chunksAreContiguousCopiesThatDifferInSizeByOneAtMost() {
@@ -24,36 +38,104 @@ class SplitMergeTest {
         Object[] arrays = Splittable.ARRAY.split(new long[] {1, 2, 3}, 2);
         assertThat((long[]) arrays[0]).containsExactly(1, 2);
         assertThat((long[]) arrays[1]).containsExactly(3);
+        assertThat(Splittable.LIST.chunk(input, 4, 2)).isEqualTo(List.of(7, 8)).isNotSameAs(chunks[2]);
+        assertThat(Splittable.chunkStart(10, 4, 3)).isEqualTo(8);
     }
 
     @Test
-    void sortedSetChunksKeepTheComparator() {
+    void sortedSetChunksKeepTheComparatorAndSoDoesTheirMerge() {
         TreeSet<String> words = new TreeSet<>(Comparator.reverseOrder());
         words.addAll(List.of("a", "b", "c", "d"));
         Object[] chunks = Splittable.SORTED_SET.split(words, 2);
         assertThat(((SortedSet<?>) chunks[0]).comparator()).isEqualTo(Comparator.reverseOrder());
         assertThat(new ArrayList<Object>((SortedSet<?>) chunks[0])).containsExactly("d", "c");
-        Object merged = Merge.SORTED_SET.merge(chunks);
-        assertThat(merged).isInstanceOf(TreeSet.class);
+        Object merged = merge(chunks);
+        assertThat(merged).isExactlyInstanceOf(TreeSet.class);
         assertThat(new ArrayList<Object>((SortedSet<?>) merged)).containsExactly("d", "c", "b", "a");
     }
 
     @Test
-    void mergesInChunkOrderSkippingNullsAndTheLaterChunkWinsForAKey() {
-        assertThat(Merge.LIST.merge(new Object[] {List.of(1, 2), null, List.of(3)})).isEqualTo(List.of(1, 2, 3));
-        assertThat(Merge.LIST.merge(new Object[] {null, null})).isNull();
-        Object map = Merge.SORTED_MAP.merge(new Object[] {new TreeMap<>(Map.of("k", 1, "a", 0)), Map.of("k", 2)});
-        assertThat(map).isInstanceOf(TreeMap.class).isEqualTo(Map.of("a", 0, "k", 2));
-        assertThat((String[]) Merge.ARRAY.merge(new Object[] {new String[] {"x"}, new String[] {"y", "z"}}))
+    void theMergedResultIsOfTheClassTheChunksReturned() {
+        assertThat(merge(new HashSet<>(List.of("a", "b")), new HashSet<>(List.of("b", "c"))))
+                .isExactlyInstanceOf(HashSet.class).isEqualTo(Set.of("a", "b", "c"));
+        assertThat(merge(new LinkedHashSet<>(List.of("b", "a")), new LinkedHashSet<>(List.of("c", "a"))))
+                .isExactlyInstanceOf(LinkedHashSet.class).satisfies(set -> assertThat(new ArrayList<>((Set<?>) set))
+                        .isEqualTo(List.of("b", "a", "c")));
+        assertThat(merge(new LinkedList<>(List.of(1)), new LinkedList<>(List.of(2)))).isExactlyInstanceOf(LinkedList.class);
+        assertThat(merge(new HashMap<>(Map.of("k", 1)), new HashMap<>(Map.of("j", 2)))).isExactlyInstanceOf(HashMap.class);
+        assertThat(merge(new LinkedHashMap<>(Map.of("k", 1)), new LinkedHashMap<>(Map.of("j", 2))))
+                .isExactlyInstanceOf(LinkedHashMap.class);
+        assertThat(merge(new ConcurrentHashMap<>(Map.of("k", 1)), new ConcurrentHashMap<>(Map.of("k", 2))))
+                .isExactlyInstanceOf(ConcurrentHashMap.class).isEqualTo(Map.of("k", 2));
+        Object sorted = merge(new TreeMap<>(Map.of("k", 1, "a", 0)), new TreeMap<>(Map.of("k", 2)));
+        assertThat(sorted).isExactlyInstanceOf(TreeMap.class).isEqualTo(Map.of("a", 0, "k", 2));
+        assertThat((Object[]) merge(new String[] {"x"}, new String[] {"y", "z"})).isExactlyInstanceOf(String[].class)
                 .containsExactly("x", "y", "z");
-        assertThat(Merge.VOID.merge(new Object[] {null, null})).isNull();
     }
 
     @Test
-    void distinctKeepsTheFirstOccurrence() {
-        assertThat(Merge.LIST.distinct(List.of(3, 1, 3, 2, 1))).isEqualTo(List.of(3, 1, 2));
-        assertThat((int[]) Merge.ARRAY.distinct(new int[] {5, 5, 4})).containsExactly(5, 4);
-        assertThat(Merge.SET.distinct(null)).isNull();
+    void unmodifiableJdkResultsMergeIntoUnmodifiableResultsOfTheirKind() {
+        Object listOf = merge(List.of(1, 2), List.of(3, 4, 5));
+        assertThat(listOf).isEqualTo(List.of(1, 2, 3, 4, 5)).isInstanceOf(List.of(1, 2, 3).getClass());
+        Object streamed = merge(Stream.of(1).toList(), Stream.of((Integer) null).toList());
+        assertThat((List<Object>) streamed).containsExactly(1, null);
+        assertThat(ResultKind.of(streamed)).isEqualTo(ResultKind.IMMUTABLE_LIST_ALLOWING_NULLS);
+        assertThat(ResultKind.of(List.of(1, 2, 3))).isEqualTo(ResultKind.IMMUTABLE_LIST);
+        assertThat(merge(Collections.unmodifiableList(new ArrayList<>(List.of(1))),
+                Collections.unmodifiableList(new ArrayList<>(List.of(2)))))
+                .hasSameClassAs(Collections.unmodifiableList(new ArrayList<>()));
+        assertThat(merge(Set.of("a"), Set.of("a", "b"))).isEqualTo(Set.of("a", "b")).hasSameClassAs(Set.of("a", "b"));
+        assertThat(merge(Map.of("k", 1), Map.of("j", 2))).isEqualTo(Map.of("k", 1, "j", 2))
+                .hasSameClassAs(Map.of("k", 1, "j", 2));
+        assertThat(merge(Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(2))),
+                Collections.unmodifiableSortedSet(new TreeSet<>(Set.of(1)))))
+                .hasSameClassAs(Collections.unmodifiableSortedSet(new TreeSet<>()))
+                .satisfies(set -> assertThat(new ArrayList<>((Set<?>) set)).isEqualTo(List.of(1, 2)));
+    }
+
+    @Test
+    void chunksOfAnotherShapeAreAMismatchAndUnknownClassesHaveNoShape() {
+        ResultShape arrayList = ResultShape.of(new ArrayList<>());
+        assertThat(Merge.merge(arrayList, new Object[] {new ArrayList<>(), new LinkedList<>()}, new Object[2], null))
+                .isSameAs(Merge.MISMATCH);
+        TreeSet<String> natural = new TreeSet<>();
+        TreeSet<String> reversed = new TreeSet<>(Comparator.reverseOrder());
+        assertThat(Merge.merge(ResultShape.of(natural), new Object[] {natural, reversed}, new Object[2], null))
+                .isSameAs(Merge.MISMATCH);
+        assertThat(Merge.merge(ResultShape.of(new Object[0]), new Object[] {new Object[0], new String[0]}, new Object[2],
+                null)).isSameAs(Merge.MISMATCH);
+        assertThat(ResultShape.of(new ArrayList<>() { })).isNull(); // a subclass may hold more than its elements
+        Iterable<String> lambda = List.of("a")::iterator;
+        assertThat(ResultShape.of(lambda)).isNull();
+        assertThat(ResultShape.of(Collections.emptyList())).isNull();
+    }
+
+    @Test
+    void aBodyReturningItsChunksMergesIntoTheArgumentAndNullsContributeNothing() {
+        List<String> argument = new ArrayList<>(List.of("a", "b"));
+        Object[] chunks = Splittable.LIST.split(argument, 2);
+        assertThat(ResultShape.learn(argument, argument)).isEqualTo(ResultShape.ARGUMENT);
+        assertThat(Merge.merge(ResultShape.ARGUMENT, chunks.clone(), chunks, argument)).isSameAs(argument);
+        assertThat(Merge.merge(ResultShape.ARGUMENT, new Object[] {chunks[0], List.of("b")}, chunks, argument))
+                .isSameAs(Merge.MISMATCH);
+        ResultShape list = ResultShape.of(new ArrayList<>());
+        assertThat(Merge.merge(list, new Object[] {new ArrayList<>(List.of(1, 2)), null, new ArrayList<>(List.of(3))},
+                new Object[3], null)).isEqualTo(List.of(1, 2, 3));
+        assertThat(Merge.merge(list, new Object[] {null, null}, new Object[2], null)).isNull();
+    }
+
+    @Test
+    void distinctKeepsTheFirstOccurrenceInAResultOfTheSameKind() {
+        assertThat(Distinct.of(new ArrayList<>(List.of(3, 1, 3, 2, 1)))).isEqualTo(List.of(3, 1, 2))
+                .isExactlyInstanceOf(ArrayList.class);
+        assertThat(Distinct.of(List.of(3, 1, 3))).isEqualTo(List.of(3, 1)).hasSameClassAs(List.of(3, 1));
+        assertThat(Distinct.of(new LinkedList<>(List.of(1, 1)))).isExactlyInstanceOf(LinkedList.class);
+        List<Integer> unique = new ArrayList<>(List.of(1, 2));
+        assertThat(Distinct.of(unique)).isSameAs(unique);
+        assertThat((int[]) Distinct.of(new int[] {5, 5, 4})).containsExactly(5, 4);
+        assertThat(Distinct.of(null)).isNull();
+        Set<Integer> set = Set.of(1);
+        assertThat(Distinct.of(set)).isSameAs(set);
     }
 
     @Test
@@ -61,7 +143,9 @@ class SplitMergeTest {
         assertThat(Splittable.of("java.util.Collection")).isEqualTo(Splittable.LIST);
         assertThat(Splittable.of("[Ljava.lang.String;")).isEqualTo(Splittable.ARRAY);
         assertThat(Splittable.of("java.util.Queue")).isNull();
-        assertThat(Merge.of("java.util.concurrent.ConcurrentMap")).isEqualTo(Merge.CONCURRENT_MAP);
-        assertThat(Merge.of("int")).isNull();
+        assertThat(Merge.accepts("java.util.concurrent.ConcurrentMap")).isTrue();
+        assertThat(Merge.accepts("java.lang.Iterable")).isTrue();
+        assertThat(Merge.accepts("[I")).isTrue();
+        assertThat(Merge.accepts("int")).isFalse();
     }
 }

@@ -5,10 +5,17 @@ import static io.autobot.optimizer.it.hosts.HostOutput.print;
 
 import io.autobot.optimizer.annotations.Optimized;
 import io.autobot.optimizer.annotations.Parallel;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ParallelHost {
 
     static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+    static final Set<String> OPTIMIZED_THREADS = ConcurrentHashMap.newKeySet();
     static final Set<Boolean> CONTEXT_LOADER_SEEN = ConcurrentHashMap.newKeySet();
     static volatile ClassLoader expectedLoader;
     static final AtomicInteger VALIDATE_STARTS = new AtomicInteger();
     static final AtomicInteger VALIDATE_INTERRUPTED = new AtomicInteger();
+    static final AtomicInteger VALIDATE_COMPLETED = new AtomicInteger();
+    static volatile FileChannel shared;
     static volatile IllegalArgumentException thrown;
 
     static int f(int x) {
@@ -70,7 +80,7 @@ public class ParallelHost {
 
     @Optimized(operation = "component_analysis")
     static Map<String, Integer> analyse(Set<String> components) {
-        THREADS.add(Thread.currentThread().getName());
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String component : components) {
             sizes.put(component, component.length());
@@ -78,7 +88,44 @@ public class ParallelHost {
         return sizes;
     }
 
-    /** Fails fast on an invalid pattern; the others take long unless they are interrupted. */
+    /** Not element-wise: sorted chunks are not a sorted list. {@code @Optimized} alone must not split it. */
+    @Optimized(operation = "component_analysis")
+    static List<Integer> sorted(List<Integer> values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        List<Integer> out = new ArrayList<>(values);
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Not element-wise: each share needs the total of all elements. */
+    @Optimized(operation = "reporting")
+    static List<Double> shares(List<Double> values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        List<Double> out = new ArrayList<>();
+        for (double value : values) {
+            out.add(value / total);
+        }
+        return out;
+    }
+
+    /** In place, and not element-wise: each element is divided by the largest. */
+    @Optimized(operation = "reporting")
+    static void normalize(double[] values) {
+        OPTIMIZED_THREADS.add(Thread.currentThread().getName());
+        double max = 0;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= max;
+        }
+    }
+
+    /** Fails on an invalid pattern; the valid ones take 300 ms, and count whether they were interrupted. */
     @Parallel(threshold = 2)
     static List<String> validate(List<String> patterns) {
         VALIDATE_STARTS.incrementAndGet();
@@ -91,12 +138,49 @@ public class ParallelHost {
             }
         }
         try {
-            Thread.sleep(10_000);
+            Thread.sleep(300);
         } catch (InterruptedException e) {
             VALIDATE_INTERRUPTED.incrementAndGet();
             throw new IllegalStateException("validation stopped", e);
         }
+        VALIDATE_COMPLETED.incrementAndGet();
         return patterns;
+    }
+
+    /** Several elements are bad: the caller must get the exception of the first bad one, as without the agent. */
+    @Parallel(threshold = 2)
+    static List<Integer> parse(List<String> texts) {
+        List<Integer> out = new ArrayList<>();
+        for (String text : texts) {
+            if (text.equals("slow")) { // the first chunk fails last
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                continue;
+            }
+            out.add(Integer.parseInt(text));
+        }
+        return out;
+    }
+
+    /** Reads a channel the host shares between calls; an interrupt would close it for the rest of the process. */
+    @Parallel(threshold = 2)
+    static List<Integer> sizes(List<String> names) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals("bad")) {
+                throw new IllegalArgumentException("bad element");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(16);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            while (System.nanoTime() < end) {
+                buffer.clear();
+                shared.read(buffer, 0);
+            }
+            out.add(buffer.position());
+        }
+        return out;
     }
 
     @Parallel(threshold = 2)
@@ -137,13 +221,29 @@ public class ParallelHost {
         Map<String, Integer> sizes = analyse(components);
         check(sizes.size() == 6 && sizes.get("codegen") == 7, "analyse");
         print("optimized.map.identical", new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(components)));
+        optimizedAlone();
 
         failFast();
         nested();
         HostOutput.printCorrect();
     }
 
-    private static void failFast() {
+    /** {@code @Optimized} without {@code @Parallel}: whole calls on the caller's thread, results as without the agent. */
+    private static void optimizedAlone() {
+        boolean identical = sorted(List.of(9, 8, 7, 6, 5, 4, 3, 2, 1, 0)).equals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        identical &= shares(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)).equals(Collections.nCopies(8, 0.125));
+        double[] values = {1, 2, 3, 4, 5, 6, 7, 8};
+        normalize(values);
+        identical &= Arrays.equals(values, new double[] {0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0});
+        print("optimized.alone.identical", identical);
+        print("optimized.alone.threads", OPTIMIZED_THREADS.size());
+        print("optimized.alone.caller", OPTIMIZED_THREADS.equals(Set.of(Thread.currentThread().getName())));
+    }
+
+    private static void failFast() throws IOException {
+        validate(List.of("ok1", "ok2", "ok3", "ok4")); // learns the result's class: the next call is split
+        VALIDATE_STARTS.set(0);
+        VALIDATE_COMPLETED.set(0);
         long start = System.nanoTime();
         boolean same = false;
         try {
@@ -154,8 +254,33 @@ public class ParallelHost {
         print("fail.same.instance", same);
         print("fail.elapsed.ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         print("fail.started", VALIDATE_STARTS.get());
+        print("fail.completed", VALIDATE_COMPLETED.get());
         print("fail.interrupted", VALIDATE_INTERRUPTED.get());
         print("fail.caller.interrupted", Thread.currentThread().isInterrupted());
+
+        parse(List.of("1", "2", "3", "4", "5", "6", "7", "8"));
+        String message = null;
+        try {
+            parse(List.of("slow", "x1", "2", "3", "4", "5", "6", "y7"));
+        } catch (NumberFormatException e) {
+            message = e.getMessage();
+        }
+        print("fail.lowest.chunk", "For input string: \"x1\"".equals(message));
+
+        Path file = Files.createTempFile("parallel-host", ".bin");
+        Files.write(file, new byte[64]);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            shared = channel;
+            sizes(List.of("a", "b", "c", "d", "e", "f", "g", "h"));
+            try {
+                sizes(List.of("a", "b", "c", "d", "e", "f", "bad", "g"));
+            } catch (IllegalArgumentException expected) {
+                // the bad element's own exception
+            }
+            print("fail.channel.open", channel.isOpen());
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static void nested() throws Exception {

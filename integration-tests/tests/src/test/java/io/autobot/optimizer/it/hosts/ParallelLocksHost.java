@@ -1,0 +1,186 @@
+package io.autobot.optimizer.it.hosts;
+
+import static io.autobot.optimizer.it.hosts.HostOutput.print;
+
+import io.autobot.optimizer.annotations.Parallel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * {@code @Parallel} methods whose body needs a lock that the caller holds: a synchronized method
+ * called on an instance, a body that synchronizes on a monitor its caller holds, and one that takes
+ * a {@link ReentrantLock} its caller holds. Without care, the workers' chunks wait for the lock
+ * while the caller waits for the chunks, for ever. Each call is timed; every result is compared
+ * with the sequential one.
+ */
+public class ParallelLocksHost {
+
+    static final Object MONITOR = new Object();
+    static final ReentrantLock LOCK = new ReentrantLock();
+    static final AtomicInteger MONITOR_RUNS = new AtomicInteger();
+    static final Set<String> SYNCHRONIZED_THREADS = ConcurrentHashMap.newKeySet();
+    static final Set<String> MONITOR_THREADS = ConcurrentHashMap.newKeySet();
+    static final List<Integer> INPUT = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+    static volatile CountDownLatch together;
+
+    @Parallel(threshold = 2)
+    synchronized List<Integer> doubled(List<Integer> values) {
+        SYNCHRONIZED_THREADS.add(Thread.currentThread().getName());
+        List<Integer> out = new ArrayList<>();
+        for (int value : values) {
+            out.add(2 * value);
+        }
+        return out;
+    }
+
+    @Parallel(threshold = 2)
+    static List<Integer> incremented(List<Integer> values) {
+        MONITOR_THREADS.add(Thread.currentThread().getName());
+        pause(); // the workers claim their chunks while the caller runs its own
+        synchronized (MONITOR) {
+            MONITOR_RUNS.incrementAndGet(); // counts the runs that got the monitor
+            List<Integer> out = new ArrayList<>();
+            for (int value : values) {
+                out.add(value + 1);
+            }
+            return out;
+        }
+    }
+
+    /** In place, under the monitor: only the caller's runs of the chunks may reach the argument. */
+    @Parallel(threshold = 2)
+    static void bump(int[] counts) {
+        pause();
+        synchronized (MONITOR) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i]++;
+            }
+        }
+    }
+
+    @Parallel(threshold = 2)
+    static List<Integer> negated(List<Integer> values) {
+        pause();
+        LOCK.lock();
+        try {
+            List<Integer> out = new ArrayList<>();
+            for (int value : values) {
+                out.add(-value);
+            }
+            return out;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** Runs one section, named by the argument: {@code synchronized}, {@code monitor} or {@code lock}. */
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "synchronized":
+                synchronizedMethod();
+                break;
+            case "monitor":
+                monitorHeldByTheCaller();
+                break;
+            default:
+                lockHeldByTheCaller();
+                break;
+        }
+        TimeUnit.MILLISECONDS.sleep(100);
+        print("done", true);
+    }
+
+    private static void synchronizedMethod() {
+        long start = System.nanoTime();
+        boolean right = new ParallelLocksHost().doubled(INPUT).equals(List.of(2, 4, 6, 8, 10, 12, 14, 16));
+        print("synchronized.right", right);
+        print("synchronized.ms", millisSince(start));
+        print("synchronized.caller.only", SYNCHRONIZED_THREADS.equals(Set.of(Thread.currentThread().getName())));
+    }
+
+    private static void monitorHeldByTheCaller() throws InterruptedException {
+        List<Integer> plus = List.of(2, 3, 4, 5, 6, 7, 8, 9);
+        boolean free = incremented(INPUT).equals(plus) && incremented(INPUT).equals(plus); // learns, then splits
+        print("monitor.free.right", free);
+        int runsBefore = MONITOR_RUNS.get();
+        List<Integer> held;
+        int runsDuring;
+        long start = System.nanoTime();
+        synchronized (MONITOR) {
+            held = together(() -> incremented(INPUT));
+            runsDuring = MONITOR_RUNS.get() - runsBefore;
+        }
+        print("monitor.held.right", held.equals(plus));
+        print("monitor.held.ms", millisSince(start));
+        print("monitor.held.runs", runsDuring);
+        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs of the chunks the caller took over end now
+        print("monitor.late.runs", MONITOR_RUNS.get() - runsBefore - runsDuring);
+        print("monitor.result.kept", held.equals(plus));
+        MONITOR_THREADS.clear();
+        synchronized (MONITOR) {
+            held = incremented(INPUT); // no longer split: one whole run on the caller's thread
+        }
+        print("monitor.again.right", held.equals(plus));
+        print("monitor.again.caller.only", MONITOR_THREADS.equals(Set.of(Thread.currentThread().getName())));
+
+        int[] counts = new int[8];
+        synchronized (MONITOR) {
+            together(() -> {
+                bump(counts);
+                return null;
+            });
+        }
+        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        print("monitor.inplace.once", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
+    }
+
+    private static void lockHeldByTheCaller() {
+        List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
+        boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus);
+        long start = System.nanoTime();
+        List<Integer> locked;
+        LOCK.lock();
+        try {
+            locked = together(() -> negated(INPUT));
+        } finally {
+            LOCK.unlock();
+        }
+        print("lock.right", lockFree && locked.equals(minus));
+        print("lock.ms", millisSince(start));
+    }
+
+    /** While a call under test runs: each chunk waits until all four have started, one per thread. */
+    private static void pause() {
+        CountDownLatch started = together;
+        if (started == null) {
+            return;
+        }
+        started.countDown();
+        try {
+            started.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T together(Supplier<T> call) {
+        together = new CountDownLatch(4);
+        try {
+            return call.get();
+        } finally {
+            together = null;
+        }
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}
