@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Interrupts one thread only while it runs one task. A watchdog, or a split call's caller passing
- * its own interrupt on to the chunks, can fire at any moment; the guard makes sure the interrupt lands during the task and never on
- * whatever the thread does next, and that the thread clears it when the task ends.
+ * its own interrupt on to the chunks, can fire at any moment; the guard makes sure the interrupt
+ * lands during the task and never on whatever the thread does next, and that the thread clears it
+ * when the task ends (unless the thread had an interrupt of its own already).
  */
 final class InterruptGuard {
 
