@@ -279,8 +279,18 @@ public final class DiskTier implements CacheTier {
 
     /** The key of a call for a lookup, or null when the call cannot be on disk (said once per method). */
     private byte[] keyOf(DiskMethod method, CallKey key) {
+        return encoded(method, key, method::key);
+    }
+
+    /** How a call is encoded: for a lookup or for a write. */
+    private interface Encoding<T> {
+        T encode(CallKey key) throws IOException;
+    }
+
+    /** The call encoded, or null when it cannot be (an unserializable receiver or argument; said once). */
+    private <T> T encoded(DiskMethod method, CallKey key, Encoding<T> encoding) {
         try {
-            return method.key(key);
+            return encoding.encode(key);
         } catch (CallCodec.UnserializableReceiver e) {
             unserializableReceiver(method, key.method(), e);
             return null;
@@ -297,14 +307,8 @@ public final class DiskTier implements CacheTier {
      * confirmed to be the one that wrote the entry.
      */
     private CallCodec.Written writtenKeyOf(DiskMethod method, CallKey key) {
-        CallCodec.Written written;
-        try {
-            written = method.writtenKey(key);
-        } catch (CallCodec.UnserializableReceiver e) {
-            unserializableReceiver(method, key.method(), e);
-            return null;
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            refuse(method, key.method(), "an argument cannot be serialized (" + reason(e) + ")");
+        CallCodec.Written written = encoded(method, key, method::writtenKey);
+        if (written == null) {
             return null;
         }
         // compared outside the encoding: an equals of the caller's that throws is no serialization fault
