@@ -11,7 +11,8 @@ import io.autobot.optimizer.agent.engine.Invocation;
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
  * the caller's thread (see {@link Split}), writes what the chunks changed in place back into the
  * argument ({@link WriteBack}), and merges their results in the original order.
- * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls of a
+ * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls made
+ * while the calling thread initializes a class ({@link ClassInitialization}), calls of a
  * method that is no longer split ({@link SplitVerdict}), and every call while
  * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
  * caller's thread. With {@code distinct}, every result loses its repeated elements, split or not,
@@ -56,6 +57,8 @@ final class ParallelPolicy implements Policy {
         } else if (verdict.mustLearn()) {
             result = next.call(invocation); // whole: its result's class says whether chunk results can be merged
             verdict.learn(result, argument);
+        } else if (ClassInitialization.inProgress()) {
+            result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
         } else {
             result = split(invocation, next, argument, parts);
         }
