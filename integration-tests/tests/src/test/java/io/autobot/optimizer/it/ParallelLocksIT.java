@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code @Parallel} bodies that need a lock their caller holds, or a class it initializes, never
  * hang the host: a synchronized method is never split, a call made while its caller initializes a
- * class is not split, and a caller whose chunks wait on workers for a lock it holds runs those
- * chunks itself and stops splitting the method. One child JVM per case,
+ * class is not split, and a caller whose chunks wait on workers for a lock it holds (a virtual
+ * caller too) runs those chunks itself and stops splitting the method. One child JVM per case,
  * each bounded at 30 s.
  */
 class ParallelLocksIT {
@@ -90,6 +90,24 @@ class ParallelLocksIT {
         assertThat(clinit.value("clinit.later.split")).as("splitting stays on").isEqualTo("true");
         assertThat(warnings(clinit, "squareAll")).isEmpty();
         assertThat(warnings(clinit, "scale")).isEmpty();
+    }
+
+    @Test
+    void aVirtualThreadHoldingTheBodysMonitorOrLockFinishesToo() throws Exception {
+        Path jdk25 = ChildJvm.jdk25();
+        assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
+        ChildJvm.Result virtual = jvm("virtual").javaHome(jdk25).run();
+        assertThat(virtual.value("done")).as(virtual.toString()).isEqualTo("true");
+        assertThat(virtual.value("virtual.finished")).isEqualTo("true");
+        assertThat(virtual.value("virtual.monitor.right")).as("the late runs changed their own copies only")
+                .isEqualTo("true");
+        assertThat(Long.parseLong(virtual.value("virtual.monitor.ms"))).isLessThan(5_000);
+        assertThat(virtual.value("virtual.lock.right")).isEqualTo("true");
+        assertThat(Long.parseLong(virtual.value("virtual.lock.ms"))).isLessThan(5_000);
+        assertThat(warnings(virtual, "ParallelLocksHost.bump([I)")).singleElement().asString()
+                .contains("its chunks wait for a monitor its caller, a virtual thread, holds");
+        assertThat(warnings(virtual, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()
+                .contains("its chunks wait for a lock its caller holds");
     }
 
     private static List<String> warnings(ChildJvm.Result result, String method) {

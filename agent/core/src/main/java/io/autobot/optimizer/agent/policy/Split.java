@@ -252,7 +252,7 @@ final class Split {
             InterruptGuard guard = running.get(i);
             workers[i] = guard != null && owners.get(i) == CLAIMER ? guard.thread() : null;
         }
-        callerWaits = callerWaits == null ? new CallerWaits(caller) : callerWaits;
+        callerWaits = callerWaits == null ? new CallerWaits(caller, chunks.length) : callerWaits;
         String[] waiting = callerWaits.look(workers);
         for (int i = 0; i < chunks.length; i++) {
             if (waiting[i] != null && owners.compareAndSet(i, CLAIMER, TAKEN_OVER)) {

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 /**
  * {@code @Parallel} methods whose body needs a lock that the caller holds: a synchronized method
  * called on an instance, a body that synchronizes on a monitor its caller holds, and one that takes
- * a {@link ReentrantLock} its caller holds, and calls made while the caller initializes a class
- * the body needs. Without care, the workers' chunks wait for the
+ * a {@link ReentrantLock} its caller holds, the same two on a virtual thread, and calls made while
+ * the caller initializes a class the body needs. Without care, the workers' chunks wait for the
  * lock (or the class) while the caller waits for the chunks, for ever. Each call is timed; every
  * result is compared with the sequential one.
  */
@@ -127,8 +127,8 @@ public class ParallelLocksHost {
     }
 
     /**
-     * Runs one section, named by the argument: {@code synchronized}, {@code monitor}, {@code clinit}
-     * or {@code lock}.
+     * Runs one section, named by the argument: {@code synchronized}, {@code monitor}, {@code clinit},
+     * {@code virtual} (JDK 21 and later) or {@code lock}.
      */
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -140,6 +140,9 @@ public class ParallelLocksHost {
                 break;
             case "clinit":
                 calledWhileInitializingAClass();
+                break;
+            case "virtual":
+                virtualCallerHoldingTheLock();
                 break;
             default:
                 lockHeldByTheCaller();
@@ -208,6 +211,48 @@ public class ParallelLocksHost {
         });
         print("clinit.later.right", IntStream.range(0, 64).allMatch(i -> later[i] == i * i));
         print("clinit.later.split", SQUARING_THREADS.size() > 1);
+    }
+
+    /**
+     * A virtual thread holding the monitor, then the lock, that the body needs (JDK 21 and later:
+     * started by reflection, as this class is compiled for Java 17).
+     */
+    private static void virtualCallerHoldingTheLock() throws Exception {
+        int[] counts = new int[8];
+        List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
+        boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus); // learns, then splits
+        long[] millis = new long[2];
+        List<Object> locked = new ArrayList<>();
+        Thread caller = startVirtual(() -> {
+            long start = System.nanoTime();
+            synchronized (MONITOR) {
+                together(() -> {
+                    bump(counts);
+                    return null;
+                });
+            }
+            millis[0] = millisSince(start);
+            start = System.nanoTime();
+            LOCK.lock();
+            try {
+                locked.add(together(() -> negated(INPUT)));
+            } finally {
+                LOCK.unlock();
+            }
+            millis[1] = millisSince(start);
+        });
+        caller.join(20_000);
+        print("virtual.finished", !caller.isAlive());
+        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        print("virtual.monitor.right", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
+        print("virtual.monitor.ms", millis[0]);
+        print("virtual.lock.right", lockFree && List.of(minus).equals(locked));
+        print("virtual.lock.ms", millis[1]);
+    }
+
+    private static Thread startVirtual(Runnable task) throws ReflectiveOperationException {
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        return (Thread) Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class).invoke(builder, task);
     }
 
     private static void lockHeldByTheCaller() {
