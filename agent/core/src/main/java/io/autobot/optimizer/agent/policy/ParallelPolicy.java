@@ -73,9 +73,9 @@ final class ParallelPolicy implements Policy {
      * on the untouched argument, so that the caller gets what a sequential run gives.
      */
     private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
-        Object[] chunks = splittable.split(argument, parts);
-        Split split = new Split(invocation, next, parameter, chunks, index -> splittable.chunk(argument, parts, index),
-                verdict);
+        Cut cut = splittable.cut(argument, parts);
+        Object[] chunks = cut.chunks();
+        Split split = new Split(invocation, next, parameter, chunks, cut::chunk, verdict);
         split.run(pool);
         Throwable failure = split.failure();
         if (failure != null && !(failure instanceof CallerFailure)) {
@@ -86,7 +86,7 @@ final class ParallelPolicy implements Policy {
             verdict.mismatch(split.results());
             return next.call(invocation);
         }
-        String notElementWise = WriteBack.apply(argument, chunks, failure == null ? parts : split.failedChunk() + 1);
+        String notElementWise = WriteBack.apply(argument, cut, chunks, failure == null ? parts : split.failedChunk() + 1);
         if (notElementWise != null) {
             verdict.turnOff(notElementWise);
             return next.call(invocation);

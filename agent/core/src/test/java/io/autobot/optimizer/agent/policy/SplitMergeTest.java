@@ -31,22 +31,23 @@ class SplitMergeTest {
     @Test
     void chunksAreContiguousCopiesThatDifferInSizeByOneAtMost() {
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        Object[] chunks = Splittable.LIST.split(input, 4);
+        Cut cut = Splittable.LIST.cut(input, 4);
+        Object[] chunks = cut.chunks();
         assertThat(chunks).containsExactly(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8), List.of(9, 10));
         assertThat(chunks[0]).isInstanceOf(ArrayList.class);
-        assertThat(Splittable.LINKED_LIST.split(new LinkedList<>(input), 2)[1]).isInstanceOf(LinkedList.class);
-        Object[] arrays = Splittable.ARRAY.split(new long[] {1, 2, 3}, 2);
+        assertThat(Splittable.LINKED_LIST.cut(new LinkedList<>(input), 2).chunks()[1]).isInstanceOf(LinkedList.class);
+        Object[] arrays = Splittable.ARRAY.cut(new long[] {1, 2, 3}, 2).chunks();
         assertThat((long[]) arrays[0]).containsExactly(1, 2);
         assertThat((long[]) arrays[1]).containsExactly(3);
-        assertThat(Splittable.LIST.chunk(input, 4, 2)).isEqualTo(List.of(7, 8)).isNotSameAs(chunks[2]);
-        assertThat(Splittable.chunkStart(10, 4, 3)).isEqualTo(8);
+        assertThat(cut.chunk(2)).isEqualTo(List.of(7, 8)).isNotSameAs(chunks[2]);
+        assertThat(cut.start(3)).isEqualTo(8);
     }
 
     @Test
     void sortedSetChunksKeepTheComparatorAndSoDoesTheirMerge() {
         TreeSet<String> words = new TreeSet<>(Comparator.reverseOrder());
         words.addAll(List.of("a", "b", "c", "d"));
-        Object[] chunks = Splittable.SORTED_SET.split(words, 2);
+        Object[] chunks = Splittable.SORTED_SET.cut(words, 2).chunks();
         assertThat(((SortedSet<?>) chunks[0]).comparator()).isEqualTo(Comparator.reverseOrder());
         assertThat(new ArrayList<Object>((SortedSet<?>) chunks[0])).containsExactly("d", "c");
         Object merged = merge(chunks);
@@ -113,7 +114,7 @@ class SplitMergeTest {
     @Test
     void aBodyReturningItsChunksMergesIntoTheArgumentAndNullsContributeNothing() {
         List<String> argument = new ArrayList<>(List.of("a", "b"));
-        Object[] chunks = Splittable.LIST.split(argument, 2);
+        Object[] chunks = Splittable.LIST.cut(argument, 2).chunks();
         assertThat(ResultShape.learn(argument, argument)).isEqualTo(ResultShape.ARGUMENT);
         assertThat(Merge.merge(ResultShape.ARGUMENT, chunks.clone(), chunks, argument)).isSameAs(argument);
         assertThat(Merge.merge(ResultShape.ARGUMENT, new Object[] {chunks[0], List.of("b")}, chunks, argument))
