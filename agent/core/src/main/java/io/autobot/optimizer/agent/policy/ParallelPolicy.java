@@ -83,7 +83,7 @@ final class ParallelPolicy implements Policy {
         }
         Object merged = failure == null ? merged(split.results(), chunks, argument) : null;
         if (merged == Merge.MISMATCH) {
-            verdict.mismatch(split.results());
+            verdict.mismatch(split.results(), chunks);
             return next.call(invocation);
         }
         String notElementWise = WriteBack.apply(argument, cut, chunks, failure == null ? parts : split.failedChunk() + 1);

@@ -126,6 +126,68 @@ class SplitMergeTest {
     }
 
     @Test
+    void chunksAllReturningThemselvesGiveTheArgumentWhateverTheShapeLearntAndSomeOfThemAMismatch() {
+        List<String> argument = List.of("a", "b", "c", "d");
+        Object[] chunks = Splittable.LIST.cut(argument, 2).chunks();
+        ResultShape arrayList = ResultShape.of(new ArrayList<>());
+        assertThat(Merge.merge(arrayList, chunks.clone(), chunks, argument)).isSameAs(argument);
+        assertThat(Merge.merge(arrayList, new Object[] {chunks[0], new ArrayList<>(List.of("C", "D"))}, chunks,
+                argument)).isSameAs(Merge.MISMATCH);
+        assertThat(Merge.merge(arrayList, new Object[] {chunks[0], null}, chunks, argument)).isSameAs(Merge.MISMATCH);
+    }
+
+    @Test
+    void aLinkedHashMapInAccessOrderHasNoShapeAndIsNotTouchedToFindOut() {
+        Map<String, Integer> lru = new LinkedHashMap<>(16, 0.75f, true);
+        lru.put("apple", 5);
+        lru.put("kiwi", 4);
+        lru.put("fig", 3);
+        assertThat(ResultShape.of(lru)).isNull();
+        assertThat(new ArrayList<>(lru.keySet())).containsExactly("apple", "kiwi", "fig");
+        assertThat(ResultKind.describeUnmergeable(lru)).contains("access order");
+        assertThat(ResultShape.of(new LinkedHashMap<>(16, 0.75f, true))).as("empty too").isNull();
+        assertThat(ResultKind.of(new LinkedHashMap<>(Map.of("k", 1)))).isEqualTo(ResultKind.LINKED_HASH_MAP);
+    }
+
+    /**
+     * A HashMap (or HashSet) the body builds with the default capacity iterates, merged, in the
+     * order of the sequential one: the merge adds entry by entry, so its table grows as the
+     * sequential one did ({@code putAll} would size it ahead, from each chunk's size).
+     */
+    @Test
+    void mergedHashMapsAndHashSetsIterateAsTheSequentialOnes() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 500; round++) {
+            List<String> words = new ArrayList<>();
+            for (int i = 4 + random.nextInt(200); i > 0; i--) {
+                words.add(Long.toString(random.nextLong() & Long.MAX_VALUE, 36).substring(0, 1 + random.nextInt(5)));
+            }
+            int parts = Math.min(words.size(), 2 + random.nextInt(6));
+            Object[] chunks = Splittable.LIST.cut(words, parts).chunks();
+            Object[] maps = new Object[parts];
+            Object[] sets = new Object[parts];
+            for (int i = 0; i < parts; i++) {
+                maps[i] = lengths((List<String>) chunks[i]);
+                sets[i] = new HashSet<>((List<String>) chunks[i]);
+            }
+            Map<String, Integer> sequential = lengths(words);
+            assertThat(new ArrayList<>(((Map<?, ?>) merge(maps)).keySet())).as(words.toString())
+                    .isEqualTo(new ArrayList<>(sequential.keySet()));
+            Set<String> sequentialSet = new HashSet<>();
+            sequentialSet.addAll(words);
+            assertThat(new ArrayList<>((Set<?>) merge(sets))).isEqualTo(new ArrayList<>(sequentialSet));
+        }
+    }
+
+    private static Map<String, Integer> lengths(List<String> words) {
+        Map<String, Integer> lengths = new HashMap<>();
+        for (String word : words) {
+            lengths.put(word, word.length());
+        }
+        return lengths;
+    }
+
+    @Test
     void distinctKeepsTheFirstOccurrenceInAResultOfTheSameKind() {
         assertThat(Distinct.of(new ArrayList<>(List.of(3, 1, 3, 2, 1)))).isEqualTo(List.of(3, 1, 2))
                 .isExactlyInstanceOf(ArrayList.class);
