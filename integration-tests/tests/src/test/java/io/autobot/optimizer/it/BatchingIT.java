@@ -42,6 +42,13 @@ class BatchingIT {
     }
 
     @Test
+    void whenTheHostCancelsTheCallThatSendsABatchTheOtherCallersGetTheirResults() {
+        assertThat(on.value("cancelled.others")).as(on.toString()).isEqualTo("true");
+        assertThat(on.value("cancelled.sender")).as("the sender alone got the interrupt").isEqualTo("interrupted");
+        assertThat(off.value("cancelled.others")).isEqualTo("true");
+    }
+
+    @Test
     void theWaitTimeSendsABatchThatDoesNotFill() {
         assertThat(on.value("lookup.batches")).isEqualTo("[3]");
         assertThat(Long.parseLong(on.value("lookup.elapsed.ms"))).isBetween(250L, 10_000L);

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * {@code @Parallel} methods that change their argument in place, in a child JVM: element writes
  * reach the caller's argument, and a method that is not element-wise on its argument (it adds or
  * removes elements, or the argument refuses writes) gives what it gives without the agent, with
- * one warning, and is no longer split.
+ * one warning, and is no longer split; positions no body wrote keep what another thread wrote
+ * there during the call.
  */
 class ParallelInPlaceIT {
 
@@ -55,6 +56,14 @@ class ParallelInPlaceIT {
         assertThat(warnings("append")).singleElement().asString().contains("added or removed elements");
         assertThat(warnings("dropNegatives")).singleElement().asString().contains("added or removed elements");
         assertThat(result.stderr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWriteAnotherThreadMakesToTheArgumentDuringAReadOnlyCallStays() {
+        assertThat(result.value("concurrent.list.kept")).as(result.toString()).isEqualTo("true");
+        assertThat(result.value("concurrent.array.kept")).isEqualTo("true");
+        assertThat(warnings("readAll")).isEmpty();
+        assertThat(warnings("readAllOf")).isEmpty();
     }
 
     private static List<String> warnings(String method) {

@@ -1,22 +1,30 @@
 package io.autobot.optimizer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autobot.optimizer.it.hosts.ParallelLocksHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @Parallel} bodies that need a lock their caller holds never hang the host: a synchronized
- * method is never split, and a caller whose chunks wait on workers for a lock it holds runs those
- * chunks itself and stops splitting the method. One child JVM per case, each bounded at 30 s.
+ * {@code @Parallel} bodies that need a lock their caller holds, or a class it initializes, never
+ * hang the host: a synchronized method is never split, a call made while its caller initializes a
+ * class is not split, and a caller whose chunks wait on workers for a lock it holds (a virtual
+ * caller too) runs those chunks itself and stops splitting the method. One child JVM per case,
+ * each bounded at 30 s.
  */
 class ParallelLocksIT {
 
     private static ChildJvm.Result host(String section) throws Exception {
+        return jvm(section).run();
+    }
+
+    private static ChildJvm jvm(String section) {
         return ChildJvm.of(ParallelLocksHost.class).withAgent("cache=memory,workers=4").args(section)
-                .timeoutSeconds(30).run();
+                .timeoutSeconds(30);
     }
 
     @Test
@@ -57,6 +65,48 @@ class ParallelLocksIT {
         assertThat(lock.value("lock.right")).isEqualTo("true");
         assertThat(Long.parseLong(lock.value("lock.ms"))).isLessThan(5_000);
         assertThat(warnings(lock, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()
+                .contains("its chunks wait for a lock its caller holds");
+    }
+
+    @Test
+    void aCallMadeWhileItsCallerInitializesAClassRunsWholeAndLaterCallsAreSplit() throws Exception {
+        check(host("clinit"));
+    }
+
+    @Test
+    void aCallMadeWhileItsCallerInitializesAClassRunsWholeOnJdk25Too() throws Exception {
+        Path jdk25 = ChildJvm.jdk25();
+        assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
+        check(jvm("clinit").javaHome(jdk25).run());
+    }
+
+    private static void check(ChildJvm.Result clinit) {
+        assertThat(clinit.value("done")).as(clinit.toString()).isEqualTo("true");
+        assertThat(clinit.value("clinit.own.right")).isEqualTo("true");
+        assertThat(clinit.value("clinit.own.caller.only")).isEqualTo("true");
+        assertThat(clinit.value("clinit.other.right")).isEqualTo("true");
+        assertThat(Long.parseLong(clinit.value("clinit.ms"))).as("no wait for the lock check").isLessThan(2_000);
+        assertThat(clinit.value("clinit.later.right")).isEqualTo("true");
+        assertThat(clinit.value("clinit.later.split")).as("splitting stays on").isEqualTo("true");
+        assertThat(warnings(clinit, "squareAll")).isEmpty();
+        assertThat(warnings(clinit, "scale")).isEmpty();
+    }
+
+    @Test
+    void aVirtualThreadHoldingTheBodysMonitorOrLockFinishesToo() throws Exception {
+        Path jdk25 = ChildJvm.jdk25();
+        assumeTrue(jdk25 != null, "no JDK 25 beside the default JDK (looked in /usr/lib/jvm): skipped");
+        ChildJvm.Result virtual = jvm("virtual").javaHome(jdk25).run();
+        assertThat(virtual.value("done")).as(virtual.toString()).isEqualTo("true");
+        assertThat(virtual.value("virtual.finished")).isEqualTo("true");
+        assertThat(virtual.value("virtual.monitor.right")).as("the late runs changed their own copies only")
+                .isEqualTo("true");
+        assertThat(Long.parseLong(virtual.value("virtual.monitor.ms"))).isLessThan(5_000);
+        assertThat(virtual.value("virtual.lock.right")).isEqualTo("true");
+        assertThat(Long.parseLong(virtual.value("virtual.lock.ms"))).isLessThan(5_000);
+        assertThat(warnings(virtual, "ParallelLocksHost.bump([I)")).singleElement().asString()
+                .contains("its chunks wait for a monitor its caller, a virtual thread, holds");
+        assertThat(warnings(virtual, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()
                 .contains("its chunks wait for a lock its caller holds");
     }
 

@@ -51,6 +51,26 @@ class ParallelMergeIT {
     }
 
     @Test
+    void chunksAllReturningThemselvesReturnTheCallersArgumentItselfAndSomeOfThemTheSequentialResult() {
+        assertThat(result.value("argument.itself")).as(result.toString()).isEqualTo("true");
+        assertThat(result.value("argument.partly")).isEqualTo("true");
+        assertThat(warnings("trimAll")).singleElement().asString().contains("their argument")
+                .contains("no longer split");
+    }
+
+    @Test
+    void aLinkedHashMapInAccessOrderIsNeverSplitAndKeepsItsOrder() {
+        assertThat(result.value("access.order")).as("access order kept, one body run per call").isEqualTo("true");
+        assertThat(warnings("recency")).singleElement().asString().contains("in access order")
+                .contains("which the merge cannot rebuild");
+    }
+
+    @Test
+    void aMergedHashMapIteratesAsTheSequentialOne() {
+        assertThat(result.value("hashmap.order")).isEqualTo("true");
+    }
+
+    @Test
     void resultsNoMergeCanRebuildAreReturnedAsTheBodyGaveThemWithoutRunningItTwice() {
         assertThat(result.value("iterable.lambda")).as("one body run per call").isEqualTo("true");
         assertThat(result.value("custom.class")).isEqualTo("true");
@@ -64,7 +84,7 @@ class ParallelMergeIT {
         assertThat(result.value("mismatch.then.whole")).isEqualTo("true");
         assertThat(warnings("mixed")).singleElement().asString().contains("java.util.LinkedList");
         for (String method : List.of("initials", "sorted", "reversed", "lengths", "listOf", "streamed", "wrapped",
-                "setOf", "mapOf", "array", "trimmed")) {
+                "setOf", "mapOf", "array", "trimmed", "byWord")) {
             assertThat(warnings(method)).as(method).isEmpty();
         }
         assertThat(result.stderr()).doesNotContain("internal failure");

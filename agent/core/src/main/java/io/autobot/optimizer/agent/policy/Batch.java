@@ -19,6 +19,8 @@ final class Batch {
     private final CountDownLatch done = new CountDownLatch(1);
     private Object[] results;
     private Throwable failure;
+    /** The caller whose thread sent the batch and alone gets the failure; -1 when every caller gets it. */
+    private int onlyFailing = -1;
 
     Batch(Object receiver, long deadline) {
         this.receiver = receiver;
@@ -47,6 +49,22 @@ final class Batch {
     void fail(Throwable failure) {
         this.failure = failure;
         done.countDown();
+    }
+
+    /**
+     * Ends the batch with a failure of its sender's own (its thread was interrupted): the sender
+     * gets it, and every other caller runs its own call.
+     *
+     * @param sender the sending caller's position in the batch
+     */
+    void failSenderOnly(int sender, Throwable failure) {
+        this.onlyFailing = sender;
+        fail(failure);
+    }
+
+    /** Whether this caller runs its own call: the batch failed for its sender's own reason, and this is another caller. */
+    boolean runsOwnCall(int index) {
+        return onlyFailing >= 0 && index != onlyFailing;
     }
 
     /** Ends a batch that was closed but never completed: an internal failure for every caller. */
@@ -78,7 +96,7 @@ final class Batch {
         }
     }
 
-    /** The failure every caller gets, or null. */
+    /** The failure every caller gets (only its sender, after {@link #failSenderOnly}), or null. */
     Throwable failure() {
         return failure;
     }

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each caller gets its element of the result list; an element that is an exception the single
  * method cannot return is thrown to its caller alone. When the batch method throws, every caller
- * of the batch gets that exception. A result that is not a list of the right size is an internal
- * failure: every caller of the batch then runs its own call. While {@code BATCH_PROCESSING} is
+ * of the batch gets that exception, unless it failed because the sending thread was interrupted:
+ * then the sender alone gets it, and every other caller runs its own call. A result that is not a
+ * list of the right size is an internal failure: every caller of the batch then runs its own call. While {@code BATCH_PROCESSING} is
  * off or the level is {@code basic}, calls run one by one.
  */
 final class BatchPolicy implements Policy {
@@ -103,9 +104,12 @@ final class BatchPolicy implements Policy {
             }
         }
         if (full) {
-            sendClosed(batchTarget, batch);
+            sendClosed(batchTarget, batch, index);
         } else {
-            awaitTurn(batchTarget, receiver, batch);
+            awaitTurn(batchTarget, receiver, batch, index);
+        }
+        if (batch.runsOwnCall(index)) {
+            return next.call(invocation); // the batch failed for its sender's own reason, which is not this caller's
         }
         return outcome(batchTarget, batch, index);
     }
@@ -114,7 +118,7 @@ final class BatchPolicy implements Policy {
      * Waits for the batch; at the deadline (or when interrupted) whichever caller closes it first
      * sends it. Every caller keeps the deadline, so no batch depends on one caller getting there.
      */
-    private void awaitTurn(BatchTarget batchTarget, Object receiver, Batch batch) {
+    private void awaitTurn(BatchTarget batchTarget, Object receiver, Batch batch, int index) {
         boolean interrupted = false;
         try {
             batch.awaitUntilDeadline();
@@ -122,7 +126,7 @@ final class BatchPolicy implements Policy {
             interrupted = true;
         }
         if (!batch.isDone() && close(receiver, batch)) {
-            sendClosed(batchTarget, batch);
+            sendClosed(batchTarget, batch, index);
         }
         if (batch.awaitUninterruptibly() || interrupted) {
             Thread.currentThread().interrupt();
@@ -143,17 +147,23 @@ final class BatchPolicy implements Policy {
     /**
      * Sends a batch this caller closed. Whatever fails on the way, the batch ends: its other
      * callers then run their own plain calls instead of waiting for a batch nobody sends.
+     *
+     * @param sender this caller's position in the batch
      */
-    private void sendClosed(BatchTarget batchTarget, Batch batch) {
+    private void sendClosed(BatchTarget batchTarget, Batch batch, int sender) {
         try {
-            send(batchTarget, batch);
+            send(batchTarget, batch, sender);
         } finally {
             batch.endIfOpen();
         }
     }
 
-    /** Calls the batch method on this thread and completes the batch for all its callers. */
-    private void send(BatchTarget batchTarget, Batch batch) {
+    /**
+     * Calls the batch method on this thread and completes the batch for all its callers. A failure
+     * caused by this thread's interrupt is this caller's alone ({@link SenderInterrupt}): without
+     * the agent, only its own call would have seen the interrupt, so the other callers run theirs.
+     */
+    private void send(BatchTarget batchTarget, Batch batch, int sender) {
         List<Object> arguments = new ArrayList<>(batch.arguments);
         Object returned;
         Boolean outer = SENDING.get();
@@ -161,7 +171,11 @@ final class BatchPolicy implements Policy {
         try {
             returned = batchTarget.invoke(batch.receiver, arguments);
         } catch (Throwable thrown) {
-            batch.fail(new CallerFailure(thrown));
+            if (SenderInterrupt.caused(thrown)) {
+                batch.failSenderOnly(sender, new CallerFailure(thrown));
+            } else {
+                batch.fail(new CallerFailure(thrown));
+            }
             return;
         } finally {
             if (outer == null) {

@@ -39,16 +39,19 @@ final class Merge {
 
     /**
      * The chunks' results as one result of the shape the method's whole calls return, or
-     * {@link #MISMATCH}. For {@link ResultShape#ARGUMENT}, the caller's argument.
+     * {@link #MISMATCH}. When every chunk returned its own chunk, the body returns its argument
+     * (a body that returns its argument when it has nothing to do, say): the call returns the
+     * caller's argument, whatever the shape learnt, and a merge would return a copy of another
+     * class instead. When only some did, the body returned its argument for some elements and
+     * something else for others, which no merge can make into what a sequential run returns.
      */
     static Object merge(ResultShape expected, Object[] results, Object[] chunks, Object argument) {
-        if (expected == ResultShape.ARGUMENT) {
-            for (int i = 0; i < results.length; i++) {
-                if (results[i] != chunks[i]) {
-                    return MISMATCH;
-                }
-            }
+        int own = ownChunks(results, chunks);
+        if (own == results.length) {
             return argument;
+        }
+        if (own > 0 || expected == ResultShape.ARGUMENT) {
+            return MISMATCH;
         }
         List<Object> parts = new ArrayList<>(results.length);
         for (Object result : results) {
@@ -60,5 +63,16 @@ final class Merge {
             }
         }
         return parts.isEmpty() ? null : expected.kind().merge(parts);
+    }
+
+    /** How many chunks' results are the chunk itself. */
+    private static int ownChunks(Object[] results, Object[] chunks) {
+        int own = 0;
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] != null && results[i] == chunks[i]) {
+                own++;
+            }
+        }
+        return own;
     }
 }

@@ -11,7 +11,8 @@ import io.autobot.optimizer.agent.engine.Invocation;
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
  * the caller's thread (see {@link Split}), writes what the chunks changed in place back into the
  * argument ({@link WriteBack}), and merges their results in the original order.
- * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls of a
+ * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls made
+ * while the calling thread initializes a class ({@link ClassInitialization}), calls of a
  * method that is no longer split ({@link SplitVerdict}), and every call while
  * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
  * caller's thread. With {@code distinct}, every result loses its repeated elements, split or not,
@@ -56,6 +57,8 @@ final class ParallelPolicy implements Policy {
         } else if (verdict.mustLearn()) {
             result = next.call(invocation); // whole: its result's class says whether chunk results can be merged
             verdict.learn(result, argument);
+        } else if (ClassInitialization.inProgress()) {
+            result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
         } else {
             result = split(invocation, next, argument, parts);
         }
@@ -70,9 +73,9 @@ final class ParallelPolicy implements Policy {
      * on the untouched argument, so that the caller gets what a sequential run gives.
      */
     private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
-        Object[] chunks = splittable.split(argument, parts);
-        Split split = new Split(invocation, next, parameter, chunks, index -> splittable.chunk(argument, parts, index),
-                verdict);
+        Cut cut = splittable.cut(argument, parts);
+        Object[] chunks = cut.chunks();
+        Split split = new Split(invocation, next, parameter, chunks, cut::chunk, verdict);
         split.run(pool);
         Throwable failure = split.failure();
         if (failure != null && !(failure instanceof CallerFailure)) {
@@ -80,10 +83,10 @@ final class ParallelPolicy implements Policy {
         }
         Object merged = failure == null ? merged(split.results(), chunks, argument) : null;
         if (merged == Merge.MISMATCH) {
-            verdict.mismatch(split.results());
+            verdict.mismatch(split.results(), chunks);
             return next.call(invocation);
         }
-        String notElementWise = WriteBack.apply(argument, chunks, failure == null ? parts : split.failedChunk() + 1);
+        String notElementWise = WriteBack.apply(argument, cut, chunks, failure == null ? parts : split.failedChunk() + 1);
         if (notElementWise != null) {
             verdict.turnOff(notElementWise);
             return next.call(invocation);

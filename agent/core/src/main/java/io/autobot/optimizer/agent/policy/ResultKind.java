@@ -47,10 +47,12 @@ enum ResultKind {
             parts -> Collections.unmodifiableSortedSet(addAll(new TreeSet<>(setComparator(parts)), parts))),
     UNMODIFIABLE_NAVIGABLE_SET(false,
             parts -> Collections.unmodifiableNavigableSet(addAll(new TreeSet<>(setComparator(parts)), parts))),
-    HASH_MAP(false, parts -> putAll(new HashMap<>(), parts)),
+    /** Entry by entry, never {@code putAll}: that sizes the table ahead, and a table of another size iterates in another order. */
+    HASH_MAP(false, parts -> putEach(new HashMap<>(), parts)),
+    /** In insertion order only: one in access order has no kind ({@link #of}). */
     LINKED_HASH_MAP(false, parts -> putAll(new LinkedHashMap<>(), parts)),
     TREE_MAP(false, parts -> putAll(new TreeMap<>(mapComparator(parts)), parts)),
-    CONCURRENT_HASH_MAP(false, parts -> putAll(new ConcurrentHashMap<>(), parts)),
+    CONCURRENT_HASH_MAP(false, parts -> putEach(new ConcurrentHashMap<>(), parts)),
     /** {@code Map.of}, {@code Map.copyOf}, {@code Collectors.toUnmodifiableMap()}. */
     IMMUTABLE_MAP(false, parts -> Map.copyOf(putAll(new LinkedHashMap<>(), parts))),
     UNMODIFIABLE_MAP(false, parts -> Collections.unmodifiableMap(putAll(new LinkedHashMap<>(), parts))),
@@ -73,13 +75,26 @@ enum ResultKind {
         this.merge = merge;
     }
 
-    /** The kind of a result (not null), or null when no merge can rebuild its class. */
+    /**
+     * The kind of a result (not null), or null when no merge can rebuild it: a class not in the
+     * table, or a {@code LinkedHashMap} in access order (its order is that of the body's reads,
+     * which a merge of the chunks' maps cannot repeat).
+     */
     static ResultKind of(Object result) {
         if (result.getClass().isArray()) {
             return ARRAY;
         }
         ResultKind kind = BY_CLASS.get(result.getClass());
+        if (kind == LINKED_HASH_MAP && inAccessOrder((LinkedHashMap<?, ?>) result)) {
+            return null;
+        }
         return kind == IMMUTABLE_LIST && allowsNulls((List<?>) result) ? IMMUTABLE_LIST_ALLOWING_NULLS : kind;
+    }
+
+    /** What a result that has no kind ({@link #of} gave null) is, for the warning. */
+    static String describeUnmergeable(Object result) {
+        return result.getClass() == LinkedHashMap.class ? "java.util.LinkedHashMaps in access order"
+                : "of class " + result.getClass().getName();
     }
 
     /** Whether results of this kind are lists (so {@code distinct} can rebuild one). */
@@ -130,6 +145,29 @@ enum ResultKind {
         }
     }
 
+    /**
+     * Whether a {@code LinkedHashMap} keeps access order, asked of a clone ({@code HashMap.clone}
+     * keeps the order mode; nothing else tells it without reflection into java.base): a read of its
+     * first entry moves that entry last only in access order. The map itself is not read, let alone
+     * reordered; the clone costs a copy of its entries. A clone that fails counts as access order:
+     * then the method is not split.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean inAccessOrder(LinkedHashMap<?, ?> map) {
+        try {
+            LinkedHashMap<Object, Object> probe = (LinkedHashMap<Object, Object>) map.clone();
+            probe.clear();
+            Object first = new Object();
+            Object second = new Object();
+            probe.put(first, first);
+            probe.put(second, second);
+            probe.get(first);
+            return probe.keySet().iterator().next() != first;
+        } catch (RuntimeException cannotTell) {
+            return true;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <C extends Collection<Object>> C addAll(C merged, List<Object> parts) {
         for (Object part : parts) {
@@ -142,6 +180,16 @@ enum ResultKind {
     private static <M extends Map<Object, Object>> M putAll(M merged, List<Object> parts) {
         for (Object part : parts) {
             merged.putAll((Map<Object, Object>) part);
+        }
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M extends Map<Object, Object>> M putEach(M merged, List<Object> parts) {
+        for (Object part : parts) {
+            for (Map.Entry<Object, Object> entry : ((Map<Object, Object>) part).entrySet()) {
+                merged.put(entry.getKey(), entry.getValue());
+            }
         }
         return merged;
     }

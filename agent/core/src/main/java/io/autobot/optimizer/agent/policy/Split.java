@@ -29,14 +29,14 @@ import java.util.function.IntFunction;
  * the call ends), and when it stops the chunk the caller runs itself (the body that caught it
  * decides, as in a sequential run, whether it stays set).
  *
- * <p>A caller that holds a lock the body needs (a monitor it entered, a {@code ReentrantLock})
- * would wait for ever for chunks that wait on workers for that lock. So once it has waited a while
- * it looks, and then looks again periodically, whether a worker running one of its chunks waits for
- * a lock the caller holds ({@link LockWaits}); it then takes such a chunk over and runs a fresh copy
- * of it itself (it holds the lock), and the method is no longer split ({@link SplitVerdict}). The
- * worker's run of that chunk gets the lock once the call has returned and the caller let go of it:
- * it is discarded, never merged nor written back. That is the one case in which a chunk's body runs
- * after the call returned.
+ * <p>A caller that holds a lock the body needs (a monitor it entered, a {@code ReentrantLock}), or
+ * initializes a class it needs, would wait for ever for chunks that wait on workers for it. So once
+ * it has waited a while it looks, and then looks again periodically, whether a worker running one of
+ * its chunks waits for it ({@link CallerWaits}); it then takes such a chunk over and runs a fresh
+ * copy of it itself (it holds the lock), and the method is no longer split ({@link SplitVerdict}).
+ * The worker's run of that chunk goes on once the call has returned and the caller let go of the
+ * lock: it is discarded, never merged nor written back. That is the one case in which a chunk's body
+ * runs after the call returned.
  *
  * <p>A call made while a chunk runs on the same thread is not split again ({@link #inChunk}): the
  * outer split already spreads the work over the workers, and splitting the inner call too would
@@ -72,6 +72,8 @@ final class Split {
     private final Thread caller = Thread.currentThread();
     private final ClassLoader contextLoader = caller.getContextClassLoader();
     private volatile boolean interruptPassedOn;
+    /** What the caller's looks for chunks waiting for it saw; made at the first look (fast calls never look). */
+    private CallerWaits callerWaits;
 
     /**
      * @param freshChunk a new copy of chunk {@code i}, for a chunk the caller takes over
@@ -243,17 +245,18 @@ final class Split {
         }
     }
 
-    /** Runs, on the caller's thread, fresh copies of the chunks whose workers wait for a lock the caller holds. */
+    /** Runs, on the caller's thread, fresh copies of the chunks whose workers wait for the caller ({@link CallerWaits}). */
     private void takeOverChunksWaitingForTheCaller() {
         Thread[] workers = new Thread[chunks.length];
         for (int i = 0; i < chunks.length; i++) {
             InterruptGuard guard = running.get(i);
             workers[i] = guard != null && owners.get(i) == CLAIMER ? guard.thread() : null;
         }
-        boolean[] waiting = LockWaits.waitingFor(caller, workers);
+        callerWaits = callerWaits == null ? new CallerWaits(caller, chunks.length) : callerWaits;
+        String[] waiting = callerWaits.look(workers);
         for (int i = 0; i < chunks.length; i++) {
-            if (waiting[i] && owners.compareAndSet(i, CLAIMER, TAKEN_OVER)) {
-                verdict.turnOff("its chunks wait for a lock its caller holds");
+            if (waiting[i] != null && owners.compareAndSet(i, CLAIMER, TAKEN_OVER)) {
+                verdict.turnOff("its chunks wait for " + waiting[i]);
                 try {
                     chunks[i] = freshChunk.apply(i); // the worker's copy may already be changed
                     runGuarded(i, chunks[i], TAKEN_OVER);

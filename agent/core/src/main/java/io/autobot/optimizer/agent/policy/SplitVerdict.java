@@ -57,7 +57,7 @@ final class SplitVerdict {
         }
         ResultShape learnt = ResultShape.learn(result, argument);
         if (learnt == null) {
-            turnOff("its results are of class " + result.getClass().getName() + ", which the merge cannot rebuild");
+            turnOff("its results are " + ResultKind.describeUnmergeable(result) + ", which the merge cannot rebuild");
         } else {
             learntFrom = learnt == ResultShape.ARGUMENT ? "its argument" : "a " + result.getClass().getName();
             shape = learnt;
@@ -65,10 +65,12 @@ final class SplitVerdict {
     }
 
     /** Stops splitting a method whose chunks returned results that do not have the shape learnt. */
-    void mismatch(Object[] results) {
+    void mismatch(Object[] results, Object[] chunks) {
         Set<String> classes = new TreeSet<>();
-        for (Object result : results) {
-            classes.add(result == null ? "null" : result.getClass().getName());
+        for (int i = 0; i < results.length; i++) {
+            Object result = results[i];
+            classes.add(result == null ? "null" : result == chunks[i] ? "their argument"
+                    : result.getClass().getName());
         }
         turnOff("its chunks returned " + String.join(", ", classes) + " where its first whole call returned "
                 + learntFrom + ", so they cannot be merged into what a sequential run returns");

@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.policy;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
@@ -13,8 +14,9 @@ import java.util.TreeSet;
 /**
  * The parameter types the parallel splitter can cut into chunks, chosen by the declared type's
  * name at transform time. Chunks are contiguous, keep the argument's iteration order, differ in
- * size by one at most, and are fresh copies of the declared kind: a body may keep them, and what it
- * writes into their elements is copied back into the argument afterwards ({@link WriteBack}).
+ * size by one at most, and are fresh copies of the declared kind, copied from one copy of the
+ * argument's elements ({@link Cut}): a body may keep them, and what it writes into their elements
+ * is copied back into the argument afterwards ({@link WriteBack}).
  */
 enum Splittable {
     /** List, Collection and their common JDK classes: ArrayList chunks. */
@@ -57,36 +59,33 @@ enum Splittable {
         return this == ARRAY ? Array.getLength(argument) : ((Collection<?>) argument).size();
     }
 
-    /** Cuts the argument into {@code parts} chunks (at most its size, at least two). */
-    Object[] split(Object argument, int parts) {
-        Object source = source(argument);
-        Object[] chunks = new Object[parts];
-        for (int i = 0; i < parts; i++) {
-            chunks[i] = chunk(argument, source, parts, i);
-        }
-        return chunks;
-    }
-
-    /** A fresh copy of one chunk of the argument, as {@link #split} cut it. */
-    Object chunk(Object argument, int parts, int index) {
-        return chunk(argument, source(argument), parts, index);
-    }
-
-    /** What chunks are copied from: the argument itself, or a collection's elements in iteration order. */
-    private Object source(Object argument) {
-        return this == ARRAY || argument instanceof List ? argument : new ArrayList<>((Collection<?>) argument);
-    }
-
-    private Object chunk(Object argument, Object source, int parts, int index) {
-        int size = size(argument);
-        int from = chunkStart(size, parts, index);
-        int length = chunkLength(size, parts, index);
+    /**
+     * Cuts the argument into {@code parts} chunks (at most its size, at least two): copies its
+     * elements once, in iteration order (a collection by {@code toArray}, which a concurrent
+     * collection takes atomically), and the chunks from that copy.
+     */
+    Cut cut(Object argument, int parts) {
+        Object elements;
+        int size;
         if (this == ARRAY) {
-            Object chunk = Array.newInstance(argument.getClass().getComponentType(), length);
-            System.arraycopy(argument, from, chunk, 0, length);
+            size = Array.getLength(argument);
+            elements = Array.newInstance(argument.getClass().getComponentType(), size);
+            System.arraycopy(argument, 0, elements, 0, size);
+        } else {
+            elements = ((Collection<?>) argument).toArray();
+            size = ((Object[]) elements).length;
+        }
+        return new Cut(this, argument, elements, size, parts);
+    }
+
+    /** A chunk of the declared kind holding {@code length} of the elements as cut, from {@code from}. */
+    Object chunk(Object argument, Object elements, int from, int length) {
+        if (this == ARRAY) {
+            Object chunk = Array.newInstance(elements.getClass().getComponentType(), length);
+            System.arraycopy(elements, from, chunk, 0, length);
             return chunk;
         }
-        return copy(argument, ((List<?>) source).subList(from, from + length));
+        return copy(argument, Arrays.asList((Object[]) elements).subList(from, from + length));
     }
 
     private Collection<Object> copy(Object argument, List<?> elements) {
@@ -103,14 +102,5 @@ enum Splittable {
             default:
                 return new ArrayList<>(elements);
         }
-    }
-
-    /** Where chunk {@code index} starts in the argument: the first {@code size % parts} chunks are one longer. */
-    static int chunkStart(int size, int parts, int index) {
-        return index * (size / parts) + Math.min(index, size % parts);
-    }
-
-    static int chunkLength(int size, int parts, int index) {
-        return size / parts + (index < size % parts ? 1 : 0);
     }
 }

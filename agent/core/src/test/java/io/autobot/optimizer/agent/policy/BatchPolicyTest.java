@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,25 @@ class BatchPolicyTest {
             results.remove(0);
         }
         return results;
+    }
+
+    static String slow(String item) {
+        return "single:" + item;
+    }
+
+    /** Slow enough for its sender to be interrupted while it runs. */
+    static List<Object> slowAll(List<String> items) throws InterruptedException {
+        BATCH_SIZES.add(items.size());
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            if (mode.equals("keepsInterrupt")) { // gives up with an exception of its own, the thread still interrupted
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("gave up");
+            }
+            throw e;
+        }
+        return new ArrayList<>(items);
     }
 
     static String wrongShape(String item) {
@@ -137,6 +157,40 @@ class BatchPolicyTest {
                         IllegalStateException.class.getName() + ": backend down"));
         mode = "short";
         assertThat(callTogether(policy, method, 4, "x")).containsOnly("internal:IllegalStateException");
+    }
+
+    @Test
+    void aBatchMethodStoppedByItsSendersInterruptFailsTheSenderAloneAndTheOthersRunTheirOwnCalls()
+            throws Exception {
+        MethodMeta method = method("slow", "slowAll", 3, "5s");
+        Policy policy = provider.create(method);
+        for (String how : List.of("throws", "keepsInterrupt")) {
+            mode = how;
+            List<Future<Object>> waiting = List.of(callers.submit(() -> callCatching(policy, method, "a")),
+                    callers.submit(() -> callCatching(policy, method, "b")));
+            Thread.sleep(300); // a and b wait in the batch
+            Object[] sent = new Object[1];
+            Thread sender = new Thread(() -> sent[0] = callCatching(policy, method, "c")); // fills it: sends it
+            sender.start();
+            Thread.sleep(300);
+            sender.interrupt(); // the host cancels the sender's call only
+            sender.join(5_000);
+            assertThat(sent[0]).as(how).isInstanceOf(how.equals("throws") ? InterruptedException.class
+                    : IllegalStateException.class);
+            assertThat(waiting.get(0).get(5, TimeUnit.SECONDS)).as(how).isEqualTo("single:a");
+            assertThat(waiting.get(1).get(5, TimeUnit.SECONDS)).as(how).isEqualTo("single:b");
+        }
+        assertThat(BATCH_SIZES).containsExactly(3, 3);
+    }
+
+    private static Object callCatching(Policy policy, MethodMeta method, String item) {
+        try {
+            return policy.apply(TestMethods.call(method, BatchPolicyTest.class, null, item), SINGLE);
+        } catch (CallerFailure failure) {
+            return failure.failure();
+        } catch (Throwable internal) {
+            return "internal:" + internal.getClass().getSimpleName();
+        }
     }
 
     @Test

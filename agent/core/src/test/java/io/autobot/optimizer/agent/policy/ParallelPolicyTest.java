@@ -11,6 +11,9 @@ import io.autobot.optimizer.agent.engine.Chain;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.agent.instrument.MethodSpec;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -234,6 +237,104 @@ class ParallelPolicyTest {
             assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
         }
         assertThat(threads).as("no longer split").containsExactly(Thread.currentThread());
+    }
+
+    /** What a call made from a static initializer saw: the threads its chunks ran on. */
+    static final Set<Thread> INITIALIZER_CALL_THREADS = ConcurrentHashMap.newKeySet();
+    static volatile Runnable initializerCall;
+
+    /** Makes a split-size call from its static initializer. */
+    static final class CallsInItsInitializer {
+        static {
+            initializerCall.run();
+        }
+
+        static void load() {
+        }
+    }
+
+    @Test
+    void aCallMadeWhileItsThreadInitializesAClassRunsWholeOnThatThread() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, SQUARES, "x", input); // learns the result's class
+        Chain body = inv -> {
+            INITIALIZER_CALL_THREADS.add(Thread.currentThread());
+            return SQUARES.call(inv);
+        };
+        List<Object> results = new CopyOnWriteArrayList<>();
+        initializerCall = () -> {
+            try {
+                results.add(call(policy, method, body, "x", input));
+            } catch (Throwable e) {
+                results.add(e);
+            }
+        };
+        CallsInItsInitializer.load();
+        assertThat(results).containsExactly(squares("x", input));
+        assertThat(INITIALIZER_CALL_THREADS).containsExactly(Thread.currentThread());
+        INITIALIZER_CALL_THREADS.clear();
+        CountDownLatch two = new CountDownLatch(2);
+        call(policy, method, inv -> {
+            two.countDown();
+            two.await(2, TimeUnit.SECONDS); // a second thread claims a chunk meanwhile
+            return body.call(inv);
+        }, "x", input);
+        assertThat(INITIALIZER_CALL_THREADS).as("still split outside an initializer").hasSizeGreaterThan(1);
+    }
+
+    /** Outside the class below: a thread reading them must not wait for its initialization. */
+    static final CountDownLatch LATE_STARTED = new CountDownLatch(1);
+    static final CountDownLatch LATE_RELEASE = new CountDownLatch(1);
+
+    /** Its initializer, run by another thread, waits until the test lets it go. */
+    static final class InitializedLate {
+        static {
+            LATE_STARTED.countDown();
+            try {
+                LATE_RELEASE.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWorkerWaitingForAClassInitializationIsTakenOverByTheCaller() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, SQUARES, "x", input); // learns the result's class
+        Thread initializer = new Thread(InitializedLate::touch);
+        initializer.start();
+        assertThat(LATE_STARTED.await(5, TimeUnit.SECONDS)).isTrue();
+        MethodHandle touch = MethodHandles.lookup().findStatic(InitializedLate.class, "touch",
+                MethodType.methodType(void.class));
+        Thread caller = Thread.currentThread();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            if (Thread.currentThread() != caller) {
+                touch.invokeExact(); // a worker calls the body of a class being initialized, as the agent's handle does
+            }
+            return SQUARES.call(inv);
+        };
+        long start = System.nanoTime();
+        try {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        } finally {
+            LATE_RELEASE.countDown();
+        }
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        initializer.join(5_000);
+        threads.clear();
+        call(policy, method, body, "x", input);
+        assertThat(threads).as("no longer split").containsExactly(caller);
     }
 
     @Test

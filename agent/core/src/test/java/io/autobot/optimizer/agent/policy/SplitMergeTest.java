@@ -31,22 +31,23 @@ class SplitMergeTest {
     @Test
     void chunksAreContiguousCopiesThatDifferInSizeByOneAtMost() {
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        Object[] chunks = Splittable.LIST.split(input, 4);
+        Cut cut = Splittable.LIST.cut(input, 4);
+        Object[] chunks = cut.chunks();
         assertThat(chunks).containsExactly(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7, 8), List.of(9, 10));
         assertThat(chunks[0]).isInstanceOf(ArrayList.class);
-        assertThat(Splittable.LINKED_LIST.split(new LinkedList<>(input), 2)[1]).isInstanceOf(LinkedList.class);
-        Object[] arrays = Splittable.ARRAY.split(new long[] {1, 2, 3}, 2);
+        assertThat(Splittable.LINKED_LIST.cut(new LinkedList<>(input), 2).chunks()[1]).isInstanceOf(LinkedList.class);
+        Object[] arrays = Splittable.ARRAY.cut(new long[] {1, 2, 3}, 2).chunks();
         assertThat((long[]) arrays[0]).containsExactly(1, 2);
         assertThat((long[]) arrays[1]).containsExactly(3);
-        assertThat(Splittable.LIST.chunk(input, 4, 2)).isEqualTo(List.of(7, 8)).isNotSameAs(chunks[2]);
-        assertThat(Splittable.chunkStart(10, 4, 3)).isEqualTo(8);
+        assertThat(cut.chunk(2)).isEqualTo(List.of(7, 8)).isNotSameAs(chunks[2]);
+        assertThat(cut.start(3)).isEqualTo(8);
     }
 
     @Test
     void sortedSetChunksKeepTheComparatorAndSoDoesTheirMerge() {
         TreeSet<String> words = new TreeSet<>(Comparator.reverseOrder());
         words.addAll(List.of("a", "b", "c", "d"));
-        Object[] chunks = Splittable.SORTED_SET.split(words, 2);
+        Object[] chunks = Splittable.SORTED_SET.cut(words, 2).chunks();
         assertThat(((SortedSet<?>) chunks[0]).comparator()).isEqualTo(Comparator.reverseOrder());
         assertThat(new ArrayList<Object>((SortedSet<?>) chunks[0])).containsExactly("d", "c");
         Object merged = merge(chunks);
@@ -113,7 +114,7 @@ class SplitMergeTest {
     @Test
     void aBodyReturningItsChunksMergesIntoTheArgumentAndNullsContributeNothing() {
         List<String> argument = new ArrayList<>(List.of("a", "b"));
-        Object[] chunks = Splittable.LIST.split(argument, 2);
+        Object[] chunks = Splittable.LIST.cut(argument, 2).chunks();
         assertThat(ResultShape.learn(argument, argument)).isEqualTo(ResultShape.ARGUMENT);
         assertThat(Merge.merge(ResultShape.ARGUMENT, chunks.clone(), chunks, argument)).isSameAs(argument);
         assertThat(Merge.merge(ResultShape.ARGUMENT, new Object[] {chunks[0], List.of("b")}, chunks, argument))
@@ -122,6 +123,68 @@ class SplitMergeTest {
         assertThat(Merge.merge(list, new Object[] {new ArrayList<>(List.of(1, 2)), null, new ArrayList<>(List.of(3))},
                 new Object[3], null)).isEqualTo(List.of(1, 2, 3));
         assertThat(Merge.merge(list, new Object[] {null, null}, new Object[2], null)).isNull();
+    }
+
+    @Test
+    void chunksAllReturningThemselvesGiveTheArgumentWhateverTheShapeLearntAndSomeOfThemAMismatch() {
+        List<String> argument = List.of("a", "b", "c", "d");
+        Object[] chunks = Splittable.LIST.cut(argument, 2).chunks();
+        ResultShape arrayList = ResultShape.of(new ArrayList<>());
+        assertThat(Merge.merge(arrayList, chunks.clone(), chunks, argument)).isSameAs(argument);
+        assertThat(Merge.merge(arrayList, new Object[] {chunks[0], new ArrayList<>(List.of("C", "D"))}, chunks,
+                argument)).isSameAs(Merge.MISMATCH);
+        assertThat(Merge.merge(arrayList, new Object[] {chunks[0], null}, chunks, argument)).isSameAs(Merge.MISMATCH);
+    }
+
+    @Test
+    void aLinkedHashMapInAccessOrderHasNoShapeAndIsNotTouchedToFindOut() {
+        Map<String, Integer> lru = new LinkedHashMap<>(16, 0.75f, true);
+        lru.put("apple", 5);
+        lru.put("kiwi", 4);
+        lru.put("fig", 3);
+        assertThat(ResultShape.of(lru)).isNull();
+        assertThat(new ArrayList<>(lru.keySet())).containsExactly("apple", "kiwi", "fig");
+        assertThat(ResultKind.describeUnmergeable(lru)).contains("access order");
+        assertThat(ResultShape.of(new LinkedHashMap<>(16, 0.75f, true))).as("empty too").isNull();
+        assertThat(ResultKind.of(new LinkedHashMap<>(Map.of("k", 1)))).isEqualTo(ResultKind.LINKED_HASH_MAP);
+    }
+
+    /**
+     * A HashMap (or HashSet) the body builds with the default capacity iterates, merged, in the
+     * order of the sequential one: the merge adds entry by entry, so its table grows as the
+     * sequential one did ({@code putAll} would size it ahead, from each chunk's size).
+     */
+    @Test
+    void mergedHashMapsAndHashSetsIterateAsTheSequentialOnes() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 500; round++) {
+            List<String> words = new ArrayList<>();
+            for (int i = 4 + random.nextInt(200); i > 0; i--) {
+                words.add(Long.toString(random.nextLong() & Long.MAX_VALUE, 36).substring(0, 1 + random.nextInt(5)));
+            }
+            int parts = Math.min(words.size(), 2 + random.nextInt(6));
+            Object[] chunks = Splittable.LIST.cut(words, parts).chunks();
+            Object[] maps = new Object[parts];
+            Object[] sets = new Object[parts];
+            for (int i = 0; i < parts; i++) {
+                maps[i] = lengths((List<String>) chunks[i]);
+                sets[i] = new HashSet<>((List<String>) chunks[i]);
+            }
+            Map<String, Integer> sequential = lengths(words);
+            assertThat(new ArrayList<>(((Map<?, ?>) merge(maps)).keySet())).as(words.toString())
+                    .isEqualTo(new ArrayList<>(sequential.keySet()));
+            Set<String> sequentialSet = new HashSet<>();
+            sequentialSet.addAll(words);
+            assertThat(new ArrayList<>((Set<?>) merge(sets))).isEqualTo(new ArrayList<>(sequentialSet));
+        }
+    }
+
+    private static Map<String, Integer> lengths(List<String> words) {
+        Map<String, Integer> lengths = new HashMap<>();
+        for (String word : words) {
+            lengths.put(word, word.length());
+        }
+        return lengths;
     }
 
     @Test

@@ -80,6 +80,20 @@ public class BatchingHost {
         return values;
     }
 
+    @Batched(via = "fetchAll", size = 3, maxWait = "5s")
+    static String fetch(String key) throws InterruptedException {
+        Thread.sleep(100);
+        return key.toUpperCase();
+    }
+
+    /** Slow: the host cancels the task whose thread runs it. */
+    static List<String> fetchAll(List<String> keys) throws InterruptedException {
+        Thread.sleep(1_000);
+        List<String> values = new ArrayList<>();
+        keys.forEach(k -> values.add(k.toUpperCase()));
+        return values;
+    }
+
     public static void main(String[] args) throws Exception {
         BatchingHost host = new BatchingHost("ok:");
         List<Object> results = together(40, i -> {
@@ -113,7 +127,42 @@ public class BatchingHost {
         print("lookup.elapsed.ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         print("lookup.batches", SLOW_BATCHES);
         check(looked.stream().allMatch(Boolean.TRUE::equals), "lookup results");
+        cancelTheSender();
         HostOutput.printCorrect();
+    }
+
+    /**
+     * Two tasks wait in a batch, a third fills it and so runs the batch method on its thread; the
+     * host cancels that third task only. The other two get their results, as without the agent.
+     */
+    private static void cancelTheSender() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        Future<String> a = threads.submit(() -> fetch("a"));
+        Future<String> b = threads.submit(() -> fetch("b"));
+        TimeUnit.MILLISECONDS.sleep(300);
+        String[] sender = {"none"};
+        Future<String> c = threads.submit(() -> {
+            try {
+                return fetch("c");
+            } catch (InterruptedException e) {
+                sender[0] = "interrupted";
+                throw e;
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(300);
+        c.cancel(true);
+        print("cancelled.others", outcome(a).equals("A") && outcome(b).equals("B"));
+        threads.shutdown();
+        threads.awaitTermination(5, TimeUnit.SECONDS);
+        print("cancelled.sender", sender[0]);
+    }
+
+    private static String outcome(Future<String> task) {
+        try {
+            return task.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return e.getCause() == null ? e.toString() : e.getCause().toString();
+        }
     }
 
     /** Runs {@code count} calls on as many threads released at once; returns each call's outcome. */

@@ -9,13 +9,17 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code @Parallel} methods that work on their argument in place: element writes must reach the
  * caller's array or list as without the agent, and a method that adds or removes elements, or an
- * argument that refuses writes, must give what a sequential run gives. Each case prints whether
- * it matched the plain computation.
+ * argument that refuses writes, must give what a sequential run gives, and a read-only body must
+ * leave alone what another thread writes into the argument meanwhile. Each case prints whether it
+ * matched the plain computation.
  */
 public class ParallelInPlaceHost {
 
@@ -69,6 +73,36 @@ public class ParallelInPlaceHost {
     @Parallel(threshold = 2)
     static void dropNegatives(Set<Integer> values) {
         values.removeIf(value -> value < 0);
+    }
+
+    /** Set while a call runs during which another thread writes an element of its argument. */
+    static volatile CountDownLatch readStarted;
+    static volatile CountDownLatch writtenMeanwhile;
+
+    /** Reads its elements only, while another thread writes one of the argument's. */
+    @Parallel(threshold = 2)
+    static void readAll(List<String> words) {
+        for (String word : words) {
+            word.length();
+        }
+        letTheOtherThreadWrite();
+    }
+
+    @Parallel(threshold = 2)
+    static void readAllOf(String[] words) {
+        for (String word : words) {
+            word.length();
+        }
+        letTheOtherThreadWrite();
+    }
+
+    private static void letTheOtherThreadWrite() {
+        readStarted.countDown();
+        try {
+            writtenMeanwhile.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Counts the writes it is given. */
@@ -133,7 +167,36 @@ public class ParallelInPlaceHost {
         Set<Integer> numbers = new TreeSet<>(List.of(-3, -2, -1, 0, 1, 2, 3, 4));
         dropNegatives(numbers);
         print("set.removed", numbers.equals(Set.of(0, 1, 2, 3, 4)));
+
+        List<String> shared = new CopyOnWriteArrayList<>(List.of("a", "bb", "ccc", "dddd", "eeeee", "ffffff"));
+        whileAnotherThreadWrites(() -> readAll(shared), () -> shared.set(5, "UPDATED"));
+        print("concurrent.list.kept", shared.equals(List.of("a", "bb", "ccc", "dddd", "eeeee", "UPDATED")));
+        String[] array = {"a", "bb", "ccc", "dddd", "eeeee", "ffffff"};
+        whileAnotherThreadWrites(() -> readAllOf(array), () -> array[5] = "UPDATED");
+        print("concurrent.array.kept", Arrays.equals(array, new String[] {"a", "bb", "ccc", "dddd", "eeeee", "UPDATED"}));
         print("done", true);
+    }
+
+    /** Runs the call; once its body has started, another thread makes the write, and the body goes on. */
+    private static void whileAnotherThreadWrites(Runnable call, Runnable write) {
+        readStarted = new CountDownLatch(1);
+        writtenMeanwhile = new CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            try {
+                readStarted.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            write.run();
+            writtenMeanwhile.countDown();
+        });
+        writer.start();
+        call.run();
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String thrownBy(Runnable call) {

@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * {@code @Parallel} methods whose body needs a lock that the caller holds: a synchronized method
  * called on an instance, a body that synchronizes on a monitor its caller holds, and one that takes
- * a {@link ReentrantLock} its caller holds. Without care, the workers' chunks wait for the lock
- * while the caller waits for the chunks, for ever. Each call is timed; every result is compared
- * with the sequential one.
+ * a {@link ReentrantLock} its caller holds, the same two on a virtual thread, and calls made while
+ * the caller initializes a class the body needs. Without care, the workers' chunks wait for the
+ * lock (or the class) while the caller waits for the chunks, for ever. Each call is timed; every
+ * result is compared with the sequential one.
  */
 public class ParallelLocksHost {
 
@@ -81,7 +83,53 @@ public class ParallelLocksHost {
         }
     }
 
-    /** Runs one section, named by the argument: {@code synchronized}, {@code monitor} or {@code lock}. */
+    /**
+     * A class whose initializer calls its own {@code @Parallel} method: a worker calling that static
+     * method must wait until the class is initialized, that is until the call returns.
+     */
+    static final class Table {
+        static final int[] SQUARES = new int[64];
+
+        static {
+            for (int i = 0; i < SQUARES.length; i++) {
+                SQUARES[i] = i;
+            }
+            squareAll(SQUARES);
+        }
+
+        @Parallel(threshold = 16)
+        static void squareAll(int[] values) {
+            SQUARING_THREADS.add(Thread.currentThread().getName());
+            pause();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= values[i];
+            }
+        }
+    }
+
+    /** A class whose initializer calls another class's {@code @Parallel} method, whose body reads this class. */
+    static final class Limits {
+        static int factor = 3; // not a constant: the body reads it with a getstatic, which waits for the class
+        static final int[] SCALED = {1, 2, 3, 4, 5, 6, 7, 8};
+
+        static {
+            scale(SCALED);
+        }
+    }
+
+    static final Set<String> SQUARING_THREADS = ConcurrentHashMap.newKeySet();
+
+    @Parallel(threshold = 2)
+    static void scale(int[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= Limits.factor;
+        }
+    }
+
+    /**
+     * Runs one section, named by the argument: {@code synchronized}, {@code monitor}, {@code clinit},
+     * {@code virtual} (JDK 21 and later) or {@code lock}.
+     */
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "synchronized":
@@ -89,6 +137,12 @@ public class ParallelLocksHost {
                 break;
             case "monitor":
                 monitorHeldByTheCaller();
+                break;
+            case "clinit":
+                calledWhileInitializingAClass();
+                break;
+            case "virtual":
+                virtualCallerHoldingTheLock();
                 break;
             default:
                 lockHeldByTheCaller();
@@ -140,6 +194,65 @@ public class ParallelLocksHost {
         }
         TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
         print("monitor.inplace.once", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
+    }
+
+    private static void calledWhileInitializingAClass() {
+        long start = System.nanoTime();
+        int[] squares = Table.SQUARES;
+        print("clinit.own.right", IntStream.range(0, 64).allMatch(i -> squares[i] == i * i));
+        print("clinit.own.caller.only", SQUARING_THREADS.equals(Set.of(Thread.currentThread().getName())));
+        print("clinit.other.right", Arrays.equals(Limits.SCALED, new int[] {3, 6, 9, 12, 15, 18, 21, 24}));
+        print("clinit.ms", millisSince(start));
+        SQUARING_THREADS.clear();
+        int[] later = IntStream.range(0, 64).toArray();
+        together(() -> {
+            Table.squareAll(later); // the class is initialized now: the call is split as usual
+            return null;
+        });
+        print("clinit.later.right", IntStream.range(0, 64).allMatch(i -> later[i] == i * i));
+        print("clinit.later.split", SQUARING_THREADS.size() > 1);
+    }
+
+    /**
+     * A virtual thread holding the monitor, then the lock, that the body needs (JDK 21 and later:
+     * started by reflection, as this class is compiled for Java 17).
+     */
+    private static void virtualCallerHoldingTheLock() throws Exception {
+        int[] counts = new int[8];
+        List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
+        boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus); // learns, then splits
+        long[] millis = new long[2];
+        List<Object> locked = new ArrayList<>();
+        Thread caller = startVirtual(() -> {
+            long start = System.nanoTime();
+            synchronized (MONITOR) {
+                together(() -> {
+                    bump(counts);
+                    return null;
+                });
+            }
+            millis[0] = millisSince(start);
+            start = System.nanoTime();
+            LOCK.lock();
+            try {
+                locked.add(together(() -> negated(INPUT)));
+            } finally {
+                LOCK.unlock();
+            }
+            millis[1] = millisSince(start);
+        });
+        caller.join(20_000);
+        print("virtual.finished", !caller.isAlive());
+        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        print("virtual.monitor.right", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
+        print("virtual.monitor.ms", millis[0]);
+        print("virtual.lock.right", lockFree && List.of(minus).equals(locked));
+        print("virtual.lock.ms", millis[1]);
+    }
+
+    private static Thread startVirtual(Runnable task) throws ReflectiveOperationException {
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        return (Thread) Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class).invoke(builder, task);
     }
 
     private static void lockHeldByTheCaller() {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public class ParallelMergeHost {
     static final AtomicInteger LAZY_RUNS = new AtomicInteger();
     static final AtomicInteger CUSTOM_RUNS = new AtomicInteger();
     static final AtomicInteger MIXED_RUNS = new AtomicInteger();
+    static final AtomicInteger RECENCY_RUNS = new AtomicInteger();
     static final List<String> FRUITS = List.of("apple", "avocado", "banana", "blueberry", "cherry", "apricot", "beet",
             "corn");
 
@@ -129,6 +132,42 @@ public class ParallelMergeHost {
         return words;
     }
 
+    /** Returns its argument itself when no word needs trimming (a copy-avoidance idiom), else a new list. */
+    @Parallel(threshold = 2)
+    static List<String> trimAll(List<String> words) {
+        seen();
+        boolean any = false;
+        for (String word : words) {
+            any |= !word.equals(word.trim());
+        }
+        if (!any) {
+            return words;
+        }
+        List<String> out = new ArrayList<>();
+        for (String word : words) {
+            out.add(word.trim());
+        }
+        return out;
+    }
+
+    /** Most recently read last: a LinkedHashMap in access order. */
+    @Parallel(threshold = 2)
+    static Map<String, Integer> recency(List<String> words) {
+        RECENCY_RUNS.incrementAndGet();
+        Map<String, Integer> out = new LinkedHashMap<>(16, 0.75f, true);
+        for (String word : words) {
+            out.put(word, word.length());
+        }
+        return out;
+    }
+
+    /** A HashMap of the default capacity, which a merge by {@code putAll} would size ahead. */
+    @Parallel(threshold = 2)
+    static Map<String, Integer> byWord(List<String> words) {
+        seen();
+        return words.stream().collect(Collectors.toMap(word -> word, String::length));
+    }
+
     /** A LinkedList when any word starts with "z", else an ArrayList. */
     @Parallel(threshold = 2)
     static List<String> mixed(List<String> words) {
@@ -190,6 +229,26 @@ public class ParallelMergeHost {
 
         List<String> padded = new ArrayList<>(List.of(" a", "b ", " c ", "d", " e", "f ", "g", " h"));
         print("returns.argument", trimmed(new ArrayList<>(padded)) != null && sameAsArgument(padded));
+
+        trimAll(List.of(" a", "b ", "c", "d")); // learns: an ArrayList
+        List<String> clean = List.of("a", "b", "c", "d", "e", "f");
+        List<String> same = trimAll(clean);
+        print("argument.itself", same == clean && refuses(same));
+        List<String> partly = trimAll(List.of("a", "b", "c", "d", "e", " f")); // the last chunk's body trims
+        print("argument.partly", partly.getClass() == ArrayList.class && partly.equals(clean));
+
+        recency(FRUITS);
+        Map<String, Integer> recent = recency(FRUITS);
+        recent.get("apple");
+        List<String> appleLast = new ArrayList<>(FRUITS.subList(1, FRUITS.size()));
+        appleLast.add("apple");
+        print("access.order", new ArrayList<>(recent.keySet()).equals(appleLast) && RECENCY_RUNS.get() == 2);
+
+        List<String> few = List.of("fig", "cherry", "apple", "melon");
+        Map<String, Integer> plain = new HashMap<>();
+        few.forEach(word -> plain.put(word, word.length()));
+        print("hashmap.order", twice(() -> byWord(few),
+                r -> r.getClass() == HashMap.class && new ArrayList<>(r.keySet()).equals(new ArrayList<>(plain.keySet()))));
 
         mixed(FRUITS); // learns: an ArrayList
         MIXED_RUNS.set(0);

@@ -2,33 +2,34 @@ package io.autobot.optimizer.agent.policy;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which threads wait for a lock that one given thread holds: a monitor they are blocked on (or must
- * enter again after {@code wait}), or an ownable synchronizer they are parked on (a
- * {@code ReentrantLock}, a write lock). Asks the JVM's thread bean about those threads only,
- * without stack traces; a JVM where that fails is reported once and then never asked again.
+ * What some threads are waiting for, from the JVM's thread bean: the lock a thread is blocked or
+ * parked on and that lock's owner, and its top frame (a wait for a class initialization shows only
+ * there). Asks about those threads only; a JVM where that fails is reported once and then never
+ * asked again.
  */
-final class LockWaits {
+final class ThreadStates {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private static volatile boolean unavailable;
 
-    private LockWaits() {
+    private ThreadStates() {
     }
 
     /**
      * @param threads the threads to look at; null entries are skipped
-     * @return for each thread, whether it waits for a lock {@code owner} holds
+     * @return each thread's state, in the same places; null where skipped, ended, or when the JVM cannot say
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
-    static boolean[] waitingFor(Thread owner, Thread[] threads) {
-        boolean[] waiting = new boolean[threads.length];
+    static ThreadInfo[] of(Thread[] threads) {
+        ThreadInfo[] states = new ThreadInfo[threads.length];
         if (unavailable) {
-            return waiting;
+            return states;
         }
         try {
             long[] ids = new long[threads.length];
@@ -38,11 +39,10 @@ final class LockWaits {
                     ids[count++] = thread.getId();
                 }
             }
-            ThreadInfo[] infos = ManagementFactory.getThreadMXBean().getThreadInfo(java.util.Arrays.copyOf(ids, count));
+            ThreadInfo[] infos = ManagementFactory.getThreadMXBean().getThreadInfo(Arrays.copyOf(ids, count), 1);
             for (int i = 0, info = 0; i < threads.length; i++) {
                 if (threads[i] != null) {
-                    ThreadInfo state = infos[info++];
-                    waiting[i] = state != null && state.getLockOwnerId() == owner.getId();
+                    states[i] = infos[info++];
                 }
             }
         } catch (RuntimeException | LinkageError e) {
@@ -50,6 +50,6 @@ final class LockWaits {
             LOG.warn("the JVM cannot say which threads wait for locks ({}): a split call whose chunks wait for a lock"
                     + " its caller holds cannot be told from a slow one", e.toString());
         }
-        return waiting;
+        return states;
     }
 }
