@@ -134,7 +134,6 @@ public final class Engine implements CallHandler {
     }
 
     private Pipeline buildPipeline(MethodMeta method) {
-        CachingPolicy caching = cachingPolicy(method);
         List<Pipeline.Named> policies = new ArrayList<>();
         for (PolicyProvider provider : providers) {
             Policy policy = provider.create(method);
@@ -142,13 +141,14 @@ public final class Engine implements CallHandler {
                 policies.add(new Pipeline.Named(provider.name(), policy));
             }
         }
+        CachingPolicy caching = cachingPolicy(method, policies.stream().map(Pipeline.Named::policy).toList());
         if (caching == null && policies.isEmpty()) {
             return null;
         }
         return new Pipeline(caching, policies);
     }
 
-    private CachingPolicy cachingPolicy(MethodMeta method) {
+    private CachingPolicy cachingPolicy(MethodMeta method, List<Policy> below) {
         MethodSpec spec = method.spec();
         if (spec.cached() == null && !spec.optimized()) {
             return null;
@@ -169,7 +169,7 @@ public final class Engine implements CallHandler {
                 throw new IllegalArgumentException("@Cached(ttl = \"" + text + "\") is not accepted: " + e.getMessage());
             }
         }
-        return new CachingPolicy(cache, settings.profiles(), ttl);
+        return new CachingPolicy(cache, settings.profiles(), ttl, below);
     }
 
     /** The policies a method runs through, outermost first; empty when it runs unoptimized. */
