@@ -45,6 +45,17 @@ public final class CachingPolicy implements Policy {
         return cache.getOrLoad(key, () -> next.call(invocation), terms(method));
     }
 
+    /**
+     * Begins a miss of a method that only caches, whose body then runs in the caller's own frame:
+     * the value to return instead ({@code Dispatcher.NULL} for null), or the {@link PendingLoad}
+     * the body's outcome must go to.
+     *
+     * @param self the receiver, null for a static method
+     */
+    public Object begin(MethodMeta method, Object self, Object[] args) {
+        return cache.begin(CallKey.of(method, self, args), terms(method));
+    }
+
     /** What a miss of the method runs and is stored under, as the profile says now. */
     private LoadTerms terms(MethodMeta method) {
         OperationProfile profile = profiles.get(method.spec().operation());
