@@ -45,6 +45,7 @@ public final class ResultCache {
     private final LongAdder waits = new LongAdder();
     private final LongAdder waitsTimedOut = new LongAdder();
     private final LongAdder waitsInterrupted = new LongAdder();
+    private final LargeKeys largeKeys = new LargeKeys();
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
@@ -128,9 +129,13 @@ public final class ResultCache {
      * that happened meanwhile has it), else the {@link PendingLoad} the body's outcome goes to.
      * A caller that gets the flight of its key runs the body for every caller of the key that comes
      * while it runs; one that finds another's flight waits for it, within bounds (see {@link Flight}),
-     * and otherwise runs its own call.
+     * and otherwise runs its own call. A call whose key is larger than the size limit runs its body
+     * and is not stored (see {@link LargeKeys}).
      */
     public Object begin(CallKey call, LoadTerms terms) {
+        if (largeKeys.tooLarge(call, terms.maxSize())) {
+            return new PendingLoad(this, null, null, terms, true); // neither copied nor stored
+        }
         CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
         Flight mine = new Flight(terms.timeLimitNanos());
         Flight running = inFlight.putIfAbsent(key, mine);
@@ -273,6 +278,11 @@ public final class ResultCache {
     /** How often callers waited for another caller's run of their key, and how often they gave up. */
     public FlightStatistics flightStatistics() {
         return new FlightStatistics(waits.sum(), waitsTimedOut.sum(), waitsInterrupted.sum());
+    }
+
+    /** Calls not cached since start because their key (its arguments) was larger than {@code max_file_size}. */
+    long keysTooLarge() {
+        return largeKeys.count();
     }
 
     /** Statistics of every tier that exists. */

@@ -79,6 +79,23 @@ class ResultCacheTest {
     }
 
     @Test
+    void aCallWhoseArgumentsAreOverTheSizeLimitRunsAndIsNeitherCopiedNorStored() throws Throwable {
+        byte[] upload = new byte[4096];
+        assertThat(cache.getOrLoad(key(upload), () -> upload.length, TTL, LIMIT, stats)).isEqualTo(4096);
+        assertThat(cache.lookup(key(upload))).isNull();
+        assertThat(cache.keysTooLarge()).isEqualTo(1);
+        assertThat(stats.misses()).as("its body ran").isEqualTo(1);
+        short[] shorts = new short[LIMIT_SHORTS];
+        cache.getOrLoad(key(shorts), () -> 1, TTL, LIMIT, stats);
+        assertThat(cache.keysTooLarge()).as("short arrays count two bytes an element").isEqualTo(2);
+        cache.getOrLoad(key(new byte[16]), () -> 16, TTL, LIMIT, stats);
+        assertThat(cache.lookup(key(new byte[16]))).isEqualTo(16);
+        assertThat(cache.keysTooLarge()).isEqualTo(2);
+    }
+
+    private static final int LIMIT_SHORTS = (int) LIMIT / 2 + 1;
+
+    @Test
     void aBodyThatChangesItsArrayArgumentHasItsResultStoredUnderTheArrayAsPassed() throws Throwable {
         int[] values = {3, 1, 2};
         Object first = cache.getOrLoad(key(values), () -> {
@@ -92,7 +109,7 @@ class ResultCacheTest {
     }
 
     @Test
-    void aBodyThatChangesAnotherArgumentHasItsResultReturnedButNotStored() throws Throwable {
+    void aBodyThatChangesItsListArgumentHasItsResultStoredUnderTheListAsPassed() throws Throwable {
         List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
         Object first = cache.getOrLoad(key(values), () -> {
             int head = values.get(0);
@@ -100,8 +117,40 @@ class ResultCacheTest {
             return head;
         }, TTL, LIMIT, stats);
         assertThat(first).isEqualTo(3);
-        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isNull();
+        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isEqualTo(3);
         assertThat(cache.lookup(key(List.of(1, 2, 3)))).isNull();
+    }
+
+    @Test
+    void aBodyThatChangesAnArgumentTheKeyKeepsHasItsResultReturnedButNotStored() throws Throwable {
+        Box box = new Box(3);
+        Object first = cache.getOrLoad(key(box), () -> {
+            int value = box.value;
+            box.value = 1;
+            return value;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(new Box(3)))).isNull();
+        assertThat(cache.lookup(key(new Box(1)))).isNull();
+    }
+
+    /** An application's mutable value: the key keeps it as passed, it is not copied. */
+    private static final class Box {
+        int value;
+
+        Box(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Box && ((Box) other).value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return value;
+        }
     }
 
     @Test
