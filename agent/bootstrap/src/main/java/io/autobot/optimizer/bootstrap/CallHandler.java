@@ -21,4 +21,19 @@ public interface CallHandler {
      *     body threw and reaches the caller as it is
      */
     Object enter(int methodId, Class<?> declaringType, Object self, Object[] args) throws Throwable;
+
+    /**
+     * Called when the body of a method that returns a value ended, on the thread that ran it, when
+     * {@link #enter} had returned {@code null} for that call (so the body ran in the method's own
+     * frame). The handler finishes what it began for the call, if anything (a cache miss stores the
+     * result). It must not throw; the body's result or throwable reaches the caller unchanged.
+     *
+     * @param methodId the constant the agent gave the method
+     * @param frame the very argument array {@link #enter} got for this call: it tells this call from
+     *     any other call of the method on the thread
+     * @param returned what the body returned (boxed), or null when it threw
+     * @param thrown what the body threw, or null when it returned
+     */
+    default void exit(int methodId, Object[] frame, Object returned, Throwable thrown) {
+    }
 }

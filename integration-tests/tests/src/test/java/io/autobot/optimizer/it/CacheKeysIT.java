@@ -26,8 +26,9 @@ class CacheKeysIT {
 
     @BeforeAll
     static void runHost() throws Exception {
-        with = ChildJvm.of(CacheKeysHost.class).withAgent("cache=memory").workDir(workDir).run();
-        without = ChildJvm.of(CacheKeysHost.class).workDir(workDir).run();
+        // a heap the uploads' keys would fill (100 x 3 MiB) if their calls were stored
+        with = ChildJvm.of(CacheKeysHost.class).withAgent("cache=memory").jvmArg("-Xmx128m").workDir(workDir).run();
+        without = ChildJvm.of(CacheKeysHost.class).jvmArg("-Xmx128m").workDir(workDir).run();
         assertThat(with.exitCode()).as(with.toString()).isZero();
         assertThat(without.exitCode()).as(without.toString()).isZero();
     }
@@ -78,5 +79,18 @@ class CacheKeysIT {
         assertThat(with.value("kind.objects")).isEqualTo("Object[]");
         assertThat(with.value("kind.numbers")).isEqualTo("Number[]");
         assertThat(with.value("inner.objects")).isEqualTo("Object[]");
+    }
+
+    @Test
+    void aCallersReusedBufferDoesNotChangeTheKeysStoredBefore() {
+        assertThat(with.value("buffer.BB")).as(with.toString()).isEqualTo("BB");
+        assertThat(with.value("buffer.Aa")).isEqualTo("Aa");
+    }
+
+    @Test
+    void callsWithArgumentsOverTheSizeLimitRunAndAreNotKept() {
+        assertThat(with.value("uploads.runs")).as(with.toString()).isEqualTo("100");
+        assertThat(with.stderr().lines().filter(line -> line.contains("CacheKeysHost.checksum")))
+                .as(with.stderr()).hasSize(1).allMatch(line -> line.startsWith("INFO") && line.contains("max_file_size"));
     }
 }

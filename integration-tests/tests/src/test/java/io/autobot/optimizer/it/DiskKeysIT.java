@@ -3,8 +3,12 @@ package io.autobot.optimizer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.hosts.DiskKeysHost;
+import io.autobot.optimizer.it.hosts.PluginHost;
+import io.autobot.optimizer.it.hosts.ShutdownCallHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +72,43 @@ class DiskKeysIT {
                     .as(run.stderr()).hasSize(1).allMatch(line -> line.startsWith("INFO"));
             assertThat(run.stderr()).doesNotContain("WARN");
         }
+    }
+
+    @Test
+    void twoVersionsOfAStatelessPluginClassNeverShareDiskEntries() throws Exception {
+        Path v1 = plugin("v1", "x * 3");
+        Path v2 = plugin("v2", "x * 5");
+        Path cache = work.resolve("plugins");
+        for (int run = 0; run < 2; run++) { // the second run reads what the first wrote
+            ChildJvm.Result result = ChildJvm.of(PluginHost.class).withAgent().env("CACHE_STRATEGY", "hybrid")
+                    .env("DISK_CACHE_PATH", cache.toString()).args(v1.toString(), v2.toString(), v1.toString())
+                    .workDir(work).run();
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.value("plugin.0")).as(result.toString()).isEqualTo("30");
+            assertThat(result.value("plugin.1")).as(result.toString()).isEqualTo("50");
+            assertThat(result.value("plugin.2")).as(result.toString()).isEqualTo("30");
+        }
+    }
+
+    /** Compiles {@code plugin.Impl}, a stateless {@code PluginBase} whose override returns {@code body}. */
+    private static Path plugin(String version, String body) throws Exception {
+        Path source = work.resolve("src-" + version).resolve("plugin/Impl.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package plugin;\npublic class Impl extends io.autobot.optimizer.it.hosts.PluginBase {\n"
+                + "    protected int transform(int x) { return " + body + "; }\n}\n");
+        Path classes = Files.createDirectories(work.resolve("plugin-" + version));
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), source.toString());
+        assertThat(exit).as("javac of " + source).isZero();
+        return classes;
+    }
+
+    @Test
+    void aFirstMissInTheHostsShutdownHookIsServedWithoutAWarning() throws Exception {
+        ChildJvm.Result result = ChildJvm.of(ShutdownCallHost.class).withAgent().env("CACHE_STRATEGY", "hybrid")
+                .env("DISK_CACHE_PATH", work.resolve("hook").toString()).workDir(work).run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.value("hook")).isEqualTo("summary-of-run");
+        assertThat(result.stderr()).as(result.stderr()).doesNotContain("WARN");
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A caller waiting for another caller's run of the same key never hangs the host: it stops
  * waiting when interrupted, or after a bounded time, and runs its own call. The host's scenarios
  * deadlocked before (a lock, a class initializer) or waited out another caller's body (an
- * interrupt).
+ * interrupt). A waiter never gets the exception the owner's call ended in: what the owner met
+ * (its cancelled task, its timeout) is the owner's alone.
  */
 class SingleFlightIT {
 
@@ -50,8 +51,20 @@ class SingleFlightIT {
     }
 
     @Test
+    void theWaiterOfAnOwnerWhoseTaskIsCancelledGetsItsValueNotTheOwnersInterrupt() {
+        assertThat(run.value("cancelled.waiter")).as(run.toString()).isEqualTo("value-k");
+    }
+
+    @Test
+    void aTimedOwnerThatNeedsTheWaitersLockFinishesInTimeAndNeitherGetsTheOthersTimeout() {
+        assertThat(run.value("timed.owner")).as(run.toString()).isEqualTo("value-k");
+        assertThat(run.value("timed.waiter")).as(run.toString()).isEqualTo("value-k");
+    }
+
+    @Test
     void theWaitsThatGaveUpAreCounted() {
-        assertThat(run.value("statistics")).as(run.toString()).contains("waits_timed_out=2.0")
+        // the lock, the class initializer and the timed owner's waiter gave up; one was interrupted
+        assertThat(run.value("statistics")).as(run.toString()).contains("waits_timed_out=3.0")
                 .contains("waits_interrupted=1.0");
     }
 }

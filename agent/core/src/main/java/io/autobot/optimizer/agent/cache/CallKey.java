@@ -89,24 +89,34 @@ public final class CallKey {
     }
 
     /**
-     * A key safe to store: array arguments are copied, so that neither the body nor a caller that
-     * later reuses or changes its array can change the stored key; a reusable key is copied.
+     * A key safe to store: array arguments and the JDK's mutable collections among them are copied
+     * (see {@link KeyCopies}), so that neither the body nor a caller that later reuses or changes
+     * its array or list can change the stored key; a reusable key is copied.
      */
     public CallKey detached() {
-        boolean hasArray = false;
+        boolean mutable = false;
         for (Object arg : args) {
-            hasArray |= arg != null && arg.getClass().isArray();
+            mutable |= KeyCopies.copied(arg);
         }
-        if (!hasArray && !reusable) {
+        if (!mutable && !reusable) {
             return this;
         }
-        return new CallKey(method, receiver, hasArray ? (Object[]) copyArrays(args) : args, hash);
+        return new CallKey(method, receiver, mutable ? KeyCopies.copy(args) : args, hash);
+    }
+
+    /**
+     * Whether the receiver part and the arguments are estimated larger than {@code limit} bytes
+     * (see {@link SizeEstimator}); a stateless receiver's part is its class's token, of no size.
+     */
+    public boolean largerThan(long limit) {
+        return SizeEstimator.exceeds(receiver instanceof StatelessReceiver ? null : receiver, args, limit);
     }
 
     /**
      * Whether the receiver and the arguments still hash as they did when the key was made. Objects
-     * other than arrays are kept, not copied: a body that changes one (sorts a list it was given)
-     * would leave a stored key that names other contents than the call had.
+     * other than arrays and the JDK's collections are kept, not copied: a body that changes one
+     * (an object of the application's with a setter) would leave a stored key that names other
+     * contents than the call had.
      */
     public boolean unchanged() {
         return hash(method, receiver, args) == hash;
@@ -214,40 +224,5 @@ public final class CallKey {
             return Arrays.equals((short[]) left, (short[]) right);
         }
         return Arrays.equals((boolean[]) left, (boolean[]) right);
-    }
-
-    private static Object copyArrays(Object value) {
-        if (value instanceof Object[]) {
-            Object[] copy = ((Object[]) value).clone();
-            for (int i = 0; i < copy.length; i++) {
-                copy[i] = copyArrays(copy[i]);
-            }
-            return copy;
-        }
-        if (value instanceof byte[]) {
-            return ((byte[]) value).clone();
-        }
-        if (value instanceof int[]) {
-            return ((int[]) value).clone();
-        }
-        if (value instanceof long[]) {
-            return ((long[]) value).clone();
-        }
-        if (value instanceof char[]) {
-            return ((char[]) value).clone();
-        }
-        if (value instanceof double[]) {
-            return ((double[]) value).clone();
-        }
-        if (value instanceof float[]) {
-            return ((float[]) value).clone();
-        }
-        if (value instanceof short[]) {
-            return ((short[]) value).clone();
-        }
-        if (value instanceof boolean[]) {
-            return ((boolean[]) value).clone();
-        }
-        return value;
     }
 }

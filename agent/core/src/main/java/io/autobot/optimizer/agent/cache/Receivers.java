@@ -20,7 +20,7 @@ final class Receivers {
     private static final ClassValue<Object> PARTS = new ClassValue<>() {
         @Override
         protected Object computeValue(Class<?> type) {
-            return stateless(type) ? new StatelessReceiver(type.getName()) : STATEFUL;
+            return stateless(type) ? new StatelessReceiver(type) : STATEFUL;
         }
     };
 

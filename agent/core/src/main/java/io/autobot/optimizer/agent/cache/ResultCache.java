@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The memo of results across its tiers, as the cache strategy says: memory, disk, or memory in
  * front of disk (hybrid, where a disk hit is promoted to memory). Concurrent callers of one key
- * run the body once ("single flight") and all get its result or its exception; exceptions are
- * never stored, null results are. A caller waits for another's run only so long: when the
- * computing caller fails inside the agent, when the waiter is interrupted, or after a limit (the
- * run may be waiting for the waiter), the waiter runs its own call instead.
+ * run the body once ("single flight") and all get its result; exceptions are never stored (nor
+ * shared: the waiters of a call that threw run their own), null results are. A caller waits for
+ * another's run only so long: when the waiter is interrupted, or after a limit (the run may be
+ * waiting for the waiter), the waiter runs its own call instead.
  */
 public final class ResultCache {
 
@@ -45,6 +45,7 @@ public final class ResultCache {
     private final LongAdder waits = new LongAdder();
     private final LongAdder waitsTimedOut = new LongAdder();
     private final LongAdder waitsInterrupted = new LongAdder();
+    private final LargeKeys largeKeys = new LargeKeys();
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
@@ -97,48 +98,106 @@ public final class ResultCache {
      * Returns the cached value or runs the loader once for all concurrent callers of the key.
      *
      * @return the value, with null results as null
-     * @throws Throwable what the loader threw: a {@link CallerFailure} (the body's own outcome) to
-     *     every caller that waited for it, anything else (the agent's own failure) to this caller only
+     * @throws Throwable what the loader threw, to this caller only: a {@link CallerFailure} (the
+     *     body's own outcome) or anything else (the agent's own failure)
      */
+    public Object getOrLoad(CallKey call, Loader loader, LoadTerms terms) throws Throwable {
+        Object started = begin(call, terms);
+        if (!(started instanceof PendingLoad pending)) {
+            return Dispatcher.unwrap(started);
+        }
+        Object result;
+        try {
+            result = loader.load();
+        } catch (Throwable thrown) {
+            pending.abandon();
+            throw thrown;
+        }
+        pending.returned(result);
+        return result;
+    }
+
+    /** {@link #getOrLoad(CallKey, Loader, LoadTerms)} of a method without a time limit below the cache. */
     public Object getOrLoad(CallKey call, Loader loader, Duration ttl, long maxResultSize, OperationStats stats)
             throws Throwable {
-        CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
-        Flight mine = new Flight();
-        Flight running = inFlight.putIfAbsent(key, mine);
-        if (running != null) {
-            return follow(running, key, loader, ttl, maxResultSize, stats);
+        return getOrLoad(call, loader, new LoadTerms(ttl, maxResultSize, stats, 0));
+    }
+
+    /**
+     * Begins a call that missed the cache: the value to return instead of running the body
+     * ({@link Dispatcher#NULL} for null) when another caller's run of the key gave one (or a store
+     * that happened meanwhile has it), else the {@link PendingLoad} the body's outcome goes to.
+     * A caller that gets the flight of its key runs the body for every caller of the key that comes
+     * while it runs; one that finds another's flight waits for it, within bounds (see {@link Flight}),
+     * and otherwise runs its own call. A call whose key is larger than the size limit runs its body
+     * and is not stored (see {@link LargeKeys}).
+     */
+    public Object begin(CallKey call, LoadTerms terms) {
+        if (largeKeys.tooLarge(call, terms.maxSize())) {
+            return new PendingLoad(this, null, null, terms, true); // neither copied nor stored
         }
+        CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
+        Flight mine = new Flight(terms.timeLimitNanos());
+        Flight running = inFlight.putIfAbsent(key, mine);
+        return running == null ? own(key, mine, terms) : follow(running, key, mine, terms);
+    }
+
+    /** This caller owns the key's flight: a store that happened meanwhile answers it, else its body runs. */
+    private Object own(CallKey key, Flight mine, LoadTerms terms) {
         try {
-            return loadOnce(key, loader, ttl, maxResultSize, stats, mine);
-        } finally {
-            mine.abandon(); // no waiter may be left waiting, whatever failed above
-            inFlight.remove(key, mine);
+            Object cached = lookup(key);
+            if (cached != null) {
+                mine.succeed(cached);
+                terms.stats().recordHit();
+                release(key, mine);
+                return cached;
+            }
+            return new PendingLoad(this, key, mine, terms, true);
+        } catch (RuntimeException | Error e) {
+            release(key, mine); // no waiter may be left waiting, whatever failed here
+            throw e;
         }
     }
 
     /** Takes the outcome of another caller's run of the key, or runs this caller's own when there is none to have. */
-    private Object follow(Flight running, CallKey key, Loader loader, Duration ttl, long maxResultSize,
-            OperationStats stats) throws Throwable {
+    private Object follow(Flight running, CallKey key, Flight mine, LoadTerms terms) {
         if (running.ownedByCurrentThread()) {
-            return loader.load(); // the body asks for its own key: run it, do not wait for ourselves
+            return new PendingLoad(this, null, null, terms, false); // the body asks for its own key: never wait for ourselves
+        }
+        if (!running.ownerAlive()) {
+            return takeOver(running, key, mine, terms); // its thread died in the body: it never ends
         }
         waits.increment();
-        Object value = running.await(waitLimitNanos(stats));
+        Object value = running.await(waitLimitNanos(terms.stats()));
         if (value == Flight.ABANDONED) {
-            return loader.load(); // the computing caller failed inside the agent: compute our own
+            // the owner's call ended without a result (it threw): run our own at once, as without the
+            // agent; the first to get there takes the key's flight for the callers that come later
+            return inFlight.putIfAbsent(key, mine) == null ? own(key, mine, terms)
+                    : new PendingLoad(this, key, null, terms, true);
         }
         if (value == Flight.INTERRUPTED) {
             waitsInterrupted.increment();
             // the interrupt is set again: the own call sees it as it would without the agent, and what
             // it returns then is not stored (it may be what the body answers to an interrupt)
-            return loader.load();
+            return new PendingLoad(this, null, null, terms, false);
         }
         if (value == Flight.TIMED_OUT) {
             waitsTimedOut.increment();
-            return loadAndStore(key, loader, ttl, maxResultSize, stats, null);
+            return takeOver(running, key, mine, terms);
         }
-        stats.recordHit();
-        return Dispatcher.unwrap(value);
+        terms.stats().recordHit();
+        return value;
+    }
+
+    /**
+     * Runs this caller's own call, stored, in place of a flight that will not serve it; later
+     * callers wait for this one instead. The flight given up on still completes for its own waiters.
+     */
+    private Object takeOver(Flight running, CallKey key, Flight mine, LoadTerms terms) {
+        if (inFlight.replace(key, running, mine)) {
+            return own(key, mine, terms);
+        }
+        return new PendingLoad(this, key, null, terms, true);
     }
 
     /**
@@ -151,60 +210,26 @@ public final class ResultCache {
         return Math.max(MIN_WAIT_NANOS, 2 * stats.loads().percentileNanos(0.99));
     }
 
-    private Object loadOnce(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats,
-            Flight mine) throws Throwable {
-        Object cached = lookup(key);
-        if (cached != null) {
-            mine.succeed(cached);
-            stats.recordHit();
-            return Dispatcher.unwrap(cached);
-        }
-        return loadAndStore(key, loader, ttl, maxResultSize, stats, mine);
-    }
-
-    /**
-     * Runs the loader and stores its result.
-     *
-     * @param mine the flight other callers wait on, or null for a caller that gave up waiting
-     */
-    private Object loadAndStore(CallKey key, Loader loader, Duration ttl, long maxResultSize, OperationStats stats,
-            Flight mine) throws Throwable {
-        long start = System.nanoTime();
-        Object result;
-        try {
-            result = loader.load();
-        } catch (CallerFailure failure) {
-            if (mine != null) {
-                mine.fail(failure);
-            }
-            throw failure;
-        }
-        long nanos = System.nanoTime() - start;
-        Object stored = result == null ? Dispatcher.NULL : result;
-        if (mine != null) {
-            mine.succeed(stored);
-        }
-        stats.recordMiss(nanos);
-        if (mine == null || !mine.givenUp()) {
-            stats.recordLoad(nanos); // a run a waiter gave up on may have waited for that waiter
-        }
-        store(key, stored, ttl, maxResultSize, nanos);
-        return result;
+    /** Ends a flight: its waiters that are left run their own calls, and the key is free again. */
+    void release(CallKey key, Flight flight) {
+        flight.abandon();
+        inFlight.remove(key, flight);
     }
 
     /** Stores a result under a detached key, unless the body changed an argument the key keeps. */
-    private void store(CallKey key, Object value, Duration ttl, long maxResultSize, long loadNanos) {
+    void store(CallKey key, Object value, LoadTerms terms, long loadNanos) {
         try {
             if (!key.unchanged()) {
                 LOG.debug("{} changed its receiver or an argument it was given: its result is not cached",
                         key.method().displayName());
                 return;
             }
-            if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, maxResultSize)) {
+            if (value != Dispatcher.NULL && SizeEstimator.exceeds(value, terms.maxSize())) {
                 LOG.debug("result of {} is larger than max_file_size ({} bytes): not cached",
-                        key.method().displayName(), maxResultSize);
+                        key.method().displayName(), terms.maxSize());
                 return;
             }
+            Duration ttl = terms.ttl();
             CacheStrategy current = strategy;
             CacheTier diskTier = current.usesDisk() ? disk() : null;
             boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
@@ -253,6 +278,11 @@ public final class ResultCache {
     /** How often callers waited for another caller's run of their key, and how often they gave up. */
     public FlightStatistics flightStatistics() {
         return new FlightStatistics(waits.sum(), waitsTimedOut.sum(), waitsInterrupted.sum());
+    }
+
+    /** Calls not cached since start because their key (its arguments) was larger than {@code max_file_size}. */
+    long keysTooLarge() {
+        return largeKeys.count();
     }
 
     /** Statistics of every tier that exists. */

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * A cheap, bounded estimate of a result's size in bytes, to keep results over the profile's
- * {@code max_file_size} out of the cache. It walks strings, arrays, collections and maps and
+ * A cheap, bounded estimate of a result's (or a key's) size in bytes, to keep results and keys
+ * over the profile's {@code max_file_size} out of the cache. It walks strings, arrays, collections and maps and
  * gives up (answering "too big") once the limit or a step budget is reached; other objects count
  * as a small fixed size. It is an estimate of the payload, not a heap measurement.
  */
@@ -21,6 +21,18 @@ final class SizeEstimator {
     static boolean exceeds(Object value, long limit) {
         Walk walk = new Walk(limit);
         walk.add(value, 0);
+        return walk.bytes > limit;
+    }
+
+    /**
+     * Whether a key's parts together are estimated larger than {@code limit} bytes: its receiver
+     * part (null for none) and its arguments, which a stored key keeps (arrays and collections as
+     * copies).
+     */
+    static boolean exceeds(Object receiver, Object[] args, long limit) {
+        Walk walk = new Walk(limit);
+        walk.add(receiver, 0);
+        walk.add(args, 0);
         return walk.bytes > limit;
     }
 
@@ -48,6 +60,10 @@ final class SizeEstimator {
                 bytes += OBJECT_BYTES + 2L * ((CharSequence) value).length();
             } else if (value instanceof byte[]) {
                 bytes += OBJECT_BYTES + ((byte[]) value).length;
+            } else if (value instanceof boolean[]) {
+                bytes += OBJECT_BYTES + ((boolean[]) value).length;
+            } else if (value instanceof short[]) {
+                bytes += OBJECT_BYTES + 2L * ((short[]) value).length;
             } else if (value instanceof char[]) {
                 bytes += OBJECT_BYTES + 2L * ((char[]) value).length;
             } else if (value instanceof int[] || value instanceof float[]) {

@@ -6,15 +6,25 @@ import io.autobot.optimizer.agent.cache.CallKey;
  * Per-thread state of the call path. The agent runs a method's real body by setting a one-shot
  * bypass for that method on the thread that is about to call it: the method's enter advice sees
  * it, clears it and lets the body run, so calls the body makes (even recursive ones) are
- * intercepted as usual.
+ * intercepted as usual. It also keeps the thread's cached calls whose bodies run in the host's own
+ * frame ({@link PendingCalls}), and how many calls run nested inside the agent's policies.
  */
 final class CallState {
+
+    /**
+     * How many calls may run nested inside the policies on one thread (each such call adds the
+     * agent's frames between the caller and the body); a deeper call runs its plain body in place,
+     * so that a recursion through policies cannot overflow the stack where the plain method would not.
+     */
+    static final int MAX_NESTED = 64;
 
     private static final int NONE = -1;
     private static final ThreadLocal<CallState> CURRENT = ThreadLocal.withInitial(CallState::new);
 
     private final CallKey lookupKey = CallKey.reusable();
+    private final PendingCalls pending = new PendingCalls();
     private int bypass = NONE;
+    private int nested;
     private boolean lookupKeyBusy;
 
     static CallState current() {
@@ -58,5 +68,28 @@ final class CallState {
         boolean pending = bypass == methodId;
         bypass = NONE;
         return pending;
+    }
+
+    /** The thread's cached calls whose bodies run in the host's own frames. */
+    PendingCalls pending() {
+        return pending;
+    }
+
+    /**
+     * Counts a call that is about to run nested inside the policies.
+     *
+     * @return false, counting nothing, when {@link #MAX_NESTED} such calls run on this thread already
+     */
+    boolean enterNested() {
+        if (nested >= MAX_NESTED) {
+            return false;
+        }
+        nested++;
+        return true;
+    }
+
+    /** A call counted by {@link #enterNested} ended. */
+    void exitNested() {
+        nested--;
     }
 }

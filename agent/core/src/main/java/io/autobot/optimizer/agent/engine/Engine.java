@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.engine;
 
 import io.autobot.optimizer.agent.cache.CachingPolicy;
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.PendingLoad;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -14,6 +15,8 @@ import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public final class Engine implements CallHandler {
     private final ResultCache cache;
     private final List<PolicyProvider> providers;
     private final FailOpen failOpen;
+    private final Set<Integer> nestedTooDeep = ConcurrentHashMap.newKeySet();
 
     /**
      * @param settings the live settings
@@ -82,7 +86,92 @@ public final class Engine implements CallHandler {
                 state.returnLookupKey(key);
             }
         }
-        return call(method, pipeline, new Invocation(method, declaringType, self, args, null));
+        if (pipeline.cachingOnly()) {
+            return inline(state, method, caching, self, args);
+        }
+        return nested(state, method, pipeline, new Invocation(method, declaringType, self, args, null));
+    }
+
+    /**
+     * A miss of a method that only caches: the body runs in the host's own frame (the advice lets
+     * it run when this returns null) and {@link #exit} stores what it returned. Nothing of the
+     * agent stays on the stack while the body runs, so a memoized recursion is as deep as the plain
+     * one. What another caller's run of the key gave is returned instead of running the body.
+     */
+    private Object inline(CallState state, MethodMeta method, CachingPolicy caching, Object self, Object[] args) {
+        long start = System.nanoTime();
+        Object started;
+        try {
+            started = caching.begin(method, self, args);
+        } catch (Throwable internal) {
+            failOpen.report("cache", method, internal);
+            return null;
+        }
+        if (!(started instanceof PendingLoad load)) {
+            record(method, System.nanoTime() - start, false);
+            return started;
+        }
+        try {
+            state.pending().push(new InlineCall(args, method, load, start));
+        } catch (Throwable internal) {
+            load.abandon();
+            failOpen.report("cache", method, internal);
+        }
+        return null;
+    }
+
+    /**
+     * The body of a call that {@link #enter} let run ended. When it is the body of an inline miss,
+     * its result is stored as a nested miss's would be; its exception is never stored, and the
+     * callers waiting for it run their own. Never throws: the body's outcome reaches its caller as
+     * it is, whatever fails here.
+     */
+    @Override
+    public void exit(int methodId, Object[] frame, Object returned, Throwable thrown) {
+        InlineCall call = CallState.current().pending().pop(frame);
+        if (call == null) {
+            return; // a body the runtime ran itself, or one that ran in place after a failure
+        }
+        MethodMeta method = call.method();
+        try {
+            if (thrown == null) {
+                call.load().returned(returned);
+            } else {
+                call.load().abandon();
+                if (RateLimitErrors.matches(thrown)) {
+                    method.stats().recordRateLimitError();
+                }
+            }
+        } catch (Throwable internal) {
+            failOpen.report("cache store", method, internal);
+        }
+        record(method, System.nanoTime() - call.startNanos(), thrown != null);
+    }
+
+    /**
+     * A call through policies other than caching: they run between the caller and the body, on
+     * the agent's frames. A thread that already runs {@link CallState#MAX_NESTED} such calls (a
+     * recursion through them) runs the deeper ones as plain bodies in place, so the agent's frames
+     * cannot overflow a stack that the plain method would not; cache hits are still served.
+     */
+    private Object nested(CallState state, MethodMeta method, Pipeline pipeline, Invocation invocation)
+            throws Throwable {
+        if (!state.enterNested()) {
+            tooDeep(method);
+            return null;
+        }
+        try {
+            return call(method, pipeline, invocation);
+        } finally {
+            state.exitNested();
+        }
+    }
+
+    private void tooDeep(MethodMeta method) {
+        if (LOG.isDebugEnabled() && nestedTooDeep.add(method.id())) {
+            LOG.debug("{}: a call nested deeper than {} calls through the agent's policies on its thread runs as the"
+                    + " plain method (said once)", method.qualifiedName(), CallState.MAX_NESTED);
+        }
     }
 
     private Object call(MethodMeta method, Pipeline pipeline, Invocation invocation) throws Throwable {
@@ -134,7 +223,6 @@ public final class Engine implements CallHandler {
     }
 
     private Pipeline buildPipeline(MethodMeta method) {
-        CachingPolicy caching = cachingPolicy(method);
         List<Pipeline.Named> policies = new ArrayList<>();
         for (PolicyProvider provider : providers) {
             Policy policy = provider.create(method);
@@ -142,13 +230,14 @@ public final class Engine implements CallHandler {
                 policies.add(new Pipeline.Named(provider.name(), policy));
             }
         }
+        CachingPolicy caching = cachingPolicy(method, policies.stream().map(Pipeline.Named::policy).toList());
         if (caching == null && policies.isEmpty()) {
             return null;
         }
         return new Pipeline(caching, policies);
     }
 
-    private CachingPolicy cachingPolicy(MethodMeta method) {
+    private CachingPolicy cachingPolicy(MethodMeta method, List<Policy> below) {
         MethodSpec spec = method.spec();
         if (spec.cached() == null && !spec.optimized()) {
             return null;
@@ -169,7 +258,7 @@ public final class Engine implements CallHandler {
                 throw new IllegalArgumentException("@Cached(ttl = \"" + text + "\") is not accepted: " + e.getMessage());
             }
         }
-        return new CachingPolicy(cache, settings.profiles(), ttl);
+        return new CachingPolicy(cache, settings.profiles(), ttl, below);
     }
 
     /** The policies a method runs through, outermost first; empty when it runs unoptimized. */

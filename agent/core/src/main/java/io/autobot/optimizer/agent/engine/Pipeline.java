@@ -43,6 +43,14 @@ public final class Pipeline {
         return caching;
     }
 
+    /**
+     * Whether the method only caches: its body then runs in its own frame on a miss, with nothing
+     * of the agent's between the caller and the body, so a recursion is as deep as without the agent.
+     */
+    public boolean cachingOnly() {
+        return caching != null && names.isEmpty();
+    }
+
     /** The whole chain: caching, the other policies, the body. */
     Chain chain() {
         return chain;

@@ -2,14 +2,12 @@ package io.autobot.optimizer.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.is;
 
+import io.autobot.optimizer.agent.engine.ClassFingerprint;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.MethodSignature;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -17,7 +15,6 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
@@ -102,20 +99,8 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
                 method.getReturnType().asErasure().getName(), method.isStatic(), method.isSynchronized());
     }
 
-    /**
-     * A digest of the class file as its loader has it: the disk cache keys entries with it, so a
-     * recompiled class never gets results of its old code. Null when the bytes cannot be read.
-     */
+    /** See {@link ClassFingerprint}: the disk cache keys entries with it. */
     private static String fingerprint(TypeDescription type, ClassLoader loader) {
-        try {
-            ClassFileLocator.Resolution resolution = ClassFileLocator.ForClassLoader.of(loader).locate(type.getName());
-            if (!resolution.isResolved()) {
-                return null;
-            }
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(resolution.resolve());
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (java.io.IOException | NoSuchAlgorithmException | RuntimeException e) {
-            return null;
-        }
+        return ClassFingerprint.of(loader, type.getName());
     }
 }

@@ -17,4 +17,13 @@ import io.autobot.optimizer.agent.engine.Invocation;
 public interface Policy {
 
     Object apply(Invocation invocation, Chain next) throws Throwable;
+
+    /**
+     * The time this policy gives the next call before it ends it ({@code @Timeout}), in
+     * nanoseconds, or 0 when it sets no limit. A cache in front of it waits for another caller's run
+     * of a key only within that limit (see {@code Flight}).
+     */
+    default long timeLimitNanos() {
+        return 0;
+    }
 }

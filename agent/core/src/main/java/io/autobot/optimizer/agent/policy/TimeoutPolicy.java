@@ -43,6 +43,11 @@ final class TimeoutPolicy implements Policy {
         this.window = min == null ? null : new LatencyWindow();
     }
 
+    @Override
+    public long timeLimitNanos() {
+        return limitNanos();
+    }
+
     /** The limit of the next call in nanoseconds; zero for none. */
     long limitNanos() {
         long upper = upperBound.get().toNanos();

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class CallKeyTest {
@@ -101,11 +106,51 @@ class CallKeyTest {
 
     @Test
     void seesWhetherAKeptArgumentChangedSinceTheKeyWasMade() {
-        List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
-        CallKey key = CallKey.of(first, new Object[] {values, new int[] {3, 1}}).detached();
+        Counter counter = new Counter();
+        CallKey key = CallKey.of(first, new Object[] {counter, new int[] {3, 1}}).detached();
         assertThat(key.unchanged()).isTrue();
-        values.sort(null);
+        counter.value++;
         assertThat(key.unchanged()).isFalse();
+    }
+
+    /** An application's mutable object with value equality: kept in the key, not copied. */
+    private static final class Counter {
+        int value;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Counter && ((Counter) other).value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return value;
+        }
+    }
+
+    @Test
+    void aDetachedKeyDoesNotSeeLaterChangesToTheCallersCollections() {
+        List<String> buffer = new ArrayList<>(List.of("Aa")); // "Aa" and "BB" hash alike
+        Map<String, List<String>> nested = new HashMap<>(Map.of("k", new ArrayList<>(List.of("x"))));
+        Set<String> sorted = new TreeSet<>(Comparator.reverseOrder());
+        sorted.add("a");
+        CallKey stored = CallKey.of(first, new Object[] {buffer, nested, sorted}).detached();
+        buffer.set(0, "BB");
+        nested.get("k").add("y");
+        sorted.add("b");
+        assertThat(stored.unchanged()).isTrue();
+        assertThat(stored).isNotEqualTo(CallKey.of(first, new Object[] {buffer, nested, sorted}))
+                .isEqualTo(CallKey.of(first, new Object[] {List.of("Aa"), Map.of("k", List.of("x")), Set.of("a")}));
+        assertThat(((TreeSet<?>) stored.args()[2]).comparator()).isEqualTo(Comparator.reverseOrder());
+        assertThat(stored.args()[0]).isInstanceOf(ArrayList.class).isNotSameAs(buffer);
+    }
+
+    @Test
+    void arraysInsideACollectionAreKeptAsTheCollectionComparesThemByIdentity() {
+        int[] element = {1};
+        List<int[]> list = new ArrayList<>(List.of(element));
+        CallKey stored = CallKey.of(first, new Object[] {list}).detached();
+        assertThat(stored).isEqualTo(CallKey.of(first, new Object[] {list}));
     }
 
     @Test
@@ -124,7 +169,7 @@ class CallKeyTest {
     @Test
     void keysDoNotPrintArgumentValues() {
         assertThat(CallKey.of(first, new Object[] {"secret-token"}).toString()).doesNotContain("secret-token");
-        assertThat(CallKey.of(first, new Point(42, 43), new Object[] {1}).toString()).doesNotContain("42");
+        assertThat(CallKey.of(first, new Point(987654, 43), new Object[] {1}).toString()).doesNotContain("987654");
     }
 
     record Point(int x, int y) {

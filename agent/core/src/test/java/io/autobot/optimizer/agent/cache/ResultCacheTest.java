@@ -79,6 +79,23 @@ class ResultCacheTest {
     }
 
     @Test
+    void aCallWhoseArgumentsAreOverTheSizeLimitRunsAndIsNeitherCopiedNorStored() throws Throwable {
+        byte[] upload = new byte[4096];
+        assertThat(cache.getOrLoad(key(upload), () -> upload.length, TTL, LIMIT, stats)).isEqualTo(4096);
+        assertThat(cache.lookup(key(upload))).isNull();
+        assertThat(cache.keysTooLarge()).isEqualTo(1);
+        assertThat(stats.misses()).as("its body ran").isEqualTo(1);
+        short[] shorts = new short[LIMIT_SHORTS];
+        cache.getOrLoad(key(shorts), () -> 1, TTL, LIMIT, stats);
+        assertThat(cache.keysTooLarge()).as("short arrays count two bytes an element").isEqualTo(2);
+        cache.getOrLoad(key(new byte[16]), () -> 16, TTL, LIMIT, stats);
+        assertThat(cache.lookup(key(new byte[16]))).isEqualTo(16);
+        assertThat(cache.keysTooLarge()).isEqualTo(2);
+    }
+
+    private static final int LIMIT_SHORTS = (int) LIMIT / 2 + 1;
+
+    @Test
     void aBodyThatChangesItsArrayArgumentHasItsResultStoredUnderTheArrayAsPassed() throws Throwable {
         int[] values = {3, 1, 2};
         Object first = cache.getOrLoad(key(values), () -> {
@@ -92,7 +109,7 @@ class ResultCacheTest {
     }
 
     @Test
-    void aBodyThatChangesAnotherArgumentHasItsResultReturnedButNotStored() throws Throwable {
+    void aBodyThatChangesItsListArgumentHasItsResultStoredUnderTheListAsPassed() throws Throwable {
         List<Integer> values = new ArrayList<>(List.of(3, 1, 2));
         Object first = cache.getOrLoad(key(values), () -> {
             int head = values.get(0);
@@ -100,8 +117,40 @@ class ResultCacheTest {
             return head;
         }, TTL, LIMIT, stats);
         assertThat(first).isEqualTo(3);
-        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isNull();
+        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isEqualTo(3);
         assertThat(cache.lookup(key(List.of(1, 2, 3)))).isNull();
+    }
+
+    @Test
+    void aBodyThatChangesAnArgumentTheKeyKeepsHasItsResultReturnedButNotStored() throws Throwable {
+        Box box = new Box(3);
+        Object first = cache.getOrLoad(key(box), () -> {
+            int value = box.value;
+            box.value = 1;
+            return value;
+        }, TTL, LIMIT, stats);
+        assertThat(first).isEqualTo(3);
+        assertThat(cache.lookup(key(new Box(3)))).isNull();
+        assertThat(cache.lookup(key(new Box(1)))).isNull();
+    }
+
+    /** An application's mutable value: the key keeps it as passed, it is not copied. */
+    private static final class Box {
+        int value;
+
+        Box(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Box && ((Box) other).value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return value;
+        }
     }
 
     @Test
@@ -125,20 +174,21 @@ class ResultCacheTest {
     }
 
     @Test
-    void concurrentCallersOfOneKeyAllGetTheSameException() throws Exception {
+    void theOwnersExceptionIsItsOwnAndTheWaitersRunTheirOwnCalls() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        CallerFailure failure = new CallerFailure(new IllegalArgumentException("shared"));
-        List<Future<Throwable>> results = new ArrayList<>();
+        CallerFailure failure = new CallerFailure(new InterruptedException("the owner's task was cancelled"));
+        List<Future<Object>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             results.add(pool.submit(() -> {
                 try {
-                    cache.getOrLoad(key("f"), () -> {
-                        runs.incrementAndGet();
-                        release.await();
-                        throw failure;
+                    return cache.getOrLoad(key("f"), () -> {
+                        if (runs.incrementAndGet() == 1) {
+                            release.await();
+                            throw failure;
+                        }
+                        return "own";
                     }, TTL, LIMIT, stats);
-                    return null;
                 } catch (Throwable thrown) {
                     return thrown;
                 }
@@ -146,10 +196,64 @@ class ResultCacheTest {
         }
         Thread.sleep(200);
         release.countDown();
-        for (Future<Throwable> result : results) {
-            assertThat(result.get(5, TimeUnit.SECONDS)).isSameAs(failure);
+        int failed = 0;
+        for (Future<Object> result : results) {
+            Object outcome = result.get(5, TimeUnit.SECONDS);
+            if (outcome == failure) {
+                failed++;
+            } else {
+                assertThat(outcome).isEqualTo("own");
+            }
         }
-        assertThat(runs).hasValue(1);
+        assertThat(failed).as("only the owner gets its exception").isEqualTo(1);
+        assertThat(runs.get()).as("the waiters ran calls of their own, at once, as without the agent")
+                .isBetween(2, 8);
+        assertThat(cache.lookup(key("f"))).isEqualTo("own");
+    }
+
+    @Test
+    void aWaiterForARunUnderATimeLimitGivesUpWithinHalfOfIt() throws Exception {
+        LoadTerms timed = new LoadTerms(TTL, LIMIT, stats, TimeUnit.MILLISECONDS.toNanos(400));
+        CountDownLatch ownerRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> owner = pool.submit(() -> {
+            try {
+                return cache.getOrLoad(key("t"), () -> {
+                    ownerRunning.countDown();
+                    release.await(); // stands for a lock the waiter holds
+                    return "owner's";
+                }, timed);
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        ownerRunning.await();
+        long start = System.nanoTime();
+        Object own;
+        try {
+            own = cache.getOrLoad(key("t"), () -> "own", timed);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        long waited = System.nanoTime() - start;
+        release.countDown();
+        assertThat(own).isEqualTo("own");
+        assertThat(waited).as("half the limit from the owner's start, not the 1 s floor")
+                .isLessThan(TimeUnit.MILLISECONDS.toNanos(400));
+        assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
+        assertThat(cache.flightStatistics().timedOut()).isEqualTo(1);
+    }
+
+    @Test
+    void aFlightWhoseOwnerDiedInItsBodyIsTakenOverAtOnce() throws Throwable {
+        Thread owner = new Thread(() -> cache.begin(key("d"), new LoadTerms(TTL, LIMIT, stats, 0)));
+        owner.start(); // begins, and its thread ends without the body's end ever reported
+        owner.join();
+        long start = System.nanoTime();
+        assertThat(cache.getOrLoad(key("d"), () -> "mine", TTL, LIMIT, stats)).isEqualTo("mine");
+        assertThat(System.nanoTime() - start).isLessThan(ResultCache.MIN_WAIT_NANOS / 2);
+        assertThat(cache.lookup(key("d"))).isEqualTo("mine");
+        assertThat(cache.flightStatistics().waits()).as("nobody waited for the dead thread").isZero();
     }
 
     @Test

@@ -20,6 +20,7 @@ public class CacheKeysHost {
     static final AtomicInteger SERVICE_RUNS = new AtomicInteger();
     static final AtomicInteger HOSTILE_RUNS = new AtomicInteger();
     static final AtomicInteger LIST_RUNS = new AtomicInteger();
+    static final AtomicInteger UPLOAD_RUNS = new AtomicInteger();
 
     enum Planet {
         EARTH(9.81), MARS(3.72);
@@ -145,6 +146,19 @@ public class CacheKeysHost {
         return head;
     }
 
+    /** Called with one buffer that the caller clears and refills for every call. */
+    @Cached
+    static String joined(List<String> words) {
+        return String.join("+", words);
+    }
+
+    /** Called with large uploads, each dropped after its call. */
+    @Cached
+    static int checksum(byte[] data) {
+        UPLOAD_RUNS.incrementAndGet();
+        return Arrays.hashCode(data);
+    }
+
     @Cached
     static String kind(Object value) {
         return value.getClass().getSimpleName();
@@ -182,6 +196,21 @@ public class CacheKeysHost {
         print("head.312", head(new ArrayList<>(List.of(3, 1, 2))));
         print("head.123", head(new ArrayList<>(List.of(1, 2, 3))));
         print("head.312.again", head(new ArrayList<>(List.of(3, 1, 2))));
+
+        List<String> buffer = new ArrayList<>();
+        for (String word : new String[] {"Aa", "BB", "Aa"}) { // "Aa" and "BB" hash alike
+            buffer.clear();
+            buffer.add(word);
+            print("buffer." + word, joined(buffer));
+        }
+        long sum = 0;
+        for (int i = 0; i < 100; i++) { // 3 MiB each, over max_file_size: a key would keep 300 MiB
+            byte[] upload = new byte[3 << 20];
+            upload[0] = (byte) i;
+            sum += checksum(upload);
+        }
+        print("uploads", sum);
+        print("uploads.runs", UPLOAD_RUNS);
 
         print("kind.integers", kind(new Integer[] {1}));
         print("kind.objects", kind(new Object[] {1}));

@@ -194,7 +194,10 @@ public class CachingHost {
         System.out.println("correct=" + allCorrect);
     }
 
-    /** Eight threads ask for one key at once: the body runs once for all, result or exception. */
+    /**
+     * Eight threads ask for one key at once: the body runs once for all when it returns; when it
+     * throws, each caller runs its own (an exception is its caller's alone) and gets its own.
+     */
     private static void singleFlight() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import static io.autobot.optimizer.it.hosts.HostOutput.print;
 import static io.autobot.optimizer.it.hosts.HostOutput.printCorrect;
 
 import io.autobot.optimizer.annotations.Cached;
+import io.autobot.optimizer.annotations.Timeout;
 import io.autobot.optimizer.api.AutoBot;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -12,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Callers that wait for another caller's run of the same key while that run waits for them: a
- * lock the waiter holds, a class the waiter is initializing. And a waiter that is interrupted.
- * Without the agent none of them hangs; with it none may either. It prints what each caller got
- * and how long each scenario took.
+ * lock the waiter holds, a class the waiter is initializing. A waiter that is interrupted, and
+ * waiters of a run that ends in an exception of the owner's own (its cancelled task, its timeout).
+ * Without the agent none of them hangs or fails; with it none may either. It prints what each
+ * caller got and how long each scenario took.
  */
 public class SingleFlightHost {
 
@@ -67,10 +70,35 @@ public class SingleFlightHost {
         return "data" + k;
     }
 
+    /** A slow fetch whose caller's task may be cancelled (interrupted) while it sleeps. */
+    @Cached
+    static String fetch(String key) throws InterruptedException {
+        FETCHES.incrementAndGet();
+        Thread.sleep(400);
+        return "value-" + key;
+    }
+
+    static final AtomicInteger FETCHES = new AtomicInteger();
+    static final ReentrantLock GUARD = new ReentrantLock();
+
+    /** Reads under a lock its callers may hold, within a time limit. */
+    @Cached
+    @Timeout("300ms")
+    static String guarded(String key) throws InterruptedException {
+        GUARD.lockInterruptibly();
+        try {
+            return "value-" + key;
+        } finally {
+            GUARD.unlock();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         lockHeldByTheWaiter();
         classInitializedByTheWaiter();
         interruptedWaiter();
+        cancelledOwner();
+        ownerTimedOutWaitingForTheWaiter();
         Map<String, Object> statistics = AutoBot.cacheStatistics();
         print("statistics", statistics.isEmpty() ? "none" : statistics.get("single_flight").toString()
                 .replace(" ", ""));
@@ -138,6 +166,61 @@ public class SingleFlightHost {
         long before = System.nanoTime();
         check(poll(1).equals("data1"), "poll after the owner stored it");
         print("interrupt.stored", millisSince(before) < 1000);
+    }
+
+    /** The owner's task is cancelled: its InterruptedException is its own, the waiter gets its value. */
+    private static void cancelledOwner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<String> owner = pool.submit(() -> fetch("k"));
+        Thread.sleep(100);
+        Future<String> waiter = pool.submit(() -> fetch("k"));
+        Thread.sleep(100);
+        owner.cancel(true);
+        String got;
+        try {
+            got = waiter.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            got = "failed: " + e.getCause();
+        }
+        pool.shutdown();
+        print("cancelled.waiter", got);
+        check("value-k".equals(got), "the waiter of a cancelled owner: " + got);
+    }
+
+    /**
+     * The waiter holds the lock the owner's body needs; the owner runs under a 300 ms limit. Without
+     * the agent the waiter gets its value and lets go of the lock, and then the owner gets it too.
+     */
+    private static void ownerTimedOutWaitingForTheWaiter() throws Exception {
+        String[] got = new String[2];
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            GUARD.lock();
+            try {
+                held.countDown();
+                sleep(100); // the owner now runs guarded("k") and waits for the lock
+                got[1] = guarded("k");
+            } catch (Throwable e) {
+                got[1] = "failed: " + e;
+            } finally {
+                GUARD.unlock();
+            }
+        });
+        waiter.start();
+        held.await();
+        Thread owner = new Thread(() -> {
+            try {
+                got[0] = guarded("k");
+            } catch (Throwable e) {
+                got[0] = "failed: " + e;
+            }
+        });
+        owner.start();
+        owner.join(10_000);
+        waiter.join(10_000);
+        print("timed.owner", got[0].replace(' ', '_'));
+        print("timed.waiter", got[1].replace(' ', '_'));
+        check("value-k".equals(got[0]) && "value-k".equals(got[1]), "owner and waiter: " + got[0] + " " + got[1]);
     }
 
     private static long millisSince(long start) {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A call's part of a disk key: for an instance method the serialized receiver part of its
- * {@link CallKey} (the name of the receiver's class when it is stateless, else the receiver) after
+ * {@link CallKey} (the disk name of the receiver's class when it is stateless, see
+ * {@link StatelessReceiver#diskName}, else the receiver) after
  * its length, then the serialized arguments. Equal bytes do not make equal calls (a transient field, a custom
  * {@code writeObject}): a call is written only when its bytes read back as the call itself, and an
  * entry found under a call's bytes is served only when they read back as that call, by the key's
@@ -27,8 +28,14 @@ final class CallCodec {
     static final class UnserializableReceiver extends IOException {
         private static final long serialVersionUID = 1L;
 
+        /** A receiver of this class that cannot be serialized. */
         UnserializableReceiver(Class<?> type) {
-            super(type.getName());
+            super("of class " + type.getName() + ", which cannot be serialized");
+        }
+
+        /** A stateless receiver whose class's disk name cannot be made (see {@link StatelessReceiver#diskName}). */
+        UnserializableReceiver(StatelessReceiver stateless) {
+            super("of the stateless class " + stateless.className() + ", whose class files cannot be read");
         }
     }
 
@@ -110,10 +117,17 @@ final class CallCodec {
         return new Decoded(receiver, (Object[]) args);
     }
 
-    /** What is written for a receiver part: a stateless receiver's class name, else the receiver. */
+    /**
+     * What is written for a receiver part: a stateless receiver's disk name (its class's name and
+     * fingerprints), else the receiver.
+     */
     private static Object written(Object receiver) throws UnserializableReceiver {
         if (receiver instanceof StatelessReceiver stateless) {
-            return stateless.className();
+            String diskName = stateless.diskName();
+            if (diskName == null) {
+                throw new UnserializableReceiver(stateless);
+            }
+            return diskName;
         }
         if (!(receiver instanceof Serializable)) {
             throw new UnserializableReceiver(receiver.getClass());
@@ -122,12 +136,12 @@ final class CallCodec {
     }
 
     /**
-     * A receiver part read back, as the key of a call like it holds it: the class name a stateless
-     * receiver was written as stands for the call's own stateless receiver when it names its class.
+     * A receiver part read back, as the key of a call like it holds it: the disk name a stateless
+     * receiver was written as stands for the call's own stateless receiver when it is its class's.
      */
     private static Object part(Object readBack, Object callReceiver) {
         if (callReceiver instanceof StatelessReceiver stateless) {
-            return stateless.className().equals(readBack) ? stateless : readBack;
+            return readBack != null && readBack.equals(stateless.diskName()) ? stateless : readBack;
         }
         return readBack;
     }

@@ -93,11 +93,19 @@ public final class DiskTier implements CacheTier {
      * tier's daemon thread. Faults are reported there, once, and leave the tier empty.
      *
      * @param methods the instrumented methods, for clearing the entries of some of them
+     * @return the tier, or null when the JVM is already shutting down (a first miss in one of the
+     *     host's shutdown hooks): nothing written then would be flushed before the JVM ends, so the
+     *     results stay in memory, and that is not a fault worth a warning
      */
     public static DiskTier open(Path directory, Supplier<? extends Collection<MethodMeta>> methods) {
         DiskTier tier = new DiskTier(new CacheDirectory(directory), methods);
+        try {
+            Runtime.getRuntime().addShutdownHook(tier.shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            LOG.debug("the JVM is shutting down; the disk cache at {} is not opened", directory);
+            return null;
+        }
         tier.writer.start();
-        Runtime.getRuntime().addShutdownHook(tier.shutdownHook);
         return tier;
     }
 
@@ -326,8 +334,8 @@ public final class DiskTier implements CacheTier {
     /** A receiver is part of the key: one that cannot be serialized keeps its calls in memory. */
     private static void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
         if (method.firstUnserializableReceiver()) {
-            LOG.info("{}: a call on a receiver of class {}, which cannot be serialized, is cached in memory only"
-                    + " (the receiver is part of the key)", meta.qualifiedName(), e.getMessage());
+            LOG.info("{}: a call on a receiver {} is cached in memory only (the receiver is part of the key)",
+                    meta.qualifiedName(), e.getMessage());
         }
     }
 
