@@ -68,4 +68,10 @@ class RecursionIT {
         assertThat(with.stderr()).as(with.stderr()).doesNotContain("internal failure")
                 .doesNotContain("ASSERTION FAILED").doesNotContain("StackOverflowError");
     }
+
+    @Test
+    void recursionsThatOverflowTheStackAgainAndAgainLeaveTheCacheWorking() {
+        assertThat(with.value("overflow.search")).as(with.toString()).isEqualTo("true");
+        assertThat(with.value("after.overflows")).isEqualTo("3001,9").isEqualTo(without.value("after.overflows"));
+    }
 }

@@ -37,6 +37,7 @@ public final class Engine implements CallHandler {
     private final List<PolicyProvider> providers;
     private final FailOpen failOpen;
     private final Set<Integer> nestedTooDeep = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> nearStackEnd = ConcurrentHashMap.newKeySet();
 
     /**
      * @param settings the live settings
@@ -68,6 +69,9 @@ public final class Engine implements CallHandler {
         Pipeline pipeline = method == null ? null : method.pipeline();
         if (pipeline == null) {
             return null;
+        }
+        if (state.pending().size() >= StackHeadroom.CHECKED_FROM && nearStackEnd(method)) {
+            return null; // nothing of the agent's runs where the stack may end inside a shared structure
         }
         CachingPolicy caching = pipeline.caching();
         if (caching != null) {
@@ -164,6 +168,22 @@ public final class Engine implements CallHandler {
             return call(method, pipeline, invocation);
         } finally {
             state.exitNested();
+        }
+    }
+
+    /** Whether the call must run as the plain method: too little stack is left (see {@link StackHeadroom}). */
+    private boolean nearStackEnd(MethodMeta method) {
+        try {
+            if (StackHeadroom.ample()) {
+                return false;
+            }
+            if (LOG.isDebugEnabled() && nearStackEnd.add(method.id())) {
+                LOG.debug("{}: a call near the end of its thread's stack runs as the plain method (said once)",
+                        method.qualifiedName());
+            }
+            return true;
+        } catch (StackOverflowError overflow) {
+            return true; // the stack ended in the probe's caller, or in the log line
         }
     }
 

@@ -129,14 +129,15 @@ class InlineCachingTest {
         current = engine;
         timedId = timed.id();
         Object[] result = new Object[1];
-        // about 20 of the agent's frames per nested level: 2 000 levels would need several MB
+        // about 20 of the agent's frames per nested level: 2 000 nested levels would need several MB; a
+        // default 1 MB stack holds 2 000 plain levels with room to spare (512 KB did not, always)
         Thread deep = new Thread(null, () -> {
             try {
                 result[0] = timedDepth(2_000);
             } catch (Throwable t) {
                 result[0] = t;
             }
-        }, "deep", 512 * 1024);
+        }, "deep", 1024 * 1024);
         deep.start();
         deep.join();
         assertThat(result[0]).isEqualTo(2_000);

@@ -50,6 +50,37 @@ public class RecursionHost {
         return 1 + failing(n - 1);
     }
 
+    /** Keyed by the probe too, so every level of every probe is a miss. */
+    @Cached
+    static long probe(int n, int key) {
+        return n == 0 ? key : 1 + probe(n - 1, key);
+    }
+
+    /**
+     * Searches, as a parser's depth guard might, for the deepest recursion that does not overflow
+     * the stack: dozens of probes end in a {@code StackOverflowError} thrown wherever the stack
+     * ends, among them inside the agent's work on the deepest calls.
+     */
+    private static int deepestProbe(int searches) {
+        int deepest = 0;
+        int key = 0;
+        for (int search = 0; search < searches; search++) {
+            int low = 100;
+            int high = 200_000;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                try {
+                    probe(mid, ++key);
+                    low = mid;
+                } catch (StackOverflowError overflow) {
+                    high = mid - 1;
+                }
+            }
+            deepest = low;
+        }
+        return deepest;
+    }
+
     public static void main(String[] args) {
         int deep = Integer.parseInt(args[0]);
         print("depth", depth(deep));
@@ -66,6 +97,8 @@ public class RecursionHost {
         print("failing", failingOutcome(500));
         print("failing.again", failingOutcome(500));
         print("failing.runs", FAIL_RUNS.get());
+        print("overflow.search", deepestProbe(6) > 1000);
+        print("after.overflows", depth(deep + 1) + "," + probe(10, -1)); // new misses: the cache still stores
         printCorrect();
     }
 
