@@ -59,6 +59,13 @@ class ParallelMergeIT {
     }
 
     @Test
+    void aBodyAnsweringNullForTheWholeListReturnsNullAsSequentially() {
+        assertThat(result.value("null.some.chunks")).as(result.toString()).isEqualTo("true");
+        assertThat(warnings("unlessRefused")).singleElement().asString().contains("null")
+                .contains("no longer split");
+    }
+
+    @Test
     void aLinkedHashMapInAccessOrderIsNeverSplitAndKeepsItsOrder() {
         assertThat(result.value("access.order")).as("access order kept, one body run per call").isEqualTo("true");
         assertThat(warnings("recency")).singleElement().asString().contains("in access order")

@@ -9,8 +9,8 @@ import java.util.Set;
  * split is decided by name when the method is registered ({@link #accepts}); how a call's results
  * are merged is decided by their runtime class, which must be the one the method's first whole
  * call returned ({@link ResultShape}): a {@code Collection} that is a {@code HashSet} is united as
- * one, a {@code Set} that is a {@code TreeSet} stays sorted. A chunk that returned null contributes
- * nothing.
+ * one, a {@code Set} that is a {@code TreeSet} stays sorted. When every chunk returned null the
+ * call returns null; when only some did, the results cannot be merged.
  */
 final class Merge {
 
@@ -62,7 +62,12 @@ final class Merge {
                 parts.add(result);
             }
         }
-        return parts.isEmpty() ? null : expected.kind().merge(parts);
+        if (parts.isEmpty()) {
+            return null;
+        }
+        // null from some chunks only: a body that answers null for a whole list (one element it
+        // refuses, say) would return null sequentially, which no merge of the other chunks gives
+        return parts.size() < results.length ? MISMATCH : expected.kind().merge(parts);
     }
 
     /** How many chunks' results are the chunk itself. */

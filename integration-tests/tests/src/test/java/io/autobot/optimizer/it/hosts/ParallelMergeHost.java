@@ -132,6 +132,13 @@ public class ParallelMergeHost {
         return words;
     }
 
+    /** Answers null for the whole list when it holds a word it refuses, else a copy. */
+    @Parallel(threshold = 2)
+    static List<String> unlessRefused(List<String> words) {
+        seen();
+        return words.contains("zebra") ? null : new ArrayList<>(words);
+    }
+
     /** Returns its argument itself when no word needs trimming (a copy-avoidance idiom), else a new list. */
     @Parallel(threshold = 2)
     static List<String> trimAll(List<String> words) {
@@ -249,6 +256,11 @@ public class ParallelMergeHost {
         few.forEach(word -> plain.put(word, word.length()));
         print("hashmap.order", twice(() -> byWord(few),
                 r -> r.getClass() == HashMap.class && new ArrayList<>(r.keySet()).equals(new ArrayList<>(plain.keySet()))));
+
+        unlessRefused(FRUITS); // learns: an ArrayList
+        List<String> withZebra = List.of("apple", "banana", "zebra", "date", "elder", "fig");
+        print("null.some.chunks", unlessRefused(withZebra) == null && unlessRefused(withZebra) == null
+                && unlessRefused(FRUITS).equals(FRUITS));
 
         mixed(FRUITS); // learns: an ArrayList
         MIXED_RUNS.set(0);
