@@ -64,6 +64,11 @@ final class MapDbStore implements Store {
     static MapDbStore open(Path file) throws StoreException {
         boolean existed = existsWithContent(file);
         DB db = null;
+        // MapDB keeps the opening thread's context loader and requires one: a host's RMI, JMX or
+        // pool thread often has none, so the store is opened with the agent's own loader
+        Thread thread = Thread.currentThread();
+        ClassLoader callerLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(MapDbStore.class.getClassLoader());
         try {
             db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
             Atomic.String format = db.atomicString("format").createOrOpen();
@@ -99,6 +104,8 @@ final class MapDbStore implements Store {
         } catch (RuntimeException | AssertionError e) {
             closeQuietly(db);
             throw new StoreException(StoreException.Kind.DAMAGED, CacheDirectory.describe(e), e);
+        } finally {
+            thread.setContextClassLoader(callerLoader);
         }
     }
 

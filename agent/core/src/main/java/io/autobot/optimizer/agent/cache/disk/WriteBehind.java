@@ -298,7 +298,17 @@ final class WriteBehind {
         if (creating) {
             Files.write(marker, new byte[0]);
         }
-        Store opened = MapDbStore.open(directory.storeFile());
+        Store opened;
+        try {
+            opened = MapDbStore.open(directory.storeFile());
+        } catch (StoreException e) {
+            if (creating) { // nothing was stored yet: leave no half-made store or marker behind
+                directory.deleteStoreFiles();
+            }
+            throw e;
+        } finally {
+            directory.restrictFiles();
+        }
         if (creating) {
             Files.deleteIfExists(marker);
         }

@@ -274,6 +274,43 @@ class DiskTierTest {
                 .isEqualTo("rwx------");
     }
 
+    @Test
+    void opensFromAThreadWithoutAContextClassLoaderAndKeepsTheStore() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier first = open(dir());
+        first.offer(key(method, "a"), "A", HOUR);
+        first.close();
+
+        // RMI, JMX and pool threads often have no context loader; MapDB's open used to require one
+        DiskTier[] reopened = new DiskTier[1];
+        Object[] served = new Object[1];
+        Thread loaderless = new Thread(() -> {
+            reopened[0] = open(dir());
+            served[0] = reopened[0].get(key(method, "a"));
+            reopened[0].offer(key(method, "b"), "B", HOUR);
+        });
+        loaderless.setContextClassLoader(null);
+        loaderless.start();
+        loaderless.join();
+
+        assertThat(served[0]).as("the healthy store was kept, not set aside").isEqualTo("A");
+        reopened[0].close();
+        try (var files = Files.list(dir())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("damaged-") || name.endsWith(".creating"));
+        }
+        try (var files = Files.list(dir())) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return PosixFilePermissions.toString(Files.getPosixFilePermissions(f));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).isNotEmpty().allMatch("rw-------"::equals);
+        }
+        assertThat(open(dir()).get(key(method, "b"))).isEqualTo("B");
+    }
+
     /** Equal by path and user; the user is transient. */
     static final class Request implements Serializable {
         private static final long serialVersionUID = 1L;
