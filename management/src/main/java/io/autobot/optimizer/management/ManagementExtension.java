@@ -1,6 +1,6 @@
 package io.autobot.optimizer.management;
 
-import io.autobot.optimizer.agent.AgentRuntime;
+import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.spi.AgentExtension;
@@ -43,7 +43,7 @@ public final class ManagementExtension implements AgentExtension {
     }
 
     @Override
-    public void start(AgentRuntime runtime) throws JMException {
+    public void start(AgentContext runtime) throws JMException {
         try {
             startPlane(runtime);
         } catch (JMException | RuntimeException | LinkageError e) {
@@ -52,7 +52,7 @@ public final class ManagementExtension implements AgentExtension {
         }
     }
 
-    private void startPlane(AgentRuntime runtime) throws JMException {
+    private void startPlane(AgentContext runtime) throws JMException {
         thread = new ManagementThread();
         SystemSampler sampler = new SystemSampler(thread, () -> runtime.settings().get(Setting.SAMPLE_INTERVAL),
                 SystemSampler.defaultFactory());

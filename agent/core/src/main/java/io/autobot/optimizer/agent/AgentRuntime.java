@@ -10,18 +10,19 @@ import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.engine.FailOpen;
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.instrument.AnnotationSelector;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
-import io.autobot.optimizer.agent.policy.BatchPolicyProvider;
-import io.autobot.optimizer.agent.policy.ParallelPolicyProvider;
-import io.autobot.optimizer.agent.policy.PolicyProvider;
-import io.autobot.optimizer.agent.policy.RateLimitPolicyProvider;
-import io.autobot.optimizer.agent.policy.TimeoutPolicyProvider;
-import io.autobot.optimizer.agent.policy.WorkerPool;
+import io.autobot.optimizer.agent.policy.batch.BatchPolicyProvider;
+import io.autobot.optimizer.agent.policy.parallel.ParallelPolicyProvider;
+import io.autobot.optimizer.agent.call.PolicyProvider;
+import io.autobot.optimizer.agent.policy.ratelimit.RateLimitPolicyProvider;
+import io.autobot.optimizer.agent.policy.timeout.TimeoutPolicyProvider;
+import io.autobot.optimizer.agent.policy.parallel.WorkerPool;
 import io.autobot.optimizer.agent.rules.RuleSelector;
+import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.instrument.Instrumentation;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * The running agent: configuration, engine, instrumentation and extensions, wired together once
  * per JVM. {@link #current()} gives the management plane and the in-process API their way in.
  */
-public final class AgentRuntime {
+public final class AgentRuntime implements AgentContext {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static volatile AgentRuntime current;
@@ -269,27 +270,33 @@ public final class AgentRuntime {
         }
     }
 
+    @Override
     public AgentConfig config() {
         return config;
     }
 
+    @Override
     public Engine engine() {
         return engine;
     }
 
+    @Override
     public RuntimeSettings settings() {
         return engine.settings();
     }
 
+    @Override
     public Instrumentation instrumentation() {
         return instrumentation;
     }
 
+    @Override
     public Instrumenter instrumenter() {
         return instrumenter;
     }
 
     /** Whether the agent was attached to a running JVM rather than started with it. */
+    @Override
     public boolean attached() {
         return attached;
     }

@@ -1,6 +1,6 @@
 package io.autobot.optimizer.benchmarks;
 
-import io.autobot.optimizer.agent.policy.RateLimiter;
+import io.autobot.optimizer.agent.policy.ratelimit.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

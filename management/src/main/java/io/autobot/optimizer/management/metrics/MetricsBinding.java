@@ -2,7 +2,7 @@ package io.autobot.optimizer.management.metrics;
 
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.cache.TierStatistics;
-import io.autobot.optimizer.agent.engine.LatencyHistogram;
+import io.autobot.optimizer.agent.call.LatencyHistogram;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Operations;
 import io.micrometer.core.instrument.Clock;

@@ -1,6 +1,6 @@
 package io.autobot.optimizer.management.report;
 
-import io.autobot.optimizer.agent.engine.OperationStats;
+import io.autobot.optimizer.agent.call.OperationStats;
 
 /**
  * The counters of one method, one operation or every method, added up; the difference of two

@@ -1,6 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import java.time.Duration;
 import java.util.function.Predicate;
 

@@ -2,10 +2,10 @@ package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.config.OperationProfile;
 import io.autobot.optimizer.agent.config.OperationProfiles;
-import io.autobot.optimizer.agent.engine.Chain;
-import io.autobot.optimizer.agent.engine.Invocation;
-import io.autobot.optimizer.agent.engine.MethodMeta;
-import io.autobot.optimizer.agent.policy.Policy;
+import io.autobot.optimizer.agent.call.Chain;
+import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.Policy;
 import java.time.Duration;
 import java.util.List;
 

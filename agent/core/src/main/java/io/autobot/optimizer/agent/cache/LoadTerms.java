@@ -1,6 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
-import io.autobot.optimizer.agent.engine.OperationStats;
+import io.autobot.optimizer.agent.call.OperationStats;
 import java.time.Duration;
 
 /**

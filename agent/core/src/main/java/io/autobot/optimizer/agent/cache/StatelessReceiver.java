@@ -1,6 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
-import io.autobot.optimizer.agent.engine.ClassFingerprint;
+import io.autobot.optimizer.agent.call.ClassFingerprint;
 import java.lang.ref.WeakReference;
 
 /**

@@ -1,19 +1,20 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.call.CallerFailure;
+import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSignature;
 import io.autobot.optimizer.agent.cache.CachingPolicy;
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.PendingLoad;
 import io.autobot.optimizer.agent.cache.ResultCache;
-import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
-import io.autobot.optimizer.agent.instrument.MethodSpec;
-import io.autobot.optimizer.agent.policy.Policy;
-import io.autobot.optimizer.agent.policy.PolicyProvider;
+import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.bootstrap.CallHandler;
 import io.autobot.optimizer.bootstrap.Dispatcher;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ public final class Engine implements CallHandler {
     private final RuntimeSettings settings;
     private final MethodRegistry registry = new MethodRegistry();
     private final ResultCache cache;
-    private final List<PolicyProvider> providers;
+    private final PipelineAssembly assembly;
     private final FailOpen failOpen;
     private final Set<Integer> nestedTooDeep = ConcurrentHashMap.newKeySet();
     private final Set<Integer> nearStackEnd = ConcurrentHashMap.newKeySet();
@@ -49,7 +50,7 @@ public final class Engine implements CallHandler {
         this.settings = settings;
         this.failOpen = failOpen;
         this.cache = cache;
-        this.providers = List.copyOf(providers);
+        this.assembly = new PipelineAssembly(cache, settings.profiles(), providers);
         settings.addListener((setting, oldValue, newValue) -> {
             if (setting == Setting.CACHE_SIZE || setting == Setting.LEVEL) {
                 cache.resize(settings.effectiveCacheSize());
@@ -65,11 +66,12 @@ public final class Engine implements CallHandler {
         if (state.consumeBypass(methodId)) {
             return null;
         }
-        MethodMeta method = registry.get(methodId);
-        Pipeline pipeline = method == null ? null : method.pipeline();
+        Route route = registry.route(methodId);
+        Pipeline pipeline = route == null ? null : route.pipeline();
         if (pipeline == null) {
             return null;
         }
+        MethodMeta method = route.method();
         if (state.pending().size() >= StackHeadroom.CHECKED_FROM && nearStackEnd(method)) {
             return null; // nothing of the agent's runs where the stack may end inside a shared structure
         }
@@ -93,7 +95,7 @@ public final class Engine implements CallHandler {
         if (pipeline.cachingOnly()) {
             return inline(state, method, caching, self, args);
         }
-        return nested(state, method, pipeline, new Invocation(method, declaringType, self, args, null));
+        return nested(state, method, pipeline, new Invocation(BodyRunner.INSTANCE, method, declaringType, self, args, null));
     }
 
     /**
@@ -232,58 +234,20 @@ public final class Engine implements CallHandler {
      * method then runs unoptimized.
      */
     public MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec, String fingerprint) {
-        MethodMeta method = registry.register(loader, signature, spec, fingerprint);
+        Route route = registry.add(loader, signature, spec, fingerprint);
         try {
-            method.pipeline(buildPipeline(method));
+            route.pipeline(assembly.build(route.method()));
         } catch (IllegalArgumentException wrong) {
-            LOG.warn("{}: {}; the method runs unoptimized", method.qualifiedName(), wrong.getMessage());
-            method.pipeline(null);
+            LOG.warn("{}: {}; the method runs unoptimized", route.method().qualifiedName(), wrong.getMessage());
+            route.pipeline(null);
         }
-        return method;
-    }
-
-    private Pipeline buildPipeline(MethodMeta method) {
-        List<Pipeline.Named> policies = new ArrayList<>();
-        for (PolicyProvider provider : providers) {
-            Policy policy = provider.create(method);
-            if (policy != null) {
-                policies.add(new Pipeline.Named(provider.name(), policy));
-            }
-        }
-        CachingPolicy caching = cachingPolicy(method, policies.stream().map(Pipeline.Named::policy).toList());
-        if (caching == null && policies.isEmpty()) {
-            return null;
-        }
-        return new Pipeline(caching, policies);
-    }
-
-    private CachingPolicy cachingPolicy(MethodMeta method, List<Policy> below) {
-        MethodSpec spec = method.spec();
-        if (spec.cached() == null && !spec.optimized()) {
-            return null;
-        }
-        if (method.isVoid()) {
-            if (spec.cached() != null) {
-                LOG.warn("{}: @Cached on a void method has nothing to memoize; it is not cached",
-                        method.qualifiedName());
-            }
-            return null;
-        }
-        Duration ttl = null;
-        String text = spec.cached() == null ? "" : spec.cached().ttl();
-        if (!text.isEmpty()) {
-            try {
-                ttl = Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("@Cached(ttl = \"" + text + "\") is not accepted: " + e.getMessage());
-            }
-        }
-        return new CachingPolicy(cache, settings.profiles(), ttl, below);
+        return route.method();
     }
 
     /** The policies a method runs through, outermost first; empty when it runs unoptimized. */
     public List<String> policiesOf(MethodMeta method) {
-        Pipeline pipeline = method.pipeline();
+        Route route = registry.route(method.id());
+        Pipeline pipeline = route == null || route.method() != method ? null : route.pipeline();
         return pipeline == null ? List.of() : pipeline.policyNames();
     }
 

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.cache.PendingLoad;
 
 /**

@@ -1,6 +1,8 @@
 package io.autobot.optimizer.agent.engine;
 
-import io.autobot.optimizer.agent.instrument.MethodSpec;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSignature;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,17 +20,28 @@ public final class MethodRegistry {
 
     private final Map<ClassLoader, Map<String, Integer>> idsByLoader = new WeakHashMap<>();
     private final Map<String, Integer> bootstrapIds = new HashMap<>();
-    private volatile MethodMeta[] table = new MethodMeta[64];
+    private volatile Route[] table = new Route[64];
     private int size;
 
     /** The method with this id, or null. */
     public MethodMeta get(int id) {
-        MethodMeta[] current = table;
+        Route route = route(id);
+        return route == null ? null : route.method();
+    }
+
+    /** The method with this id and its pipeline, or null. */
+    Route route(int id) {
+        Route[] current = table;
         return id >= 0 && id < current.length ? current[id] : null;
     }
 
     /** Registers a method (or replaces what a previous transformation registered) and returns it. */
-    public synchronized MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec,
+    public MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec,
+            String classFingerprint) {
+        return add(loader, signature, spec, classFingerprint).method();
+    }
+
+    synchronized Route add(ClassLoader loader, MethodSignature signature, MethodSpec spec,
             String classFingerprint) {
         Map<String, Integer> ids = loader == null ? bootstrapIds
                 : idsByLoader.computeIfAbsent(loader, l -> new HashMap<>());
@@ -36,24 +49,24 @@ public final class MethodRegistry {
         Integer existing = ids.get(key);
         int id = existing != null ? existing : size++;
         ids.put(key, id);
-        MethodMeta meta = new MethodMeta(id, signature, spec, classFingerprint, loader);
-        MethodMeta[] current = table;
+        Route route = new Route(new MethodMeta(id, signature, spec, classFingerprint, loader));
+        Route[] current = table;
         if (id >= current.length) {
             current = Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
         } else {
             current = current.clone();
         }
-        current[id] = meta;
+        current[id] = route;
         table = current;
-        return meta;
+        return route;
     }
 
     /** Every registered method. */
     public List<MethodMeta> all() {
         List<MethodMeta> methods = new ArrayList<>();
-        for (MethodMeta meta : table) {
-            if (meta != null) {
-                methods.add(meta);
+        for (Route route : table) {
+            if (route != null) {
+                methods.add(route.method());
             }
         }
         return Collections.unmodifiableList(methods);

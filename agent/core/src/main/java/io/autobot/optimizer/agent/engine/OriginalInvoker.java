@@ -1,5 +1,7 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSignature;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -38,14 +40,7 @@ final class OriginalInvoker {
 
     /** Resolves a method declared by {@code type} by name and JVM descriptor. */
     static Method find(Class<?> type, String name, String descriptor) throws NoSuchMethodException {
-        for (Method candidate : type.getDeclaredMethods()) {
-            if (candidate.getName().equals(name)
-                    && MethodType.methodType(candidate.getReturnType(), candidate.getParameterTypes())
-                            .toMethodDescriptorString().equals(descriptor)) {
-                return candidate;
-            }
-        }
-        throw new NoSuchMethodException(type.getName() + "." + name + descriptor);
+        return MethodSignature.find(type, name, descriptor);
     }
 
     static MethodHandle handle(MethodMeta method, Class<?> declaringType) throws ReflectiveOperationException {

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.instrument;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;

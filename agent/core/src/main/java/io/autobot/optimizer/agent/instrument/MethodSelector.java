@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.instrument;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;

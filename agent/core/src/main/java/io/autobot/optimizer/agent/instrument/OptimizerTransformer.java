@@ -1,11 +1,12 @@
 package io.autobot.optimizer.agent.instrument;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 
-import io.autobot.optimizer.agent.engine.ClassFingerprint;
+import io.autobot.optimizer.agent.call.ClassFingerprint;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.engine.MethodMeta;
-import io.autobot.optimizer.agent.engine.MethodSignature;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSignature;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * protection domains (which would otherwise keep the creating class's loader reachable for as
  * long as the thread lives). Daemon threads, named {@code prefix} plus a number when numbered.
  */
-final class AgentThreads implements ThreadFactory {
+public final class AgentThreads implements ThreadFactory {
 
     @SuppressWarnings("removal")
     private static final AccessControlContext NEUTRAL = new AccessControlContext(new ProtectionDomain[0]);
@@ -27,7 +27,7 @@ final class AgentThreads implements ThreadFactory {
     /**
      * @param counter the numbering shared by factories of the same name, or null for one thread name
      */
-    AgentThreads(String prefix, AtomicInteger counter) {
+    public AgentThreads(String prefix, AtomicInteger counter) {
         this.prefix = prefix;
         this.numbered = counter != null;
         this.count = counter;

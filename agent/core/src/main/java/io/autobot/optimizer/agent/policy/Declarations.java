@@ -7,7 +7,7 @@ import java.time.Duration;
  * Reads the raw values of a declaration (an annotation attribute, a rule) and says what is wrong
  * with them in the words the user wrote: {@code @Timeout(value = "2x") is not accepted: ...}.
  */
-final class Declarations {
+public final class Declarations {
 
     private Declarations() {
     }
@@ -18,7 +18,7 @@ final class Declarations {
      * @param attribute how the user wrote it, such as {@code @Timeout(value = ...)}
      * @throws IllegalArgumentException naming the attribute, the value and what is accepted
      */
-    static Duration duration(String attribute, String text) {
+    public static Duration duration(String attribute, String text) {
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
@@ -27,7 +27,7 @@ final class Declarations {
     }
 
     /** A positive duration attribute. */
-    static Duration positiveDuration(String attribute, String text) {
+    public static Duration positiveDuration(String attribute, String text) {
         Duration value = duration(attribute, text);
         if (value.isZero()) {
             throw rejected(attribute, "\"" + text + "\"", "a duration greater than zero");
@@ -35,7 +35,7 @@ final class Declarations {
         return value;
     }
 
-    static IllegalArgumentException rejected(String attribute, Object value, String accepted) {
+    public static IllegalArgumentException rejected(String attribute, Object value, String accepted) {
         return new IllegalArgumentException(attribute.replace("...", String.valueOf(value))
                 + " is not accepted: expected " + accepted);
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lands during the task and never on whatever the thread does next, and that the thread clears it
  * when the task ends (unless the thread had an interrupt of its own already).
  */
-final class InterruptGuard {
+public final class InterruptGuard {
 
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
@@ -25,17 +25,17 @@ final class InterruptGuard {
     }
 
     /** A guard for a task the current thread is about to run. */
-    static InterruptGuard ofCurrentThread() {
+    public static InterruptGuard ofCurrentThread() {
         return new InterruptGuard(Thread.currentThread());
     }
 
     /** The guarded thread. */
-    Thread thread() {
+    public Thread thread() {
         return thread;
     }
 
     /** Interrupts the thread if the task still runs; returns whether it did. Any thread may call it. */
-    boolean interrupt() {
+    public boolean interrupt() {
         if (!state.compareAndSet(RUNNING, INTERRUPTING)) {
             return false;
         }
@@ -50,7 +50,7 @@ final class InterruptGuard {
      * which case the interrupt is cleared: it was meant for the task, which is over. An interrupt
      * the thread already had when the guard fired is the host's, and stays.
      */
-    boolean finish() {
+    public boolean finish() {
         if (state.compareAndSet(RUNNING, FINISHED)) {
             return false;
         }

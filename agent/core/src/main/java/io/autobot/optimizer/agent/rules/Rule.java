@@ -1,6 +1,6 @@
 package io.autobot.optimizer.agent.rules;
 
-import io.autobot.optimizer.agent.instrument.MethodSpec;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import net.bytebuddy.description.method.MethodDescription;
 
 /**

@@ -1,6 +1,6 @@
 package io.autobot.optimizer.agent.rules;
 
-import io.autobot.optimizer.agent.instrument.MethodSpec;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

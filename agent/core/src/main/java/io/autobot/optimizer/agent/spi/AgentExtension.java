@@ -1,7 +1,5 @@
 package io.autobot.optimizer.agent.spi;
 
-import io.autobot.optimizer.agent.AgentRuntime;
-
 /**
  * A part of the agent started after the engine, found with {@link java.util.ServiceLoader} in the
  * agent jar: the management plane (MXBeans, metrics, sampling) is one. An extension that fails to
@@ -12,8 +10,8 @@ public interface AgentExtension {
     /** A short name for logs. */
     String name();
 
-    /** Starts the extension; the runtime gives access to the engine, settings and instrumentation. */
-    void start(AgentRuntime runtime) throws Exception;
+    /** Starts the extension; the context gives access to the engine, settings and instrumentation. */
+    void start(AgentContext agent) throws Exception;
 
     /** Stops the extension and releases what it holds (threads, MBeans). */
     default void stop() {

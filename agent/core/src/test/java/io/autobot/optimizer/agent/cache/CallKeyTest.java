@@ -3,7 +3,7 @@ package io.autobot.optimizer.agent.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import java.util.ArrayList;
 import java.util.Comparator;

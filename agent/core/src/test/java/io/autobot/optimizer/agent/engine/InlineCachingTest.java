@@ -1,13 +1,15 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
-import io.autobot.optimizer.agent.instrument.MethodSpec;
-import io.autobot.optimizer.agent.policy.TimeoutPolicyProvider;
+import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.policy.timeout.TimeoutPolicyProvider;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.reflect.Method;
 import java.util.List;

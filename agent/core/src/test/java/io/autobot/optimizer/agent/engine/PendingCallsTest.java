@@ -1,5 +1,7 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.agent.cache.CallKey;

@@ -1,6 +1,9 @@
 package io.autobot.optimizer.agent.engine;
 
-import io.autobot.optimizer.agent.instrument.MethodSpec;
+import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSignature;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -49,7 +52,7 @@ public final class TestMethods {
 
     /** A call of the method on the current thread. */
     public static Invocation call(MethodMeta method, Class<?> type, Object self, Object... args) {
-        return new Invocation(method, type, self, args, null);
+        return new Invocation(BodyRunner.INSTANCE, method, type, self, args, null);
     }
 
     /** The signatures of the methods of that name, as the transformer describes {@code @Batched} siblings. */

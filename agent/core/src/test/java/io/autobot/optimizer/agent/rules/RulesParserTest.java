@@ -3,7 +3,7 @@ package io.autobot.optimizer.agent.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autobot.optimizer.agent.instrument.MethodSpec;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

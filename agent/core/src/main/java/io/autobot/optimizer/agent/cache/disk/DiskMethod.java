@@ -1,7 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import io.autobot.optimizer.agent.cache.CallKey;
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

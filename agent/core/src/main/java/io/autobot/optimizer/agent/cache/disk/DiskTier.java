@@ -3,7 +3,7 @@ package io.autobot.optimizer.agent.cache.disk;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.io.IOException;
 import java.lang.ref.WeakReference;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.cache.CallKey;
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

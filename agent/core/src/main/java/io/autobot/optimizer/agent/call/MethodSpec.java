@@ -1,0 +1,61 @@
+package io.autobot.optimizer.agent.call;
+
+import java.util.List;
+
+/**
+ * What a method asks for, as read from its annotations or from a rule of the rules file. Raw
+ * values only (strings, numbers); the engine turns them into policies and reports what is wrong.
+ * A {@code null} component means the method does not ask for that policy.
+ *
+ * @param operation the {@code @Optimized} operation, or null
+ * @param cached {@code @Cached}, or null
+ * @param parallel {@code @Parallel}, or null
+ * @param rateLimited {@code @RateLimited}, or null
+ * @param batched {@code @Batched}, or null
+ * @param timeout {@code @Timeout}, or null
+ */
+public record MethodSpec(String operation, Cached cached, Parallel parallel, RateLimited rateLimited,
+        Batched batched, Timeout timeout) {
+
+    /** {@code @Cached(ttl)}; an empty ttl means the profile's. */
+    public record Cached(String ttl) {
+    }
+
+    /** {@code @Parallel(threshold, argument, distinct)}; threshold 0 means the profile's. */
+    public record Parallel(int threshold, String argument, boolean distinct) {
+    }
+
+    /** {@code @RateLimited}; retryOn holds class names. */
+    public record RateLimited(double perSecond, String name, String maxWait, List<String> retryOn, int maxRetries,
+            String backoff) {
+    }
+
+    /**
+     * {@code @Batched(via, size, maxWait)}.
+     *
+     * @param viaCandidates the methods named {@code via} that the declaring class declares, as the
+     *     transformer saw them; null when not known (then the batch method is checked at first call)
+     */
+    public record Batched(String via, int size, String maxWait, List<MethodSignature> viaCandidates) {
+
+        /** A declaration whose batch method is checked at first call. */
+        public Batched(String via, int size, String maxWait) {
+            this(via, size, maxWait, null);
+        }
+    }
+
+    /** {@code @Timeout(value, adaptive, min)}. */
+    public record Timeout(String value, boolean adaptive, String min) {
+    }
+
+    /** Whether the method is optimized through an operation profile. */
+    public boolean optimized() {
+        return operation != null;
+    }
+
+    /** Whether anything is asked for at all. */
+    public boolean isEmpty() {
+        return operation == null && cached == null && parallel == null && rateLimited == null && batched == null
+                && timeout == null;
+    }
+}

@@ -1,0 +1,141 @@
+package io.autobot.optimizer.agent.call;
+
+import io.autobot.optimizer.agent.engine.RateLimitErrors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one instrumented method. Cache hits are counted, not timed (timing would cost more
+ * than the hit); every other call is timed as its caller sees it, and the body's own time is
+ * kept apart so the report can say how much time the cache saved.
+ */
+public final class OperationStats {
+
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder fastHits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder callNanos = new LongAdder();
+    private final LongAdder missNanos = new LongAdder();
+    private final LongAdder internalFailures = new LongAdder();
+    private final LongAdder rateLimitErrors = new LongAdder();
+    private final LatencyHistogram latencies = new LatencyHistogram();
+    private final LatencyHistogram loads = new LatencyHistogram();
+
+    /** A call answered from the cache before any policy ran. */
+    public void recordFastHit() {
+        fastHits.increment();
+    }
+
+    /** A call answered from the cache inside the policies (a single-flight follower, a late hit). */
+    public void recordHit() {
+        hits.increment();
+    }
+
+    /** A cached call whose body ran, taking this long. */
+    public void recordMiss(long bodyNanos) {
+        misses.increment();
+        missNanos.add(bodyNanos);
+    }
+
+    /**
+     * A cached call's run (the policies below the cache and the body) that no other caller gave up
+     * waiting for: what a caller waiting for a run of the same key can expect to wait.
+     */
+    public void recordLoad(long nanos) {
+        loads.record(nanos);
+    }
+
+    /** A call that went through the policies (anything but a fast cache hit), as its caller saw it. */
+    public void recordCall(long nanos, boolean failed) {
+        calls.increment();
+        callNanos.add(nanos);
+        latencies.record(nanos);
+        if (failed) {
+            errors.increment();
+        }
+    }
+
+    /** An internal failure of the agent that made this call fall back to the plain method. */
+    public void recordInternalFailure() {
+        internalFailures.increment();
+    }
+
+    /** A failed call whose exception says a rate limit was hit (see {@link RateLimitErrors}). */
+    public void recordRateLimitError() {
+        rateLimitErrors.increment();
+    }
+
+    /** Every call answered from the cache, fast or not. */
+    public long hits() {
+        return hits.sum() + fastHits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Calls that went through the policies; with {@link #fastHits()} this is every call. */
+    public long slowCalls() {
+        return calls.sum();
+    }
+
+    /** Every call: fast cache hits plus calls through the policies. */
+    public long calls() {
+        return calls.sum() + fastHits();
+    }
+
+    /** Hits answered before any policy ran; they are not timed. */
+    public long fastHits() {
+        return fastHits.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+
+    public long callNanos() {
+        return callNanos.sum();
+    }
+
+    /** Time spent in the body on cache misses. */
+    public long missNanos() {
+        return missNanos.sum();
+    }
+
+    public long internalFailures() {
+        return internalFailures.sum();
+    }
+
+    public long rateLimitErrors() {
+        return rateLimitErrors.sum();
+    }
+
+    /** The times of the calls that went through the policies (fast hits are not timed). */
+    public LatencyHistogram latencies() {
+        return latencies;
+    }
+
+    /**
+     * The times of {@link #recordLoad}, which bound how long a caller waits for another's run of
+     * its key. Not a figure of the report: {@link #reset()} leaves it, so waits stay bounded by
+     * what the method was seen to take.
+     */
+    public LatencyHistogram loads() {
+        return loads;
+    }
+
+    /** Resets every counter (the report's reset, not the cache's). */
+    public void reset() {
+        hits.reset();
+        fastHits.reset();
+        misses.reset();
+        calls.reset();
+        errors.reset();
+        callNanos.reset();
+        missNanos.reset();
+        internalFailures.reset();
+        rateLimitErrors.reset();
+        latencies.reset();
+    }
+}

@@ -1,0 +1,111 @@
+package io.autobot.optimizer.agent.policy.parallel;
+
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.call.CallerFailure;
+import io.autobot.optimizer.agent.call.Chain;
+import io.autobot.optimizer.agent.call.Invocation;
+
+/**
+ * Splits a call whose list, collection or array argument reaches the threshold into one chunk
+ * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
+ * the caller's thread (see {@link Split}), writes what the chunks changed in place back into the
+ * argument ({@link WriteBack}), and merges their results in the original order.
+ * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls made
+ * while the calling thread initializes a class ({@link ClassInitialization}), calls of a
+ * method that is no longer split ({@link SplitVerdict}), and every call while
+ * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
+ * caller's thread. With {@code distinct}, every result loses its repeated elements, split or not,
+ * so a result never depends on the level.
+ */
+final class ParallelPolicy implements Policy {
+
+    private final RuntimeSettings settings;
+    private final OperationProfiles profiles;
+    private final WorkerPool pool;
+    private final String operation;
+    private final int parameter;
+    private final Splittable splittable;
+    private final int threshold;
+    private final boolean distinct;
+    private final SplitVerdict verdict;
+
+    /**
+     * @param threshold the declared threshold, or 0 for the operation profile's, read at each call
+     */
+    ParallelPolicy(RuntimeSettings settings, WorkerPool pool, String operation, int parameter, Splittable splittable,
+            int threshold, boolean distinct, SplitVerdict verdict) {
+        this.settings = settings;
+        this.profiles = settings.profiles();
+        this.pool = pool;
+        this.operation = operation;
+        this.parameter = parameter;
+        this.splittable = splittable;
+        this.threshold = threshold;
+        this.distinct = distinct;
+        this.verdict = verdict;
+    }
+
+    @Override
+    public Object apply(Invocation invocation, Chain next) throws Throwable {
+        Object argument = invocation.args()[parameter];
+        int parts = argument == null || !verdict.splits() || !settings.parallelActive() || Split.inChunk() ? 1
+                : parts(splittable.size(argument));
+        Object result;
+        if (parts < 2) {
+            result = next.call(invocation);
+        } else if (verdict.mustLearn()) {
+            result = next.call(invocation); // whole: its result's class says whether chunk results can be merged
+            verdict.learn(result, argument);
+        } else if (ClassInitialization.inProgress()) {
+            result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
+        } else {
+            result = split(invocation, next, argument, parts);
+        }
+        return distinct ? Distinct.of(result) : result;
+    }
+
+    /**
+     * Runs the chunks, then writes their element changes back into the argument and returns the
+     * merged result, or throws what a sequential run would have thrown. A method that turns out
+     * not to be element-wise on this argument, or whose chunks returned results that cannot be
+     * merged into what its whole calls return, is no longer split, and this call runs again whole
+     * on the untouched argument, so that the caller gets what a sequential run gives.
+     */
+    private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
+        Cut cut = splittable.cut(argument, parts);
+        Object[] chunks = cut.chunks();
+        Split split = new Split(invocation, next, parameter, chunks, cut::chunk, verdict);
+        split.run(pool);
+        Throwable failure = split.failure();
+        if (failure != null && !(failure instanceof CallerFailure)) {
+            throw failure; // the splitter itself failed: the engine runs the plain method, the argument untouched
+        }
+        Object merged = failure == null ? merged(split.results(), chunks, argument) : null;
+        if (merged == Merge.MISMATCH) {
+            verdict.mismatch(split.results(), chunks);
+            return next.call(invocation);
+        }
+        String notElementWise = WriteBack.apply(argument, cut, chunks, failure == null ? parts : split.failedChunk() + 1);
+        if (notElementWise != null) {
+            verdict.turnOff(notElementWise);
+            return next.call(invocation);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return merged;
+    }
+
+    private Object merged(Object[] results, Object[] chunks, Object argument) {
+        ResultShape shape = verdict.shape();
+        return shape == null ? null : Merge.merge(shape, results, chunks, argument); // no shape: a void method
+    }
+
+    /** How many chunks a call of this size is cut into; 1 when it is not split. */
+    private int parts(int size) {
+        int limit = threshold > 0 ? threshold : profiles.get(operation).parallelThreshold();
+        return size < limit ? 1 : Math.min(size, pool.parallelism());
+    }
+}

@@ -1,0 +1,68 @@
+package io.autobot.optimizer.agent.policy.ratelimit;
+
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.call.PolicyProvider;
+import io.autobot.optimizer.agent.policy.Declarations;
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code @RateLimited}, and the throttling of {@code @Optimized} operations whose profile is
+ * {@code throttled}: those share one limiter per operation, at {@code MAX_REQUESTS_PER_SECOND}
+ * while {@code REQUEST_THROTTLING} is on.
+ */
+public final class RateLimitPolicyProvider implements PolicyProvider {
+
+    /** How long a call of a throttled operation waits for a permit: the annotation's default. */
+    static final Duration OPERATION_MAX_WAIT = Duration.ofSeconds(5);
+
+    private final RateLimiters limiters;
+    private final OperationProfiles profiles;
+
+    public RateLimitPolicyProvider(RuntimeSettings settings) {
+        this.limiters = new RateLimiters(settings);
+        this.profiles = settings.profiles();
+    }
+
+    @Override
+    public String name() {
+        return "rate-limit";
+    }
+
+    @Override
+    public Policy create(MethodMeta method) {
+        MethodSpec spec = method.spec();
+        if (spec.rateLimited() != null) {
+            return declared(method, spec.rateLimited());
+        }
+        String operation = spec.operation();
+        if (spec.optimized() && profiles.get(operation).throttled()) {
+            RateLimiter limiter = limiters.limiter(operation.isEmpty() ? method.qualifiedName() : operation, 0,
+                    method.qualifiedName());
+            return new RateLimitPolicy(limiter, () -> profiles.get(operation).throttled(), OPERATION_MAX_WAIT,
+                    List.of(), 0, Duration.ZERO);
+        }
+        return null;
+    }
+
+    private Policy declared(MethodMeta method, MethodSpec.RateLimited declared) {
+        double perSecond = declared.perSecond();
+        if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+            throw Declarations.rejected("@RateLimited(perSecond = ...)", perSecond,
+                    "a positive number of calls per second, or 0 for MAX_REQUESTS_PER_SECOND");
+        }
+        if (declared.maxRetries() < 0) {
+            throw Declarations.rejected("@RateLimited(maxRetries = ...)", declared.maxRetries(),
+                    "0 or more retries");
+        }
+        Duration maxWait = Declarations.duration("@RateLimited(maxWait = ...)", declared.maxWait());
+        Duration backoff = Declarations.duration("@RateLimited(backoff = ...)", declared.backoff());
+        String name = declared.name().isBlank() ? method.qualifiedName() : declared.name().trim();
+        RateLimiter limiter = limiters.limiter(name, perSecond, method.qualifiedName());
+        return new RateLimitPolicy(limiter, () -> true, maxWait, declared.retryOn(), declared.maxRetries(), backoff);
+    }
+}

@@ -1,0 +1,25 @@
+package io.autobot.optimizer.agent.spi;
+
+import io.autobot.optimizer.agent.config.AgentConfig;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.agent.instrument.Instrumenter;
+import java.lang.instrument.Instrumentation;
+
+/** What the running agent gives an {@link AgentExtension}: its configuration, engine and instrumentation. */
+public interface AgentContext {
+
+    AgentConfig config();
+
+    Engine engine();
+
+    /** The live settings. */
+    RuntimeSettings settings();
+
+    Instrumentation instrumentation();
+
+    Instrumenter instrumenter();
+
+    /** Whether the agent was attached to a running JVM rather than started with it. */
+    boolean attached();
+}

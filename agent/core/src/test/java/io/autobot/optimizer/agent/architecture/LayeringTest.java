@@ -1,0 +1,58 @@
+package io.autobot.optimizer.agent.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's packages form layers, bottom to top: the call contract and the configuration; the
+ * policies' shared parts, then each policy; the cache; the engine (dispatch); instrumentation;
+ * rules; the extension interface; the agent's wiring. A package may use only the layers below it,
+ * and no two packages depend on each other. docs/architecture.md draws the same map.
+ */
+class LayeringTest {
+
+    private static final String AGENT = "io.autobot.optimizer.agent";
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(AGENT);
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching(AGENT + ".(**)").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void policiesDoNotUseEachOther() {
+        slices().matching(AGENT + ".policy.(*)..").should().notDependOnEachOther().check(CORE);
+    }
+
+    @Test
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("call").definedBy(AGENT + ".call..")
+                .layer("config").definedBy(AGENT + ".config..")
+                .layer("policy support").definedBy(AGENT + ".policy")
+                .layer("policies").definedBy(AGENT + ".policy.(*)..")
+                .layer("cache").definedBy(AGENT + ".cache..")
+                .layer("engine").definedBy(AGENT + ".engine..")
+                .layer("instrument").definedBy(AGENT + ".instrument..")
+                .layer("rules").definedBy(AGENT + ".rules..")
+                .layer("spi").definedBy(AGENT + ".spi..")
+                .layer("agent").definedBy(AGENT)
+                .whereLayer("call").mayNotAccessAnyLayer()
+                .whereLayer("config").mayNotAccessAnyLayer()
+                .whereLayer("policy support").mayOnlyAccessLayers("call", "config")
+                .whereLayer("policies").mayOnlyAccessLayers("policy support", "call", "config")
+                .whereLayer("cache").mayOnlyAccessLayers("call", "config")
+                .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config")
+                .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
+                .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
+                .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config")
+                .whereLayer("agent").mayNotBeAccessedByAnyLayer()
+                .check(CORE);
+    }
+}

@@ -1,0 +1,572 @@
+package io.autobot.optimizer.agent.policy.parallel;
+
+import io.autobot.optimizer.agent.call.Policy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autobot.optimizer.agent.config.Level;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.call.CallerFailure;
+import io.autobot.optimizer.agent.call.Chain;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.agent.call.MethodSpec;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ParallelPolicyTest {
+
+    private final RuntimeSettings settings = RuntimeSettings.defaults();
+    private final WorkerPool pool = new WorkerPool(settings);
+    private final ParallelPolicyProvider provider = new ParallelPolicyProvider(settings, pool);
+
+    static List<Integer> squares(String label, List<Integer> values) {
+        return values.stream().map(v -> v * v).toList();
+    }
+
+    static int[] doubled(int[] values) {
+        return Arrays.stream(values).map(v -> v * 2).toArray();
+    }
+
+    static Map<String, Integer> lengths(Set<String> words) {
+        return words.stream().collect(Collectors.toMap(w -> w, String::length));
+    }
+
+    static void visit(Collection<String> items) {
+    }
+
+    static List<String> words(String text) {
+        return List.of(text.split(" "));
+    }
+
+    static String joined(List<String> parts) {
+        return String.join(",", parts);
+    }
+
+    static synchronized List<Integer> lockedSquares(List<Integer> values) {
+        return squares("", values);
+    }
+
+    private MethodMeta method(String name, MethodSpec.Parallel parallel) {
+        return TestMethods.meta(ParallelPolicyTest.class, name, new MethodSpec(null, null, parallel, null, null, null));
+    }
+
+    private Policy policy(String name, MethodSpec.Parallel parallel) {
+        return provider.create(method(name, parallel));
+    }
+
+    private static Object call(Policy policy, MethodMeta method, Chain body, Object... args) throws Throwable {
+        return policy.apply(TestMethods.call(method, ParallelPolicyTest.class, null, args), body);
+    }
+
+    private static final Chain SQUARES = inv -> squares((String) inv.args()[0], (List<Integer>) inv.args()[1]);
+
+    @Test
+    void splitResultsEqualTheSequentialResultInOrder() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Random random = new Random(42);
+        for (int round = 0; round < 50; round++) {
+            List<Integer> input = random.ints(random.nextInt(40), -1000, 1000).boxed().toList();
+            assertThat(call(policy, method, SQUARES, "x", input)).isEqualTo(squares("x", input));
+        }
+    }
+
+    @Test
+    void chunksRunOnNamedDaemonWorkersWithTheCallersContextLoader() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Set<ClassLoader> loaders = ConcurrentHashMap.newKeySet();
+        ClassLoader callers = new URLClassLoader(new URL[0]);
+        CountDownLatch together = new CountDownLatch(4);
+        Chain body = inv -> {
+            Thread thread = Thread.currentThread();
+            threads.add(thread.getName() + (thread.getName().startsWith("autobot") && !thread.isDaemon() ? " (not daemon)" : ""));
+            loaders.add(Thread.currentThread().getContextClassLoader());
+            together.countDown();
+            together.await(5, TimeUnit.SECONDS); // the four chunks are running at the same time
+            return SQUARES.call(inv);
+        };
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // the first call runs whole: it learns the result's class
+        ClassLoader own = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(callers);
+        try {
+            assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8))).isEqualTo(
+                    List.of(1, 4, 9, 16, 25, 36, 49, 64));
+        } finally {
+            Thread.currentThread().setContextClassLoader(own);
+        }
+        assertThat(threads).hasSize(4).contains(Thread.currentThread().getName());
+        assertThat(threads.stream().filter(name -> name.startsWith("autobot-worker-") && !name.contains("not"))).hasSize(3);
+        assertThat(loaders).containsExactly(callers);
+    }
+
+    @Test
+    void theLowestFailingChunkWinsAndNoChunkIsInterrupted() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4)); // learns the result's class
+        IllegalArgumentException first = new IllegalArgumentException("first element");
+        IllegalArgumentException later = new IllegalArgumentException("later element");
+        AtomicInteger interrupted = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        CountDownLatch laterFailed = new CountDownLatch(1);
+        CountDownLatch together = new CountDownLatch(4);
+        Chain body = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            try {
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // the four chunks run at the same time, one per thread
+                if (chunk.contains(0)) { // fails last, but comes first in the list
+                    laterFailed.await(5, TimeUnit.SECONDS);
+                    Thread.sleep(100);
+                    throw new CallerFailure(first);
+                }
+                if (chunk.contains(1)) {
+                    laterFailed.countDown();
+                    throw new CallerFailure(later);
+                }
+                Thread.sleep(300);
+                completed.incrementAndGet();
+                return chunk;
+            } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                throw new CallerFailure(e);
+            }
+        };
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
+                .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(first);
+        assertThat(interrupted).hasValue(0);
+        assertThat(completed).as("the chunks still running ended before the call returned").hasValue(2);
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void theCallersOwnInterruptReachesEveryRunningChunk() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        Thread caller = Thread.currentThread();
+        for (boolean callerWaits : new boolean[] {true, false}) {
+            AtomicInteger interrupted = new AtomicInteger();
+            CountDownLatch together = new CountDownLatch(4);
+            Chain body = inv -> {
+                together.countDown();
+                together.await(5, TimeUnit.SECONDS); // one chunk per thread
+                if (callerWaits && Thread.currentThread() == caller) {
+                    return inv.args()[1]; // the caller's own chunk ends at once: it is waiting when interrupted
+                }
+                try {
+                    Thread.sleep(5_000);
+                    return inv.args()[1];
+                } catch (InterruptedException e) {
+                    interrupted.incrementAndGet();
+                    throw new CallerFailure(e);
+                }
+            };
+            Thread interrupter = new Thread(() -> {
+                sleep(200);
+                caller.interrupt();
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
+                    .extracting(e -> ((CallerFailure) e).failure()).isInstanceOf(InterruptedException.class);
+            boolean kept = Thread.interrupted();
+            interrupter.join();
+            assertThat(System.nanoTime() - start).as("interrupted chunks end early").isLessThan(
+                    TimeUnit.SECONDS.toNanos(3));
+            assertThat(interrupted).hasValue(callerWaits ? 3 : 4);
+            // kept when it came while the caller waited; consumed by the body that caught it otherwise
+            assertThat(kept).isEqualTo(callerWaits);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCallerHoldingALockItsChunksNeedRunsThemItselfAndStopsSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Object lock = new Object();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            Thread.sleep(20); // the workers claim their chunks while the caller runs its own
+            synchronized (lock) {
+                return SQUARES.call(inv);
+            }
+        };
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, body, "x", input);
+        long start = System.nanoTime();
+        synchronized (lock) {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        Set<Thread> later = ConcurrentHashMap.newKeySet(); // a set of its own: the taken-over chunks' late runs may still start
+        synchronized (lock) {
+            assertThat(call(policy, method, inv -> {
+                later.add(Thread.currentThread());
+                return SQUARES.call(inv);
+            }, "x", input)).isEqualTo(squares("x", input));
+        }
+        assertThat(later).as("no longer split").containsExactly(Thread.currentThread());
+    }
+
+    /** What a call made from a static initializer saw: the threads its chunks ran on. */
+    static final Set<Thread> INITIALIZER_CALL_THREADS = ConcurrentHashMap.newKeySet();
+    static volatile Runnable initializerCall;
+
+    /** Makes a split-size call from its static initializer. */
+    static final class CallsInItsInitializer {
+        static {
+            initializerCall.run();
+        }
+
+        static void load() {
+        }
+    }
+
+    @Test
+    void aCallMadeWhileItsThreadInitializesAClassRunsWholeOnThatThread() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, SQUARES, "x", input); // learns the result's class
+        Chain body = inv -> {
+            INITIALIZER_CALL_THREADS.add(Thread.currentThread());
+            return SQUARES.call(inv);
+        };
+        List<Object> results = new CopyOnWriteArrayList<>();
+        initializerCall = () -> {
+            try {
+                results.add(call(policy, method, body, "x", input));
+            } catch (Throwable e) {
+                results.add(e);
+            }
+        };
+        CallsInItsInitializer.load();
+        assertThat(results).containsExactly(squares("x", input));
+        assertThat(INITIALIZER_CALL_THREADS).containsExactly(Thread.currentThread());
+        INITIALIZER_CALL_THREADS.clear();
+        CountDownLatch two = new CountDownLatch(2);
+        call(policy, method, inv -> {
+            two.countDown();
+            two.await(2, TimeUnit.SECONDS); // a second thread claims a chunk meanwhile
+            return body.call(inv);
+        }, "x", input);
+        assertThat(INITIALIZER_CALL_THREADS).as("still split outside an initializer").hasSizeGreaterThan(1);
+    }
+
+    /** Outside the class below: a thread reading them must not wait for its initialization. */
+    static final CountDownLatch LATE_STARTED = new CountDownLatch(1);
+    static final CountDownLatch LATE_RELEASE = new CountDownLatch(1);
+
+    /** Its initializer, run by another thread, waits until the test lets it go. */
+    static final class InitializedLate {
+        static {
+            LATE_STARTED.countDown();
+            try {
+                LATE_RELEASE.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static void touch() {
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aWorkerWaitingForAClassInitializationIsTakenOverByTheCaller() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        call(policy, method, SQUARES, "x", input); // learns the result's class
+        Thread initializer = new Thread(InitializedLate::touch);
+        initializer.start();
+        assertThat(LATE_STARTED.await(5, TimeUnit.SECONDS)).isTrue();
+        MethodHandle touch = MethodHandles.lookup().findStatic(InitializedLate.class, "touch",
+                MethodType.methodType(void.class));
+        Thread caller = Thread.currentThread();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            if (Thread.currentThread() != caller) {
+                touch.invokeExact(); // a worker calls the body of a class being initialized, as the agent's handle does
+            }
+            return SQUARES.call(inv);
+        };
+        long start = System.nanoTime();
+        try {
+            assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
+        } finally {
+            LATE_RELEASE.countDown();
+        }
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        initializer.join(5_000);
+        Set<Thread> later = ConcurrentHashMap.newKeySet(); // a set of its own: the taken-over chunks' late runs may still start
+        call(policy, method, inv -> {
+            later.add(Thread.currentThread());
+            return SQUARES.call(inv);
+        }, "x", input);
+        assertThat(later).as("no longer split").containsExactly(caller);
+    }
+
+    @Test
+    void chunksAfterTheFailingOneThatHaveNotStartedAreSkipped() throws Throwable {
+        WorkerPool stopped = new WorkerPool(settings);
+        stopped.shutdown(); // no worker: the caller runs the chunks one after the other, in order
+        ParallelPolicyProvider alone = new ParallelPolicyProvider(settings, stopped);
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = alone.create(method);
+        call(policy, method, SQUARES, "x", List.of(1, 2, 3, 4));
+        List<List<Integer>> started = new CopyOnWriteArrayList<>();
+        IllegalStateException failure = new IllegalStateException("second chunk");
+        Chain body = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            started.add(chunk);
+            if (chunk.contains(2)) {
+                throw new CallerFailure(failure);
+            }
+            return chunk;
+        };
+        assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3, 4, 5, 6, 7)))
+                .extracting(e -> ((CallerFailure) e).failure()).isSameAs(failure);
+        assertThat(started).containsExactly(List.of(0, 1), List.of(2, 3));
+    }
+
+    @Test
+    void nestedSplitsFinishEvenWithOneWorker() throws Throwable {
+        settings.set(Setting.MAX_WORKERS, 2);
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Chain[] body = new Chain[1];
+        body[0] = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            if ("outer".equals(inv.args()[0])) {
+                List<Integer> all = new ArrayList<>();
+                for (int value : chunk) { // each outer element makes an inner split call
+                    all.addAll((List<Integer>) call(policy, method, body[0], "inner", List.of(value, value + 1, value + 2)));
+                }
+                return all;
+            }
+            Thread.sleep(5);
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
+        };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        List<Integer> expected = new ArrayList<>();
+        input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
+        List<Thread> callers = new ArrayList<>();
+        List<Object> results = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread caller = new Thread(() -> {
+                try {
+                    results.add(call(policy, method, body[0], "outer", input));
+                } catch (Throwable e) {
+                    results.add(e);
+                }
+            });
+            caller.start();
+            callers.add(caller);
+        }
+        for (Thread caller : callers) {
+            caller.join(20_000);
+            assertThat(caller.isAlive()).as("a nested call hangs").isFalse();
+        }
+        assertThat(results).hasSize(4).allSatisfy(result -> assertThat(result).isEqualTo(expected));
+    }
+
+    @Test
+    void aCallMadeInsideAChunkIsNotSplitAgain() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        List<Integer> innerSizes = new CopyOnWriteArrayList<>();
+        Chain[] body = new Chain[1];
+        body[0] = inv -> {
+            List<Integer> chunk = (List<Integer>) inv.args()[1];
+            if ("outer".equals(inv.args()[0])) {
+                List<Integer> all = new ArrayList<>();
+                for (int value : chunk) {
+                    all.addAll((List<Integer>) call(policy, method, body[0], "inner", List.of(value, value + 1, value + 2)));
+                }
+                return all;
+            }
+            innerSizes.add(chunk.size());
+            return new ArrayList<>(squares("inner", chunk)); // an ArrayList, as the outer calls return
+        };
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4)); // learns the result's class
+        innerSizes.clear();
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        List<Integer> expected = new ArrayList<>();
+        input.forEach(v -> expected.addAll(squares("", List.of(v, v + 1, v + 2))));
+        assertThat(call(policy, method, body[0], "outer", input)).isEqualTo(expected);
+        assertThat(innerSizes).as("every inner call ran whole").hasSize(8).containsOnly(3);
+        // outside any chunk, the same inner call is split
+        innerSizes.clear();
+        call(policy, method, body[0], "inner", List.of(1, 2, 3, 4, 5, 6));
+        assertThat(innerSizes).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void runsSequentiallyOnTheCallersThreadAtLevelBasicOrWhenParallelIsOff() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            calls.incrementAndGet();
+            return SQUARES.call(inv);
+        };
+        settings.set(Setting.LEVEL, Level.BASIC);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6));
+        settings.set(Setting.LEVEL, Level.MODERATE);
+        settings.set(Setting.PARALLEL, false);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6));
+        assertThat(calls).hasValue(2);
+        assertThat(threads).containsExactly(Thread.currentThread());
+        settings.set(Setting.PARALLEL, true);
+        call(policy, method, body, "x", List.of(1)); // below the threshold
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void theFirstCallThatCouldBeSplitRunsWholeAndLaterOnesMergeIntoItsResultsClass() throws Throwable {
+        MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(lengths);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Chain body = inv -> {
+            threads.add(Thread.currentThread());
+            return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
+        };
+        Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(threads).as("the first call runs whole").containsExactly(Thread.currentThread());
+        Object merged = call(policy, lengths, body, words);
+        assertThat(merged).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(threads).hasSizeGreaterThan(1);
+
+        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
+        Policy distinct = provider.create(doubled);
+        for (int i = 0; i < 2; i++) {
+            Object result = call(distinct, doubled, inv -> doubled((int[]) inv.args()[0]),
+                    (Object) new int[] {1, 2, 1, 3, 2, 4});
+            assertThat((int[]) result).containsExactly(2, 4, 6, 8);
+        }
+
+        MethodMeta visit = method("visit", new MethodSpec.Parallel(2, "items", false));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        assertThat(call(provider.create(visit), visit, inv -> {
+            seen.addAll((Collection<String>) inv.args()[0]);
+            return null;
+        }, List.of("p", "q", "r", "s"))).isNull();
+        assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void chunkResultsOfAnotherClassRunTheCallAgainWholeAndStopTheSplitting() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            List<Integer> out = values.contains(5) ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
+        call(policy, method, body, "x", List.of(1, 2, 3, 4)); // learns: an ArrayList
+        runs.set(0);
+        Object result = call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        assertThat(result).isExactlyInstanceOf(java.util.LinkedList.class).isEqualTo(squares("", List.of(1, 2, 3, 4, 5,
+                6, 7, 8)));
+        assertThat(runs).as("four chunks, then the whole call").hasValue(5);
+        runs.set(0);
+        call(policy, method, body, "x", List.of(1, 2, 3, 4));
+        assertThat(runs).as("no longer split").hasValue(1);
+    }
+
+    @Test
+    void aSynchronizedMethodRunsWholeOnTheCallersThreadButStillDeduplicates() throws Throwable {
+        MethodMeta method = method("lockedSquares", new MethodSpec.Parallel(2, "", true));
+        assertThat(method.isSynchronized()).isTrue();
+        Policy policy = provider.create(method);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Object result = call(policy, method, inv -> {
+            threads.add(Thread.currentThread());
+            return lockedSquares((List<Integer>) inv.args()[0]);
+        }, List.of(1, -1, 2, -2, 3, -3, 4, -4));
+        assertThat(result).isEqualTo(List.of(1, 4, 9, 16));
+        assertThat(threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void aResizedPoolAppliesAtOnce() {
+        settings.set(Setting.MAX_WORKERS, 3);
+        assertThat(pool.maximumSize()).isEqualTo(3);
+        settings.set(Setting.LEVEL, Level.AGGRESSIVE);
+        assertThat(pool.maximumSize()).isEqualTo(6);
+        assertThat(pool.parallelism()).isEqualTo(6);
+    }
+
+    @Test
+    void optimizedAloneNeverSplitsOnlyParallelMethodsDo() {
+        // only the author can say that a method is element-wise: @Optimized's profile gives thresholds, not splits
+        MethodSpec optimized = new MethodSpec("component_analysis", null, null, null, null, null);
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", optimized))).isNull();
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "joined", optimized))).isNull();
+        // @Parallel (or a rule naming the parallel policy) with @Optimized: split at the profile's threshold
+        MethodSpec both = new MethodSpec("component_analysis", null, new MethodSpec.Parallel(0, "", false), null, null,
+                null);
+        assertThat(provider.create(TestMethods.meta(ParallelPolicyTest.class, "squares", both))).isNotNull();
+    }
+
+    @Test
+    void rejectsBadDeclarations() {
+        assertThatThrownBy(() -> policy("words", new MethodSpec.Parallel(0, "", false)))
+                .hasMessageContaining("@Parallel has nothing to split");
+        assertThatThrownBy(() -> policy("joined", new MethodSpec.Parallel(0, "", false)))
+                .hasMessageContaining("cannot merge results of type java.lang.String");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(0, "label", false)))
+                .hasMessageContaining("@Parallel(argument = \"label\") cannot be split");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(0, "nope", false)))
+                .hasMessageContaining("names no parameter");
+        assertThatThrownBy(() -> policy("squares", new MethodSpec.Parallel(-1, "", false)))
+                .hasMessageContaining("@Parallel(threshold = -1)");
+        assertThatThrownBy(() -> policy("visit", new MethodSpec.Parallel(0, "", true)))
+                .hasMessageContaining("void");
+    }
+}
