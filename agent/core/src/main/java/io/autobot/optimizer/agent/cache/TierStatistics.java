@@ -1,7 +1,7 @@
 package io.autobot.optimizer.agent.cache;
 
 /**
- * What one cache tier reports (the guide's {@code get_cache_statistics}).
+ * What one cache tier reports (the {@code CacheStatistics} attribute, docs/management.md).
  *
  * @param tier {@code memory} or {@code disk}
  * @param entries entries now

@@ -1,0 +1,8 @@
+/**
+ * The call contract, the bottom layer: what an intercepted call is ({@link io.autobot.optimizer.agent.call.Invocation}),
+ * what is known of its method ({@link io.autobot.optimizer.agent.call.MethodMeta},
+ * {@link io.autobot.optimizer.agent.call.MethodSpec}), the interface every policy implements
+ * ({@link io.autobot.optimizer.agent.call.Policy}, {@link io.autobot.optimizer.agent.call.Chain}),
+ * per-method statistics and the fail-open reporter. It depends on nothing else of the agent.
+ */
+package io.autobot.optimizer.agent.call;
