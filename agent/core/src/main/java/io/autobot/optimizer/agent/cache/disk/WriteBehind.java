@@ -1,8 +1,5 @@
 package io.autobot.optimizer.agent.cache.disk;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The disk tier's own daemon thread: it opens the store (so MapDB loads off the caller's thread),
- * applies queued writes and commits them in batches (the only disk syncs), sweeps expired and
- * damaged entries, and deals with faults. Each fault is reported once; the tier then serves what
+ * The disk tier's own daemon thread: it has the store opened ({@link StoreOpener}, so MapDB loads
+ * off the caller's thread), applies queued writes and commits them in batches (the only disk
+ * syncs), sweeps expired and damaged entries, and deals with faults. Each fault is reported once; the tier then serves what
  * it still can and the host goes on with the memory tier.
  */
 final class WriteBehind {
@@ -26,7 +23,6 @@ final class WriteBehind {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final int BATCH = 256;
-    private static final long SALVAGE_BYTES = 64L << 20;
     /**
      * How long the thread lets the host start before it loads MapDB (about a second of class
      * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
@@ -62,6 +58,7 @@ final class WriteBehind {
     }
 
     private final CacheDirectory directory;
+    private final StoreOpener opener;
     private final Listener listener;
     private final LongAdder evictions;
     private final LinkedBlockingQueue<Command> queue = new LinkedBlockingQueue<>();
@@ -77,6 +74,7 @@ final class WriteBehind {
 
     WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions) {
         this.directory = directory;
+        this.opener = new StoreOpener(directory);
         this.listener = listener;
         this.evictions = evictions;
         this.thread = new Thread(this::run, "autobot-disk-cache");
@@ -166,7 +164,7 @@ final class WriteBehind {
         Store opened = null;
         try {
             awaitNeeded();
-            opened = open();
+            opened = opener.open();
         } finally {
             store = opened;
             writable = opened != null; // before settling: whoever waited sees the outcome
@@ -210,109 +208,6 @@ final class WriteBehind {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Opens the store: one warning and null when it cannot; a damaged store is set aside first. */
-    private Store open() {
-        try {
-            directory.prepare();
-        } catch (IOException e) {
-            LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
-                    e.getMessage());
-            return null;
-        }
-        try {
-            return openFile();
-        } catch (IOException e) {
-            LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only", directory,
-                    CacheDirectory.describe(e));
-            return null;
-        } catch (StoreException e) {
-            switch (e.kind()) {
-                case LOCKED:
-                    LOG.warn("the disk cache at {} is in use by another JVM; this JVM leaves it alone and caches"
-                            + " results in memory only", directory);
-                    return null;
-                case DAMAGED:
-                    return rebuild("it is damaged or from another version (" + e.getMessage() + ")");
-                default:
-                    LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only",
-                            directory, e.getMessage());
-                    return null;
-            }
-        }
-    }
-
-    private Store rebuild(String reason) {
-        return rebuild(reason, null);
-    }
-
-    private Store rebuild(String reason, Store.Salvage salvage) {
-        try {
-            Path aside = directory.setAside();
-            Store fresh = openFile();
-            long kept = salvage == null ? 0 : restore(fresh, salvage);
-            LOG.warn("the disk cache at {} was set aside in {} because {}; a new one replaces it{}", directory, aside,
-                    reason, kept > 0 ? " with the " + kept + " entries that could still be read" : ", empty");
-            return fresh;
-        } catch (IOException | StoreException e) {
-            LOG.warn("the disk cache at {} {} and could not be rebuilt ({}); results are cached in memory only",
-                    directory, reason, e.getMessage());
-            return null;
-        }
-    }
-
-    /** Writes salvaged entries into a new store; entries whose classes were lost are dropped. */
-    private static long restore(Store fresh, Store.Salvage salvage) {
-        long kept = 0;
-        for (byte[][] entry : salvage.entries()) {
-            String stableId = EntryFormat.stableIdOf(entry[0]);
-            Set<String> classes = stableId == null ? null : salvage.classes().get(stableId);
-            if (classes != null || (stableId != null && EntryFormat.isNull(entry[1]))) {
-                if (classes != null) {
-                    fresh.allowClasses(stableId, classes);
-                }
-                fresh.put(entry[0], entry[1]);
-                kept++;
-            }
-        }
-        fresh.commit();
-        return kept;
-    }
-
-    private Store opened(Store opened) {
-        directory.restrictFiles();
-        return opened;
-    }
-
-    /**
-     * Opens the store file, creating it when absent. A creation that an earlier JVM did not
-     * finish (it exited while the store was opening) is discarded silently: it held nothing yet.
-     */
-    private Store openFile() throws StoreException, IOException {
-        Path marker = directory.creationMarker();
-        if (Files.exists(marker)) {
-            directory.deleteStoreFiles();
-        }
-        boolean creating = directory.storeMissing();
-        if (creating) {
-            Files.write(marker, new byte[0]);
-        }
-        Store opened;
-        try {
-            opened = MapDbStore.open(directory.storeFile());
-        } catch (StoreException e) {
-            if (creating) { // nothing was stored yet: leave no half-made store or marker behind
-                directory.deleteStoreFiles();
-            }
-            throw e;
-        } finally {
-            directory.restrictFiles();
-        }
-        if (creating) {
-            Files.deleteIfExists(marker);
-        }
-        return opened(opened);
     }
 
     /** Applies a batch with one commit; returns whether it asked to stop. */
@@ -384,24 +279,13 @@ final class WriteBehind {
      */
     private Store recover(Store current, String reason) {
         store = null;
-        Store.Salvage salvage = salvage(current);
+        Store.Salvage salvage = StoreOpener.salvage(current);
         closeQuietly(current);
-        Store fresh = rebuild("a read failed (" + reason + ")", salvage);
+        Store fresh = opener.rebuild("a read failed (" + reason + ")", salvage);
         store = fresh;
         writable = fresh != null;
         recovering.set(false);
         return fresh;
-    }
-
-    private static Store.Salvage salvage(Store damaged) {
-        if (damaged == null) {
-            return null;
-        }
-        try {
-            return damaged.salvage(EntryFormat::intact, SALVAGE_BYTES);
-        } catch (RuntimeException | StackOverflowError e) {
-            return null;
-        }
     }
 
     /**
