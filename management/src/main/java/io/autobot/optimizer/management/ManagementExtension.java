@@ -1,8 +1,8 @@
 package io.autobot.optimizer.management;
 
-import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.management.jmx.Beans;
 import io.autobot.optimizer.management.jmx.CacheBean;

@@ -2,10 +2,10 @@ package io.autobot.optimizer.management;
 
 import io.autobot.optimizer.agent.Version;
 import io.autobot.optimizer.agent.cache.TierStatistics;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.recommend.Advisor;

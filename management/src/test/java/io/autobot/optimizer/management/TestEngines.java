@@ -2,9 +2,9 @@ package io.autobot.optimizer.management;
 
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
+import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.call.FailOpen;
 import java.util.List;
 
 /** A real engine with default settings and a memory cache, for the management plane's unit tests. */

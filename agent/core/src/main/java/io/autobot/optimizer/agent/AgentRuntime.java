@@ -1,41 +1,26 @@
 package io.autobot.optimizer.agent;
 
-import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CoarseClock;
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
-import io.autobot.optimizer.agent.cache.disk.DiskTier;
+import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
-import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.call.FailOpen;
-import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.instrument.AnnotationSelector;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
-import io.autobot.optimizer.agent.policy.batch.BatchPolicyProvider;
-import io.autobot.optimizer.agent.policy.parallel.ParallelPolicyProvider;
-import io.autobot.optimizer.agent.call.PolicyProvider;
-import io.autobot.optimizer.agent.policy.ratelimit.RateLimitPolicyProvider;
-import io.autobot.optimizer.agent.policy.timeout.TimeoutPolicyProvider;
-import io.autobot.optimizer.agent.policy.parallel.WorkerPool;
-import io.autobot.optimizer.agent.rules.RuleSelector;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +32,6 @@ public final class AgentRuntime implements AgentContext {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static volatile AgentRuntime current;
-    /** The answer being built by a start or update, which also collects the problems reported. */
-    private static volatile AttachResult collecting;
 
     private final AgentConfig config;
     private final Engine engine;
@@ -83,35 +66,36 @@ public final class AgentRuntime implements AgentContext {
         AgentRuntime running = current;
         AttachResult result = new AttachResult(running == null ? AttachResult.Status.STARTED
                 : AttachResult.Status.ALREADY_RUNNING, Version.get());
-        collecting = result;
+        StartProblems.collectInto(result);
         try {
             if (running != null) {
-                running.update(arguments, result);
+                Reattach.apply(running, arguments, result);
+                running.describeInstrumented(result);
             } else {
                 startNew(arguments, instrumentation, attached).describeInstrumented(result);
             }
             return result;
         } finally {
-            collecting = null;
+            StartProblems.collectInto(null);
         }
     }
 
     private static AgentRuntime startNew(String arguments, Instrumentation instrumentation, boolean attached)
             throws java.io.IOException {
         long start = System.nanoTime();
-        AgentConfig config = ConfigLoader.load(arguments, AgentRuntime::report);
+        AgentConfig config = ConfigLoader.load(arguments, StartProblems::report);
         RuntimeSettings settings = new RuntimeSettings(config);
         MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
         FailOpen failOpen = new FailOpen();
-        ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), diskTierFactory(settings), failOpen);
-        List<PolicyProvider> providers = policyProviders(settings);
+        ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings), failOpen);
+        List<PolicyProvider> providers = AgentWiring.policyProviders(settings);
         Engine engine = new Engine(settings, cache, providers, failOpen);
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, memory, providers);
         Dispatcher.install(engine);
         long engineReady = System.nanoTime();
         try {
-            runtime.instrumenter = Instrumenter.install(instrumentation, engine, methodSelectors(config,
-                    AgentRuntime::report), BootstrapInjector.injectedJar());
+            runtime.instrumenter = Instrumenter.install(instrumentation, engine, AgentWiring.methodSelectors(config,
+                    StartProblems::report), BootstrapInjector.injectedJar());
         } catch (RuntimeException | java.io.IOException | LinkageError failure) {
             Dispatcher.reset();
             runtime.closeProviders();
@@ -130,43 +114,8 @@ public final class AgentRuntime implements AgentContext {
         return runtime;
     }
 
-    /**
-     * Applies the settings named in the arguments of a second attach. Settings fixed at start-up
-     * are reported; a {@code rules} file re-selects the methods (original code back, then the new
-     * selection instrumented).
-     */
-    private void update(String arguments, AttachResult result) throws java.io.IOException {
-        AgentConfig update = ConfigLoader.load(arguments, Map.of(), new Properties(), AgentRuntime::report);
-        for (Setting<?> setting : Setting.all()) {
-            if (update.origin(setting).equals("default")) {
-                continue; // not named by this attach
-            }
-            if (setting == Setting.RULES) {
-                reselect(update);
-            }
-            apply(setting, update, result);
-        }
-        for (String[] override : update.profileOverrides()) {
-            settings().profiles().set(override[0], override[1], override[2]);
-            result.applied("profile." + override[0] + "." + override[1] + "=" + override[2]);
-        }
-        describeInstrumented(result);
-        LOG.info("AutoBot Optimizer is already running in this JVM; {}", result.applied().isEmpty()
-                ? "no setting was given to change" : "applied " + String.join(", ", result.applied()));
-    }
-
-    private <T> void apply(Setting<T> setting, AgentConfig update, AttachResult result) {
-        T value = update.get(setting);
-        try {
-            settings().set(setting, value);
-            result.applied(setting.key() + "=" + setting.format(value));
-        } catch (IllegalArgumentException e) {
-            report(e.getMessage() + "; detach and attach again to change it");
-        }
-    }
-
-    private void reselect(AgentConfig update) throws java.io.IOException {
-        List<MethodSelector> selectors = methodSelectors(update, AgentRuntime::report);
+    /** Instruments anew with these selectors: the original code comes back first (a new rules file). */
+    void reselect(List<MethodSelector> selectors) throws java.io.IOException {
         instrumenter.reset();
         instrumenter = Instrumenter.install(instrumentation, engine, selectors, BootstrapInjector.injectedJar());
     }
@@ -179,38 +128,6 @@ public final class AgentRuntime implements AgentContext {
                 result.instrumented(line);
             }
         }
-    }
-
-    /** Logs a problem; during a start or update it also goes into the answer the CLI prints. */
-    private static void report(String problem) {
-        LOG.warn(problem);
-        AttachResult result = collecting;
-        if (result != null) {
-            result.problem(problem);
-        }
-    }
-
-    /** The policies other than caching, outermost first (docs/policies.md says why in this order). */
-    private static List<PolicyProvider> policyProviders(RuntimeSettings settings) {
-        return List.of(new TimeoutPolicyProvider(settings), new BatchPolicyProvider(settings),
-                new ParallelPolicyProvider(settings, new WorkerPool(settings)), new RateLimitPolicyProvider(settings));
-    }
-
-    /** How methods are selected: annotations in the code, then the rules file. */
-    private static List<MethodSelector> methodSelectors(AgentConfig config, Consumer<String> problems) {
-        RuleSelector rules = RuleSelector.of(config, problems);
-        return rules == null ? List.of(new AnnotationSelector()) : List.of(new AnnotationSelector(), rules);
-    }
-
-    /**
-     * Opens the disk tier on first use (MapDB then loads on the tier's own thread). It clears the
-     * entries of one operation with the help of the registered methods.
-     */
-    private static Supplier<CacheTier> diskTierFactory(RuntimeSettings settings) {
-        return () -> DiskTier.open(Path.of(settings.diskCachePath()), () -> {
-            AgentRuntime runtime = current;
-            return runtime == null ? List.of() : runtime.engine.registry().all();
-        });
     }
 
     private void startExtensions() {

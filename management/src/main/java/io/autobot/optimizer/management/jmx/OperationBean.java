@@ -1,9 +1,9 @@
 package io.autobot.optimizer.management.jmx;
 
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.config.OperationProfile;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.engine.Engine;
-import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.management.report.OperationFigures;
 import io.autobot.optimizer.management.report.ReportBuilder;
 import java.util.List;

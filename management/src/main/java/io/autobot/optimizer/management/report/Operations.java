@@ -1,8 +1,8 @@
 package io.autobot.optimizer.management.report;
 
-import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.call.LatencyHistogram;
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

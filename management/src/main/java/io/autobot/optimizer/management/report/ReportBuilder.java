@@ -2,8 +2,8 @@ package io.autobot.optimizer.management.report;
 
 import io.autobot.optimizer.agent.cache.FlightStatistics;
 import io.autobot.optimizer.agent.cache.TierStatistics;
-import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.system.SystemSample;
 import io.autobot.optimizer.management.system.SystemSampler;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.autobot.optimizer.agent.cache;
 
-import io.autobot.optimizer.agent.config.OperationProfile;
-import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.OperationProfile;
+import io.autobot.optimizer.agent.config.OperationProfiles;
 import java.time.Duration;
 import java.util.List;
 

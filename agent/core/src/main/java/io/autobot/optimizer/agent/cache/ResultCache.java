@@ -1,10 +1,10 @@
 package io.autobot.optimizer.agent.cache;
 
-import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
+import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;

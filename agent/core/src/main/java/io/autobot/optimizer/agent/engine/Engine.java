@@ -1,18 +1,18 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.cache.CachingPolicy;
+import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.PendingLoad;
+import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSignature;
-import io.autobot.optimizer.agent.cache.CachingPolicy;
-import io.autobot.optimizer.agent.cache.CallKey;
-import io.autobot.optimizer.agent.cache.PendingLoad;
-import io.autobot.optimizer.agent.cache.ResultCache;
-import io.autobot.optimizer.agent.config.RuntimeSettings;
-import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.call.PolicyProvider;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.bootstrap.CallHandler;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.autobot.optimizer.agent.engine;
 
-import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.cache.PendingLoad;
+import io.autobot.optimizer.agent.call.MethodMeta;
 
 /**
  * A cached call whose body runs in the host's own frame (a miss of a method that only caches):

@@ -1,8 +1,8 @@
 package io.autobot.optimizer.agent.engine;
 
+import io.autobot.optimizer.agent.cache.CachingPolicy;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
-import io.autobot.optimizer.agent.cache.CachingPolicy;
 import io.autobot.optimizer.agent.call.Policy;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.autobot.optimizer.agent.instrument;
 
-import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.call.MethodSignature;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.description.annotation.AnnotationDescription;

@@ -4,8 +4,8 @@ import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
-import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.engine.Engine;
 import java.io.IOException;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;

@@ -4,9 +4,9 @@ import io.autobot.optimizer.agent.call.MethodSpec;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 
 import io.autobot.optimizer.agent.call.ClassFingerprint;
-import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSignature;
+import io.autobot.optimizer.agent.engine.Engine;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;

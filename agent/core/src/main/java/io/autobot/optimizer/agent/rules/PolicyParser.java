@@ -1,7 +1,7 @@
 package io.autobot.optimizer.agent.rules;
 
-import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.config.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

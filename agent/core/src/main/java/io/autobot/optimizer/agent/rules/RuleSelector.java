@@ -1,9 +1,9 @@
 package io.autobot.optimizer.agent.rules;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
-import io.autobot.optimizer.agent.call.MethodSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,11 +3,11 @@ package io.autobot.optimizer.agent.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
+import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package io.autobot.optimizer.agent.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autobot.optimizer.agent.config.CacheStrategy;
-import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.TestMethods;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
-import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.policy.timeout.TimeoutPolicyProvider;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.reflect.Method;

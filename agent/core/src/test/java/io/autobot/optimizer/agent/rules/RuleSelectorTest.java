@@ -2,9 +2,9 @@ package io.autobot.optimizer.agent.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
-import io.autobot.optimizer.agent.call.MethodSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.autobot.optimizer.agent.policy.batch;
 
-import io.autobot.optimizer.agent.call.Policy;
-import io.autobot.optimizer.agent.config.OperationProfiles;
-import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,11 +1,11 @@
 package io.autobot.optimizer.agent.policy.parallel;
 
-import io.autobot.optimizer.agent.call.Policy;
-import io.autobot.optimizer.agent.config.OperationProfiles;
-import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
 
 /**
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk

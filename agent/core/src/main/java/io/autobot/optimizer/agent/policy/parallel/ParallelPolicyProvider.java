@@ -1,11 +1,11 @@
 package io.autobot.optimizer.agent.policy.parallel;
 
-import io.autobot.optimizer.agent.call.Policy;
-import io.autobot.optimizer.agent.call.PolicyProvider;
-import io.autobot.optimizer.agent.policy.Declarations;
-import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.call.PolicyProvider;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.policy.Declarations;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

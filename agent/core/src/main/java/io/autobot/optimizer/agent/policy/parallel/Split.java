@@ -1,9 +1,9 @@
 package io.autobot.optimizer.agent.policy.parallel;
 
-import io.autobot.optimizer.agent.policy.InterruptGuard;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.policy.InterruptGuard;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

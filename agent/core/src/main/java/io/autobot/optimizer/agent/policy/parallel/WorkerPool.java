@@ -1,8 +1,8 @@
 package io.autobot.optimizer.agent.policy.parallel;
 
-import io.autobot.optimizer.agent.policy.AgentThreads;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.policy.AgentThreads;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;

@@ -1,10 +1,10 @@
 package io.autobot.optimizer.agent.policy.ratelimit;
 
-import io.autobot.optimizer.agent.call.Policy;
-import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.api.RateLimitExceededException;
 import java.time.Duration;
 import java.util.List;

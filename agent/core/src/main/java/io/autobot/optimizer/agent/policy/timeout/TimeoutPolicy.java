@@ -1,11 +1,11 @@
 package io.autobot.optimizer.agent.policy.timeout;
 
-import io.autobot.optimizer.agent.call.Policy;
-import io.autobot.optimizer.agent.policy.InterruptGuard;
-import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.config.Durations;
+import io.autobot.optimizer.agent.policy.InterruptGuard;
 import io.autobot.optimizer.api.OperationTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

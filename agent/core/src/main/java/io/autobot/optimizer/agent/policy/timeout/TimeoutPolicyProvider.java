@@ -1,14 +1,14 @@
 package io.autobot.optimizer.agent.policy.timeout;
 
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.call.PolicyProvider;
-import io.autobot.optimizer.agent.policy.AgentThreads;
-import io.autobot.optimizer.agent.policy.Declarations;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
-import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.policy.AgentThreads;
+import io.autobot.optimizer.agent.policy.Declarations;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

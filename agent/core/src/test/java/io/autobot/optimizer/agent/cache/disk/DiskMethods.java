@@ -1,9 +1,9 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.engine.MethodRegistry;
 import io.autobot.optimizer.agent.call.MethodSignature;
 import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.engine.MethodRegistry;
 import java.util.List;
 
 /** Method metadata for disk-tier tests: the same class, method and fingerprint give the same stable id. */

@@ -4,13 +4,13 @@ import io.autobot.optimizer.agent.call.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.agent.call.MethodSpec;
+import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.api.OperationTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
