@@ -2,17 +2,18 @@ package io.autobot.optimizer.benchmarks;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wall-clock time of a hello-world JVM with one annotated method, without and with the agent,
- * started alternately so that machine noise hits both alike. Prints the medians and the
- * difference.
+ * Wall-clock time of a hello-world JVM with one annotated method, without the agent and with each
+ * agent jar given (comma-separated: two builds of the agent side by side), all started in turn so
+ * that machine noise hits each alike. Prints the medians and what each agent adds.
  *
  * <pre>java -cp integration-tests/benchmarks/target/benchmarks.jar \
- *     io.autobot.optimizer.benchmarks.StartupTime agent/dist/target/autobot-agent.jar [runs] [agent args]</pre>
+ *     io.autobot.optimizer.benchmarks.StartupTime agent/dist/target/autobot-agent.jar[,other.jar] [runs] [agent args]</pre>
  */
 public final class StartupTime {
 
@@ -20,26 +21,34 @@ public final class StartupTime {
     }
 
     public static void main(String[] args) throws Exception {
-        Path agent = Path.of(args.length > 0 ? args[0] : "agent/dist/target/autobot-agent.jar").toAbsolutePath();
+        List<Path> agents = Arrays.stream((args.length > 0 ? args[0] : "agent/dist/target/autobot-agent.jar")
+                .split(",")).map(jar -> Path.of(jar).toAbsolutePath()).toList();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         String agentArgs = args.length > 2 ? "=" + args[2] : "";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
-        List<String> plain = List.of(java, "-cp", classPath, HelloWorld.class.getName());
-        List<String> withAgent = List.of(java, "-javaagent:" + agent + agentArgs, "-cp", classPath,
-                HelloWorld.class.getName());
-        time(plain);
-        time(withAgent); // warm the file cache for both
-        long[] without = new long[runs];
-        long[] with = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            without[i] = time(plain);
-            with[i] = time(withAgent);
+        List<List<String>> commands = new ArrayList<>();
+        commands.add(List.of(java, "-cp", classPath, HelloWorld.class.getName()));
+        for (Path agent : agents) {
+            commands.add(List.of(java, "-javaagent:" + agent + agentArgs, "-cp", classPath, HelloWorld.class.getName()));
         }
-        System.out.printf("runs: %d each, alternating%n", runs);
-        System.out.printf("without agent: median %d ms (min %d, max %d)%n", median(without), min(without), max(without));
-        System.out.printf("with agent:    median %d ms (min %d, max %d)%n", median(with), min(with), max(with));
-        System.out.printf("added by the agent: %d ms (median of each)%n", median(with) - median(without));
+        for (List<String> command : commands) {
+            time(command); // warm the file cache for each
+        }
+        long[][] times = new long[commands.size()][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int c = 0; c < commands.size(); c++) {
+                times[c][i] = time(commands.get(c));
+            }
+        }
+        System.out.printf("runs: %d each, in turn%n", runs);
+        System.out.printf("without agent: median %d ms (min %d, max %d)%n", median(times[0]), min(times[0]),
+                max(times[0]));
+        for (int c = 1; c < commands.size(); c++) {
+            System.out.printf("with %s: median %d ms (min %d, max %d), added %d ms (median of each)%n",
+                    agents.get(c - 1), median(times[c]), min(times[c]), max(times[c]),
+                    median(times[c]) - median(times[0]));
+        }
     }
 
     private static long time(List<String> command) throws Exception {
