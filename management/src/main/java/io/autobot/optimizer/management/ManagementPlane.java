@@ -13,7 +13,7 @@ import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Exporter;
-import io.autobot.optimizer.management.report.Json;
+import io.autobot.optimizer.protocol.json.Json;
 import io.autobot.optimizer.management.report.Operations;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent;
 
+import io.autobot.optimizer.protocol.attach.AttachResult;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CoarseClock;
 import io.autobot.optimizer.agent.cache.MemoryTier;

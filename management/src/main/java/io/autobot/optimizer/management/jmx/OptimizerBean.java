@@ -297,14 +297,14 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     /** A setting changed (from JMX, the CLI, the API, a scenario or auto-tuning). */
     @Override
     public void changed(Setting<?> setting, Object oldValue, Object newValue) {
-        SettingAttributes.Attribute attribute = SettingAttributes.BY_SETTING.get(setting);
+        SettingAttributes.Attribute attribute = SettingAttributes.of(setting);
         if (attribute == null) {
             return;
         }
         sendNotification(new AttributeChangeNotification(name, sequence.incrementAndGet(), System.currentTimeMillis(),
                 attribute.name() + " changed from " + setting.environmentVariable() + "=" + format(setting, oldValue)
                         + " to " + format(setting, newValue), attribute.name(), attribute.type(),
-                attribute.toJmx().apply(oldValue), attribute.toJmx().apply(newValue)));
+                attribute.toJmx(oldValue), attribute.toJmx(newValue)));
     }
 
     @SuppressWarnings("unchecked")
