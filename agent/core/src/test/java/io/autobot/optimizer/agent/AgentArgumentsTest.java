@@ -15,4 +15,12 @@ class AgentArgumentsTest {
                 .isEqualTo("level=basic,cache=memory");
         assertThat(Agent.settingsOnly("command=detach,request=1")).isNull();
     }
+
+    @Test
+    void debugLoggingReadsEveryBooleanTheSettingAccepts() {
+        assertThat(AgentLogging.debugRequested("debug=enabled")).isTrue();
+        assertThat(AgentLogging.debugRequested("level=basic,AUTOBOT_DEBUG=on")).isTrue();
+        assertThat(AgentLogging.debugRequested("debug=yes,debug=disabled")).isFalse();
+        assertThat(AgentLogging.debugRequested("debug=loud")).isFalse();
+    }
 }

@@ -47,6 +47,16 @@ public final class Setting<T> {
     public static final Setting<Double> ALERT_MEMORY = bind(Catalogue.ALERT_MEMORY);
     public static final Setting<Duration> SAMPLE_INTERVAL = bind(Catalogue.SAMPLE_INTERVAL);
 
+    static {
+        // every other catalogue entry, typed as the catalogue parses it: a new setting needs no line here
+        for (SettingDef definition : Catalogue.all()) {
+            if (!BY_DEFINITION.containsKey(definition)) {
+                bind(definition);
+            }
+        }
+        ALL.sort(java.util.Comparator.comparingInt(setting -> Catalogue.all().indexOf(setting.definition)));
+    }
+
     /** The prefix of the system properties that set the agent's settings. */
     public static final String SYSTEM_PROPERTY_PREFIX = SettingDef.SYSTEM_PROPERTY_PREFIX;
 
@@ -93,9 +103,24 @@ public final class Setting<T> {
         return definition == null ? null : BY_DEFINITION.get(definition);
     }
 
-    /** The setting of a catalogue entry; null if the agent has no typed binding for it. */
+    /** The setting of a catalogue entry. */
     public static Setting<?> of(SettingDef definition) {
         return BY_DEFINITION.get(definition);
+    }
+
+    /**
+     * The setting of a catalogue entry, typed as the catalogue parses it ({@link Integer},
+     * {@link Double}, {@link Boolean}, {@link Duration}, {@link String}).
+     *
+     * @throws IllegalArgumentException when {@code type} is not the entry's type
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Setting<T> of(SettingDef definition, Class<T> type) {
+        Setting<?> setting = BY_DEFINITION.get(definition);
+        if (!type.isInstance(setting.defaultValue)) {
+            throw new IllegalArgumentException(definition.key() + " is not a " + type.getSimpleName());
+        }
+        return (Setting<T>) setting;
     }
 
     /** The catalogue entry: names, MXBean attribute, accepted values, doc. */

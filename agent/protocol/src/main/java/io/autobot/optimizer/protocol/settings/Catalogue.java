@@ -83,6 +83,9 @@ public final class Catalogue {
     public static final SettingDef ALERT_MEMORY = define("alert.memory", "AUTOBOT_ALERT_MEMORY", NUMBER, "85",
             "a percentage from 1 to 100", "alert when memory use rises above")
             .range(1, 100).attribute("AlertMemoryUsage");
+    public static final SettingDef ALERT_CPU = define("alert.cpu", "AUTOBOT_ALERT_CPU", NUMBER, "100",
+            "a percentage from 1 to 100 (100 = never)", "alert when the machine's CPU use rises above")
+            .range(1, 100);
     public static final SettingDef SAMPLE_INTERVAL = define("sample.interval", "AUTOBOT_SAMPLE_INTERVAL", DURATION,
             "1s", "a duration from 1s to 1h", "how often CPU and memory are sampled")
             .range(Duration.ofSeconds(1), Duration.ofHours(1));
