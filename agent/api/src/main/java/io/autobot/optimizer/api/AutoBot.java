@@ -73,7 +73,7 @@ public final class AutoBot {
     }
 
     /**
-     * The performance report (the guide's {@code get_performance_report}) as nested maps:
+     * The performance report (docs/management.md) as nested maps:
      * {@code summary} (avg_execution_time, overall_cache_hit_rate, avg_memory_usage, avg_cpu_usage,
      * throughput, optimization_effectiveness...) and {@code operations} (the same per operation).
      * Without the agent: {@code agent_attached=false} and a {@code message}.
@@ -92,7 +92,7 @@ public final class AutoBot {
     }
 
     /**
-     * Cache statistics per tier (the guide's {@code get_cache_statistics}): {@code memory_cache},
+     * Cache statistics per tier (docs/management.md): {@code memory_cache},
      * {@code disk_cache} to their entries, capacity, utilization, hits... Empty without the agent.
      */
     @SuppressWarnings("unchecked")
@@ -113,8 +113,8 @@ public final class AutoBot {
     }
 
     /**
-     * Runs {@code operation} on {@code data} once and measures it (the guide's
-     * {@code benchmark_operation}). Works with or without the agent.
+     * Runs {@code operation} on {@code data} once and measures its time and
+     * allocation. Works with or without the agent.
      */
     public static <T, R> BenchmarkResult<R> benchmarkOperation(Function<T, R> operation, T data) {
         return benchmarkOperation(operation, data, 1);

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@link AutoBot#benchmarkOperation} measured: the guide's {@code benchmark_result}.
+ * What {@link AutoBot#benchmarkOperation} measured.
  *
  * @param executionTime seconds per run, averaged over the runs
  * @param allocatedBytes bytes the calling thread allocated per run, averaged; -1 when the JVM cannot tell
@@ -16,7 +16,7 @@ import java.util.Map;
 public record BenchmarkResult<R>(double executionTime, long allocatedBytes, long memoryDelta, int iterations,
         R result) {
 
-    /** The figures under the guide's keys: {@code execution_time}, {@code memory_allocated}, ... */
+    /** The figures by name: {@code execution_time}, {@code memory_allocated}, ... */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("execution_time", executionTime);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operation profiles in force: the five built-in ones of the guide, overridden from the
+ * The operation profiles in force: the five built-in ones (docs/configuration.md), overridden from the
  * configuration ({@code profile.<operation>.<key>=value}) and changed live through JMX.
  */
 public final class OperationProfiles {
@@ -44,7 +44,7 @@ public final class OperationProfiles {
     private static Map<String, OperationProfile> builtIn() {
         long twoMb = 2L * 1024 * 1024;
         Map<String, OperationProfile> map = new LinkedHashMap<>();
-        // The first two are the guide's "Custom Optimization Rules"; the others follow its feature lists.
+        // The built-in profiles, as docs/configuration.md lists them.
         map.put("component_analysis",
                 new OperationProfile(Duration.ofHours(2), 5, twoMb, null, Duration.ZERO, false));
         map.put("pattern_validation",
