@@ -101,7 +101,7 @@ public final class Main {
                 .description("The process id of the JVM.").build());
         for (int i = 0; i < command.params().size(); i++) {
             Commands.Param param = command.params().get(i);
-            String label = param.setting() == null ? param.label() : "<" + param.setting().verb() + ">";
+            String label = param.setting() == null ? param.label() : "<" + param.setting().verbArgument() + ">";
             spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(i + 1)).arity("1").required(true)
                     .paramLabel(label).type(String.class).description(param.description()).build());
         }

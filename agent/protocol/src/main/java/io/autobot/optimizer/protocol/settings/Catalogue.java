@@ -30,13 +30,13 @@ public final class Catalogue {
 
     public static final SettingDef LEVEL = define("level", "OPTIMIZATION_LEVEL", CHOICE, "moderate",
             "one of basic, moderate, aggressive", "the optimization level")
-            .choices("basic", "moderate", "aggressive").attribute("OptimizationLevel").verb("level").status();
+            .choices("basic", "moderate", "aggressive").attribute("OptimizationLevel").verb("level", "level").status();
     public static final SettingDef CACHE_STRATEGY = define("cache", "CACHE_STRATEGY", CHOICE, "hybrid",
             "one of memory, disk, hybrid", "the cache strategy")
-            .choices("memory", "disk", "hybrid").attribute("CacheStrategy").verb("cache").status();
+            .choices("memory", "disk", "hybrid").attribute("CacheStrategy").verb("cache", "strategy").status();
     public static final SettingDef MAX_WORKERS = define("workers", "OPTIMIZATION_MAX_WORKERS", WHOLE_NUMBER, "4",
             "a whole number from 1 to 1024", "the maximum number of worker threads")
-            .range(1, 1024).attribute("MaxWorkers").verb("workers").status();
+            .range(1, 1024).attribute("MaxWorkers").verb("workers", "n").status();
     public static final SettingDef PARALLEL = define("parallel", "OPTIMIZATION_PARALLEL", BOOLEAN, "true",
             "true or false", "whether @Parallel methods are split across workers")
             .attribute("ParallelEnabled").status();
@@ -50,7 +50,7 @@ public final class Catalogue {
             .attribute("RequestThrottling").status();
     public static final SettingDef MAX_REQUESTS_PER_SECOND = define("rate", "MAX_REQUESTS_PER_SECOND", NUMBER, "100",
             "a number greater than 0 (calls per second)", "the maximum requests per second")
-            .range(0.001, 1_000_000_000).attribute("MaxRequestsPerSecond").verb("rate").status();
+            .range(0.001, 1_000_000_000).attribute("MaxRequestsPerSecond").verb("rate", "n").status();
     public static final SettingDef BATCH_PROCESSING = define("batching", "BATCH_PROCESSING", BOOLEAN, "true",
             "true or false", "whether @Batched calls are coalesced")
             .attribute("BatchProcessing").status();

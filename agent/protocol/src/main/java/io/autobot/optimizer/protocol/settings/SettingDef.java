@@ -49,6 +49,7 @@ public final class SettingDef {
     private Duration maxDuration;
     private String attribute;
     private String verb;
+    private String verbArgument;
     private boolean live = true;
     private boolean status;
 
@@ -86,9 +87,13 @@ public final class SettingDef {
         return this;
     }
 
-    /** Set by this CLI verb ({@code level <pid> <value>}) and shell command ({@code optimize level <value>}). */
-    SettingDef verb(String name) {
+    /**
+     * Set by this CLI verb ({@code level <pid> <level>}) and shell command ({@code optimize level <value>});
+     * {@code argument} names the value in the CLI's usage.
+     */
+    SettingDef verb(String name, String argument) {
         this.verb = name;
+        this.verbArgument = argument;
         return this;
     }
 
@@ -129,6 +134,11 @@ public final class SettingDef {
     /** The CLI verb and shell command that set it, such as {@code level}; {@code null} if none. */
     public String verb() {
         return verb;
+    }
+
+    /** The name of the verb's value in the CLI's usage, such as {@code strategy}; null without a verb. */
+    public String verbArgument() {
+        return verbArgument;
     }
 
     public Type type() {
