@@ -139,8 +139,14 @@ public final class Commands {
     private static Param param(SettingDef setting) {
         boolean choice = !setting.choices().isEmpty();
         String label = choice ? "<" + String.join("|", setting.choices()) + ">" : "<n>";
-        String description = choice ? String.join(", ", setting.choices()) + "." : capitalized(setting.accepted()) + ".";
+        String description = choice ? oneOf(setting.choices()) + "." : capitalized(setting.accepted()) + ".";
         return new Param(label, description, setting.choices(), setting);
+    }
+
+    /** {@code basic, moderate or aggressive}. */
+    private static String oneOf(List<String> choices) {
+        int last = choices.size() - 1;
+        return last == 0 ? choices.get(0) : String.join(", ", choices.subList(0, last)) + " or " + choices.get(last);
     }
 
     private static Map<String, Object> set(OptimizerBackend backend, String attribute, String value) {
