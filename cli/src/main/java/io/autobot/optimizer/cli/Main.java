@@ -95,7 +95,13 @@ public final class Main {
         });
         self[0] = spec;
         spec.name(command.name()).mixinStandardHelpOptions(true);
-        spec.usageMessage().description(Commands.capitalized(command.help()) + ".");
+        String description = Commands.capitalized(command.help());
+        for (Commands.Param param : command.params()) {
+            if (param.setting() != null) {
+                description += " (" + param.setting().environmentVariable() + ")";
+            }
+        }
+        spec.usageMessage().description(description + ".");
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("<pid>")
                 .type(long.class)
                 .description("The process id of the JVM.").build());
