@@ -61,7 +61,7 @@ public final class ManagementExtension implements AgentExtension {
         plane.optimizer(optimizer);
         runtime.settings().addListener(optimizer);
         beans.register(optimizer, optimizer.objectName());
-        SystemBean system = new SystemBean(sampler, thread);
+        SystemBean system = new SystemBean(sampler, thread::cpuNanos);
         beans.register(system, system.objectName());
         discover();
         thread.execute(this::startMetrics);

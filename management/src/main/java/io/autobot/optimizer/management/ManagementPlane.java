@@ -8,12 +8,13 @@ import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
+import io.autobot.optimizer.management.jmx.PlaneView;
 import io.autobot.optimizer.management.recommend.Advisor;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Exporter;
-import io.autobot.optimizer.management.report.Json;
+import io.autobot.optimizer.protocol.json.Json;
 import io.autobot.optimizer.management.report.Operations;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;
@@ -35,7 +36,7 @@ import java.util.Map;
  * auto-tuning, system sampling and export. The beans are thin views over it; the tick keeps the
  * throughput window, the alerts and the tuner going.
  */
-public final class ManagementPlane {
+public final class ManagementPlane implements PlaneView {
 
     /**
      * How long the first read of the report may wait for the first system sample (sampling starts
@@ -73,36 +74,44 @@ public final class ManagementPlane {
         this.optimizer = bean;
     }
 
+    @Override
     public Engine engine() {
         return engine;
     }
 
+    @Override
     public RuntimeSettings settings() {
         return engine.settings();
     }
 
+    @Override
     public SystemSampler sampler() {
         return sampler;
     }
 
+    @Override
     public ReportBuilder reports() {
         return reports;
     }
 
+    @Override
     public AlertMonitor alerts() {
         return alerts;
     }
 
+    @Override
     public Exporter exporter() {
         return exporter;
     }
 
+    @Override
     public PerformanceReport report() {
         sampler.awaitFirstSample(FIRST_SAMPLE_WAIT);
         return reports.build();
     }
 
     /** The recommendations over everything measured since start (or the last reset). */
+    @Override
     public List<String> recommendations() {
         sampler.ensureStarted();
         List<String> texts = new ArrayList<>();
@@ -153,6 +162,7 @@ public final class ManagementPlane {
     }
 
     /** Writes the JSON export and returns where. */
+    @Override
     public Path export(String fileName) throws IOException {
         return exporter.write(fileName, Json.write(exportDocument()));
     }

@@ -41,8 +41,8 @@ public @interface Parallel {
     String argument() default "";
 
     /**
-     * Remove repeated elements from list and array results, keeping the first (the guide's result
-     * de-duplication); applied to every call, split or not.
+     * Remove repeated elements from list and array results, keeping the first (result
+     * de-duplication, docs/policies.md); applied to every call, split or not.
      */
     boolean distinct() default false;
 }

@@ -1,5 +1,8 @@
 package io.autobot.optimizer.agent;
 
+import io.autobot.optimizer.protocol.attach.AttachResult;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
+import io.autobot.optimizer.protocol.settings.AgentArguments;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -13,16 +16,16 @@ import java.lang.instrument.Instrumentation;
 public final class Agent {
 
     /** The system property set in the host once the agent runs; the CLI polls it after attaching. */
-    public static final String STARTED_PROPERTY = "io.autobot.optimizer.started";
+    public static final String STARTED_PROPERTY = AttachProtocol.STARTED_PROPERTY;
 
     /** The system property holding what the last load of the agent did ({@link AttachResult}). */
-    public static final String RESULT_PROPERTY = "io.autobot.optimizer.attach.result";
+    public static final String RESULT_PROPERTY = AttachProtocol.RESULT_PROPERTY;
 
     /** The agent argument that chooses what a load does: {@code start} (the default) or {@code detach}. */
-    public static final String COMMAND_KEY = "command";
+    public static final String COMMAND_KEY = AttachProtocol.COMMAND_KEY;
 
     /** The agent argument that tags a load, so the CLI knows the answer in {@link #RESULT_PROPERTY} is its own. */
-    public static final String REQUEST_KEY = "request";
+    public static final String REQUEST_KEY = AttachProtocol.REQUEST_KEY;
 
     private Agent() {
     }
@@ -89,33 +92,13 @@ public final class Agent {
                 Version.get());
     }
 
-    /** The value of one key among the arguments, or the fallback. */
+    /** The value of one key among the arguments, or the fallback (the one parser: {@link AgentArguments}). */
     static String option(String arguments, String key, String fallback) {
-        String value = fallback;
-        for (String part : split(arguments)) {
-            int equals = part.indexOf('=');
-            if (equals > 0 && part.substring(0, equals).trim().equalsIgnoreCase(key)) {
-                value = part.substring(equals + 1).trim();
-            }
-        }
-        return value;
+        return AgentArguments.parse(arguments).get(key, fallback);
     }
 
     /** The arguments without {@code command=} and {@code request=}: the settings, for the settings parser. */
     static String settingsOnly(String arguments) {
-        StringBuilder rest = new StringBuilder();
-        for (String part : split(arguments)) {
-            int equals = part.indexOf('=');
-            String key = equals > 0 ? part.substring(0, equals).trim() : "";
-            if (key.equalsIgnoreCase(COMMAND_KEY) || key.equalsIgnoreCase(REQUEST_KEY)) {
-                continue;
-            }
-            rest.append(rest.length() == 0 ? "" : ",").append(part);
-        }
-        return rest.length() == 0 ? null : rest.toString();
-    }
-
-    private static String[] split(String arguments) {
-        return arguments == null || arguments.isBlank() ? new String[0] : arguments.split(",");
+        return AgentArguments.parse(arguments).without(COMMAND_KEY, REQUEST_KEY).format();
     }
 }

@@ -1,6 +1,10 @@
 package io.autobot.optimizer.agent;
 
-import java.util.Locale;
+import io.autobot.optimizer.protocol.settings.AgentArguments;
+import io.autobot.optimizer.protocol.settings.Catalogue;
+import io.autobot.optimizer.protocol.settings.SettingDef;
+import io.autobot.optimizer.protocol.settings.Values;
+import java.util.Map;
 
 /**
  * Configures the agent's own SLF4J backend (a relocated slf4j-simple, so the host's logging is
@@ -24,23 +28,32 @@ final class AgentLogging {
         setIfAbsent(PREFIX + "logFile", "System.err");
     }
 
-    private static boolean debugRequested(String arguments) {
+    /**
+     * Whether the {@code debug} setting is on, read before the rest of the configuration (the
+     * logger must be set up first) but with the same parsers: agent argument (by key or variable
+     * name), then system property, then environment variable; any boolean the setting accepts
+     * ({@code enabled}, {@code on}, ...). A value it does not accept means off here; the settings
+     * parser reports it.
+     */
+    static boolean debugRequested(String arguments) {
+        SettingDef debug = Catalogue.DEBUG;
         String value = null;
-        if (arguments != null) {
-            for (String part : arguments.split(",")) {
-                String[] keyValue = part.split("=", 2);
-                if (keyValue.length == 2 && keyValue[0].trim().equalsIgnoreCase("debug")) {
-                    value = keyValue[1];
-                }
+        for (Map.Entry<String, String> argument : AgentArguments.parse(arguments).values().entrySet()) {
+            if (Catalogue.find(argument.getKey()) == debug) {
+                value = argument.getValue();
             }
         }
         if (value == null) {
-            value = System.getProperty("autobot.debug");
+            value = System.getProperty(debug.systemProperty());
         }
         if (value == null) {
-            value = System.getenv("AUTOBOT_DEBUG");
+            value = System.getenv(debug.environmentVariable());
         }
-        return value != null && value.trim().toLowerCase(Locale.ROOT).matches("true|yes|on|1");
+        try {
+            return value != null && Values.parseBoolean(value);
+        } catch (IllegalArgumentException notABoolean) {
+            return false;
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

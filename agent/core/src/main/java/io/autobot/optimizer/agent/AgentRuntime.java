@@ -15,6 +15,7 @@ import io.autobot.optimizer.agent.instrument.MethodSelector;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
+import io.autobot.optimizer.protocol.attach.AttachResult;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashSet;

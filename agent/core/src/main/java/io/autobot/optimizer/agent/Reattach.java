@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.protocol.attach.AttachResult;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Properties;

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent;
 
+import io.autobot.optimizer.protocol.attach.AttachResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

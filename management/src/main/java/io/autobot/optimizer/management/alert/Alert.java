@@ -3,7 +3,7 @@ package io.autobot.optimizer.management.alert;
 /**
  * A threshold that was crossed, or that is back within bounds.
  *
- * @param name {@code execution_time}, {@code cache_hit_rate} or {@code memory}
+ * @param name {@code execution_time}, {@code cache_hit_rate}, {@code memory} or {@code cpu}
  * @param raised true when the threshold was crossed, false when the figure came back
  * @param figure the report key of the figure
  * @param value the figure's value

@@ -3,6 +3,7 @@ package io.autobot.optimizer.management.alert;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.system.SystemSample;
@@ -15,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The guide's performance alerts, checked every tick over the last minute's figures: average
+ * The performance alerts (docs/management.md), checked every tick over the last minute's figures: average
  * execution time over {@code AUTOBOT_ALERT_EXECUTION_TIME} (10 s), cache hit rate under
  * {@code AUTOBOT_ALERT_HIT_RATE} (0.5, after {@value Figures#MIN_LOOKUPS} lookups), memory usage
- * over {@code AUTOBOT_ALERT_MEMORY} (85%, once system sampling runs). An alert is sent when its
+ * over {@code AUTOBOT_ALERT_MEMORY} (85%, once system sampling runs), the machine's CPU use over
+ * {@code AUTOBOT_ALERT_CPU} (off by default: 100%). An alert is sent when its
  * figure crosses the threshold and a "cleared" one when it is back with a margin (10% of the time
  * threshold, 0.05 of hit rate, 5 points of memory), so a figure hovering at the threshold does
  * not flood the listeners.
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    private static final Setting<Double> CPU = Setting.of(Catalogue.ALERT_CPU, Double.class);
 
     private final RuntimeSettings settings;
     private final Consumer<Alert> sink;
@@ -64,6 +67,13 @@ public final class AlertMonitor {
             update("memory", "avg_memory_usage", memory, limit, memory > limit, memory < limit - 5,
                     String.format(Locale.ROOT, "High memory usage: %.1f%% (threshold %s%%) - consider the disk cache"
                             + " strategy", memory, Setting.ALERT_MEMORY.format(limit)));
+        }
+        if (system != null && !Double.isNaN(system.systemCpu())) {
+            double limit = settings.get(CPU);
+            double cpu = system.systemCpu() * 100;
+            update("cpu", "avg_cpu_usage", cpu, limit, cpu > limit, cpu < limit - 5,
+                    String.format(Locale.ROOT, "High CPU usage: %.1f%% (threshold %s%%) - consider fewer workers"
+                            + " (OPTIMIZATION_MAX_WORKERS) or a lower level", cpu, CPU.format(limit)));
         }
     }
 

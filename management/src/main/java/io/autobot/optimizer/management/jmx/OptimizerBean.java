@@ -3,7 +3,6 @@ package io.autobot.optimizer.management.jmx;
 import io.autobot.optimizer.agent.Version;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
-import io.autobot.optimizer.management.ManagementPlane;
 import io.autobot.optimizer.management.alert.Alert;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.scenario.Scenarios;
@@ -35,12 +34,12 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     public static final String NAME = "io.autobot.optimizer:type=Optimizer";
     private static final CompositeType ALERT_DATA = alertType();
 
-    private final ManagementPlane plane;
+    private final PlaneView plane;
     private final RuntimeSettings settings;
     private final ObjectName name;
     private final AtomicLong sequence = new AtomicLong();
 
-    public OptimizerBean(ManagementPlane plane) {
+    public OptimizerBean(PlaneView plane) {
         super(notificationInfo());
         this.plane = plane;
         this.settings = plane.settings();
@@ -297,14 +296,14 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     /** A setting changed (from JMX, the CLI, the API, a scenario or auto-tuning). */
     @Override
     public void changed(Setting<?> setting, Object oldValue, Object newValue) {
-        SettingAttributes.Attribute attribute = SettingAttributes.BY_SETTING.get(setting);
+        SettingAttributes.Attribute attribute = SettingAttributes.of(setting);
         if (attribute == null) {
             return;
         }
         sendNotification(new AttributeChangeNotification(name, sequence.incrementAndGet(), System.currentTimeMillis(),
                 attribute.name() + " changed from " + setting.environmentVariable() + "=" + format(setting, oldValue)
                         + " to " + format(setting, newValue), attribute.name(), attribute.type(),
-                attribute.toJmx().apply(oldValue), attribute.toJmx().apply(newValue)));
+                attribute.toJmx(oldValue), attribute.toJmx(newValue)));
     }
 
     @SuppressWarnings("unchecked")
@@ -340,7 +339,8 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
             new MBeanNotificationInfo(new String[] {
                 "io.autobot.optimizer.alert.execution_time", "io.autobot.optimizer.alert.cache_hit_rate",
                 "io.autobot.optimizer.alert.memory", "io.autobot.optimizer.alert.execution_time.cleared",
-                "io.autobot.optimizer.alert.cache_hit_rate.cleared", "io.autobot.optimizer.alert.memory.cleared"},
+                "io.autobot.optimizer.alert.cache_hit_rate.cleared", "io.autobot.optimizer.alert.memory.cleared",
+                "io.autobot.optimizer.alert.cpu", "io.autobot.optimizer.alert.cpu.cleared"},
                     Notification.class.getName(), "A performance threshold was crossed, or is back within bounds")
         };
     }

@@ -1,8 +1,8 @@
 package io.autobot.optimizer.management.jmx;
 
-import io.autobot.optimizer.management.ManagementThread;
 import io.autobot.optimizer.management.system.SystemSample;
 import io.autobot.optimizer.management.system.SystemSampler;
+import java.util.function.LongSupplier;
 import javax.management.ObjectName;
 
 /** The {@code type=System} bean; its first read starts the sampler. */
@@ -11,11 +11,11 @@ public final class SystemBean implements SystemMXBean {
     public static final String NAME = "io.autobot.optimizer:type=System";
 
     private final SystemSampler sampler;
-    private final ManagementThread thread;
+    private final LongSupplier managementCpuNanos;
 
-    public SystemBean(SystemSampler sampler, ManagementThread thread) {
+    public SystemBean(SystemSampler sampler, LongSupplier managementCpuNanos) {
         this.sampler = sampler;
-        this.thread = thread;
+        this.managementCpuNanos = managementCpuNanos;
     }
 
     public ObjectName objectName() {
@@ -120,7 +120,7 @@ public final class SystemBean implements SystemMXBean {
 
     @Override
     public double getManagementCpuTime() {
-        long nanos = thread.cpuNanos();
+        long nanos = managementCpuNanos.getAsLong();
         return nanos < 0 ? Double.NaN : nanos / 1e9;
     }
 }

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The guide's troubleshooting tables as rules over measured figures. Each rule names the figure
- * that triggered it and, where the guide's fix is a setting, carries the change:
+ * Troubleshooting rules over measured figures (docs/management.md). Each rule names the figure
+ * that triggered it and, where the fix is a setting, carries the change:
  * <ul>
  * <li>cache misses: hit rate under the {@code AUTOBOT_ALERT_HIT_RATE} threshold → a larger cache
  *     when it is full, the hybrid strategy when it is memory-only, else check the cache keys;</li>
@@ -137,7 +137,7 @@ public final class Advisor {
         }
         double cpu = figures.system().systemCpu() * 100;
         if (cpu >= IDLE_CPU_PERCENT) {
-            // more threads would only compete for a busy CPU: the guide's other fix is the fastest tier
+            // more threads would only compete for a busy CPU: the other fix is the fastest tier
             if (settings.cacheStrategy() != CacheStrategy.MEMORY) {
                 advice.add(new Recommendation("slow", String.format(Locale.ROOT, "Use the memory cache strategy"
                         + " (CACHE_STRATEGY=memory) for the fastest hits: %s takes %.3f s per call on average (above"

@@ -6,8 +6,8 @@ import java.util.Map;
 import javax.management.ConstructorParameters;
 
 /**
- * The guide's {@code get_performance_report}: a summary and the same figures per operation,
- * under the guide's keys ({@code avg_execution_time}, {@code overall_cache_hit_rate}...). Over JMX
+ * The performance report (docs/management.md): a summary and the same figures per operation,
+ * under the report's keys ({@code avg_execution_time}, {@code overall_cache_hit_rate}...). Over JMX
  * it is a {@code CompositeData} whose maps are {@code TabularData} of key and value, so any JMX
  * client reads it without the agent's classes.
  */

@@ -80,7 +80,7 @@ public final class ReportBuilder {
     }
 
     /**
-     * The guide's {@code get_cache_statistics}: {@code memory_cache}, {@code disk_cache} to their
+     * The cache statistics (docs/management.md): {@code memory_cache}, {@code disk_cache} to their
      * figures, and {@code single_flight}: callers that waited for another caller's run of their key.
      */
     public Map<String, Map<String, Double>> cacheStatistics() {

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The guide's four scenario presets, with exactly the settings it lists. The guide's
- * {@code api_heavy_workload} also says "connection pooling: enabled": the agent does not own the
+ * The four scenario presets and the settings each applies (docs/management.md). The
+ * {@code api_heavy_workload} preset also asks for connection pooling: the agent does not own the
  * host's HTTP clients, so pooling stays the host's concern and applying the preset says so.
  */
 public final class Scenarios {
 
-    /** Scenario name to the settings it applies, in the guide's order. */
+    /** Scenario name to the settings it applies, in the documented order. */
     public static final Map<String, Map<Setting<?>, String>> PRESETS = presets();
 
     private static final String POOLING_NOTE = "connection pooling is the host's concern (configure its HTTP client);"

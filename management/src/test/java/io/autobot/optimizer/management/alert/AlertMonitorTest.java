@@ -54,4 +54,17 @@ class AlertMonitorTest {
         monitor.check(Counters.ZERO, memory(Double.NaN));
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void cpuAlertIsOffByDefaultAndFollowsItsSetting() {
+        SystemSample busy = new SystemSample(0, 0.97, 0.5, 100, 50, 0, 0, 100, 2);
+        monitor.check(Counters.ZERO, busy);
+        assertThat(sent).isEmpty();
+        settings.set("alert.cpu", "90");
+        monitor.check(Counters.ZERO, busy);
+        assertThat(sent).extracting(Alert::notificationType).containsExactly("io.autobot.optimizer.alert.cpu");
+        assertThat(sent.get(0).message()).contains("97.0%", "90%");
+        monitor.check(Counters.ZERO, new SystemSample(0, 0.5, 0.1, 100, 50, 0, 0, 100, 2));
+        assertThat(sent).extracting(Alert::notificationType).endsWith("io.autobot.optimizer.alert.cpu.cleared");
+    }
 }

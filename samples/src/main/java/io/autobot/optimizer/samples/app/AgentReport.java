@@ -2,7 +2,7 @@ package io.autobot.optimizer.samples.app;
 
 import io.autobot.optimizer.api.AutoBot;
 import io.autobot.optimizer.samples.pipeline.WorkCounters;
-import io.autobot.optimizer.api.shell.TextFormat;
+import io.autobot.optimizer.cli.shell.TextFormat;
 import java.io.PrintStream;
 import java.util.Map;
 

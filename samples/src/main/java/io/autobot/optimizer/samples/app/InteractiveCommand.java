@@ -2,8 +2,8 @@ package io.autobot.optimizer.samples.app;
 
 import io.autobot.optimizer.samples.pipeline.Pipeline;
 import io.autobot.optimizer.samples.pipeline.PipelineResult;
-import io.autobot.optimizer.api.shell.CommandShell;
-import io.autobot.optimizer.api.shell.MBeanBackend;
+import io.autobot.optimizer.cli.shell.CommandShell;
+import io.autobot.optimizer.cli.shell.MBeanBackend;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

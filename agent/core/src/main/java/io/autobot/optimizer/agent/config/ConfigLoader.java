@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.config;
 
+import io.autobot.optimizer.protocol.settings.AgentArguments;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -138,25 +139,11 @@ public final class ConfigLoader {
         return keys + ", config, profile.<operation>.<key>";
     }
 
-    /** Parses {@code key=value,key=value}; a bare word without {@code =} is reported. */
+    /** Parses {@code key=value,key=value} with the one parser of agent arguments; a bare word is reported. */
     static Map<String, String> parseArguments(String agentArgs, Consumer<String> problems) {
-        Map<String, String> arguments = new LinkedHashMap<>();
-        if (agentArgs == null || agentArgs.isBlank()) {
-            return arguments;
-        }
-        for (String part : agentArgs.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            int equals = part.indexOf('=');
-            if (equals <= 0) {
-                problems.accept("agent argument '" + part.trim() + "' is ignored: expected key=value, such as"
-                        + " level=aggressive");
-                continue;
-            }
-            arguments.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
-        }
-        return arguments;
+        AgentArguments parsed = AgentArguments.parse(agentArgs);
+        parsed.problems().forEach(problems);
+        return new LinkedHashMap<>(parsed.values());
     }
 
     private static Map<String, String> systemPropertiesOf(Properties properties) {

@@ -3,7 +3,7 @@ package io.autobot.optimizer.agent.config;
 import java.util.Locale;
 
 /**
- * The optimization levels ({@code basic}, {@code moderate}, {@code aggressive}; docs/configuration.md). Each level says which policies may run; the methods'
+ * The optimization levels (docs/configuration.md). Each level says which policies may run; the methods'
  * declarations say which ones they want.
  */
 public enum Level {

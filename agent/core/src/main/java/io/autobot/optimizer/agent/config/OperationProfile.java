@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The tuning of one operation (docs/configuration.md, operation profiles): how long results are
+ * The tuning of one operation (docs/configuration.md): how long results are
  * cached, from which size calls are split, the largest result that is cached, the batch size and
  * the timeout. {@code null} batch size means {@code BATCH_SIZE}; a zero timeout means none.
  *
@@ -69,7 +69,7 @@ public record OperationProfile(Duration cacheTtl, int parallelThreshold, long ma
         }
     }
 
-    /** The profile as reports print it: key to value. */
+    /** The profile as docs/configuration.md names its keys: key to value. */
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("cache_ttl", cacheTtl.toSeconds());

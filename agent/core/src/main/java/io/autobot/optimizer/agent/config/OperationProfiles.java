@@ -44,7 +44,7 @@ public final class OperationProfiles {
     private static Map<String, OperationProfile> builtIn() {
         long twoMb = 2L * 1024 * 1024;
         Map<String, OperationProfile> map = new LinkedHashMap<>();
-        // The built-in profiles as docs/configuration.md lists them.
+        // The built-in profiles, as docs/configuration.md lists them.
         map.put("component_analysis",
                 new OperationProfile(Duration.ofHours(2), 5, twoMb, null, Duration.ZERO, false));
         map.put("pattern_validation",

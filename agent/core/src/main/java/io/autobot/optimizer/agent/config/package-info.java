@@ -1,7 +1,8 @@
 /**
- * Settings and their sources: the catalogue of settings, environment variables, system properties,
- * agent arguments and the config file merged by precedence, levels, cache strategies and operation
- * profiles, and the live {@link io.autobot.optimizer.agent.config.RuntimeSettings} that JMX changes.
- * A bottom layer beside the call contract.
+ * The agent's configuration: the typed settings (Setting, bound to the entries of the settings
+ * catalogue in agent/protocol), their resolution from defaults, config file, environment, system
+ * properties and agent arguments (ConfigLoader), the live values (RuntimeSettings), levels, cache
+ * strategies and operation profiles. See docs/configuration.md. A bottom layer beside the call
+ * contract.
  */
 package io.autobot.optimizer.agent.config;

@@ -1,0 +1,206 @@
+package io.autobot.optimizer.cli;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.autobot.optimizer.protocol.attach.AttachResult;
+import io.autobot.optimizer.api.AgentNotAttachedException;
+import io.autobot.optimizer.cli.shell.Commands;
+import io.autobot.optimizer.protocol.settings.SettingDef;
+import io.autobot.optimizer.cli.shell.TargetUnavailableException;
+import io.autobot.optimizer.protocol.json.Json;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The verbs of {@code java -jar autobot-agent.jar}. Each talks to one JVM, named by its process
+ * id, through the Attach API and the agent's MXBeans. Output is readable text (the same the shell
+ * prints) or, with {@code --json}, one JSON object for scripts.
+ */
+@Command(name = "java -jar autobot-agent.jar", mixinStandardHelpOptions = true, versionProvider = Cli.Versions.class,
+        scope = ScopeType.INHERIT, addMethodSubcommands = false,
+        synopsisSubcommandLabel = "<verb>", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = {"Attach AutoBot Optimizer to a running JVM, tune it live, read its report, detach it.",
+            "Exit codes: 0 success, 1 failure, 2 usage (unknown verb, missing or invalid value)."},
+        footer = {"", "'help <verb>' shows one verb's help. See docs/cli.md."})
+final class Cli {
+
+    /**
+     * The verbs written as methods here, that act on processes rather than on a running agent:
+     * the usage lists them around the verbs of the command tree ({@link Commands}), in the
+     * contract's order.
+     */
+    static final List<String> BEFORE_TREE = List.of("list", "attach");
+    static final List<String> AFTER_TREE = List.of("detach", "shell");
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object (for scripts).")
+    boolean json;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Cli(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Command(name = "list", description = "List the JVMs on this machine that can be attached to.")
+    int list(@Option(names = {"-a", "--agents"},
+            description = "Also attach to each JVM to tell whether the agent runs there, and its version.")
+            boolean agents) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long self = ProcessHandle.current().pid();
+        for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
+            if (descriptor.id().equals(String.valueOf(self))) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pid", Long.parseLong(descriptor.id()));
+            row.put("name", descriptor.displayName());
+            rows.add(row);
+        }
+        if (agents) {
+            AgentProbe.probe(rows);
+        }
+        if (json) {
+            out.println(Json.compact(Map.of("jvms", rows)));
+            return 0;
+        }
+        for (Map<String, Object> row : rows) {
+            String agent = agents ? String.format("%-22s", "agent " + row.get("agent")) : "";
+            out.println(String.format("%-8s %s%s", row.get("pid"), agent, row.get("name")));
+        }
+        if (rows.isEmpty()) {
+            out.println("No other JVM of user " + System.getProperty("user.name") + " runs on this machine.");
+        }
+        return 0;
+    }
+
+    @Command(name = "attach", description = {"Load the agent into a running JVM; it instruments the annotated and"
+            + " rule-selected methods of the classes already loaded and of those that load later.",
+        "Attaching again applies the given settings to the agent already there."})
+    int attach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Parameters(paramLabel = "<settings>", arity = "0..*", description = {"Settings as key=value, such as"
+                + " level=aggressive cache=memory rules=app.rules (docs/configuration.md, docs/attach.md)."})
+            List<String> settings) {
+        String arguments = AttachArguments.check(settings);
+        AgentInstaller.Outcome outcome = AgentInstaller.attach(pid, arguments);
+        AttachResult result = outcome.result();
+        if (result.status() == AttachResult.Status.FAILED) {
+            throw CliException.failure("the agent could not start in process " + pid + ": "
+                    + String.join("; ", result.problems()));
+        }
+        List<String> warnings = new ArrayList<>(outcome.notes());
+        warnings.addAll(result.problems());
+        if (json) {
+            Map<String, Object> answer = answer(pid);
+            answer.put("status", statusId(result));
+            answer.put("version", result.version());
+            answer.put("instrumented", result.instrumented());
+            answer.put("applied", result.applied());
+            answer.put("warnings", warnings);
+            out.println(Json.compact(answer));
+        } else {
+            if (result.status() == AttachResult.Status.STARTED) {
+                out.println("AutoBot Optimizer " + result.version() + " attached to process " + pid + ".");
+            } else {
+                out.println("AutoBot Optimizer " + result.version() + " is already attached to process " + pid + "; "
+                        + (result.applied().isEmpty() ? "no setting given to change."
+                                : "applied " + String.join(", ", result.applied()) + "."));
+            }
+            out.println("Instrumented " + result.instrumented().size() + " method"
+                    + (result.instrumented().size() == 1 ? "" : "s") + (result.instrumented().isEmpty() ? "" : ":"));
+            result.instrumented().forEach(method -> out.println("  " + method));
+        }
+        warnings.forEach(warning -> err.println("warning: " + warning));
+        return 0;
+    }
+
+    @Command(name = "detach", description = {"Stop the agent in a JVM: every method gets its original code back,"
+            + " the agent's threads stop, memory caches are dropped; the disk cache files are kept.",
+        "Attaching again later starts afresh."})
+    int detach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        AttachResult result = AgentInstaller.detach(pid);
+        if (result.status() == AttachResult.Status.FAILED) {
+            throw CliException.failure("the agent could not be detached from process " + pid + ": "
+                    + String.join("; ", result.problems()));
+        }
+        if (json) {
+            Map<String, Object> answer = answer(pid);
+            answer.put("status", statusId(result));
+            out.println(Json.compact(answer));
+        } else if (result.status() == AttachResult.Status.DETACHED) {
+            out.println("AutoBot Optimizer detached from process " + pid + ": original code restored, memory caches"
+                    + " dropped, disk cache kept.");
+        } else {
+            out.println("AutoBot Optimizer was not running in process " + pid + ".");
+        }
+        return 0;
+    }
+
+    @Command(name = "shell", description = {"Open the interactive shell (prompt 'AutoBot> ') on a JVM; type help"
+            + " there for its commands (optimize level aggressive, optimize status, ...).",
+        "History and tab completion on a terminal; reads plain lines from a pipe."})
+    int shell(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+        try (AgentConnection connection = AgentConnection.open(pid)) {
+            return new ShellSession(connection.backend(), pid).run();
+        }
+    }
+
+    /**
+     * Runs a command of the tree against the agent in {@code pid}: its arguments are checked
+     * first (a setting's with the settings catalogue, before connecting), then the answer is
+     * printed as the shell prints it, or as JSON with {@code --json}.
+     */
+    int run(Commands.Command command, long pid, List<String> arguments) {
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            SettingDef setting = command.params().get(i).setting();
+            checked.add(setting == null ? arguments.get(i) : AttachArguments.checkValue(setting, arguments.get(i)));
+        }
+        try (AgentConnection connection = AgentConnection.open(pid)) {
+            Map<String, Object> answer = command.action().run(connection.backend(), checked);
+            if (json) {
+                Map<String, Object> document = answer(pid);
+                document.putAll(answer);
+                out.println(Json.compact(document));
+            } else {
+                command.printer().print(out, connection.backend(), answer);
+                out.flush();
+            }
+            return 0;
+        } catch (AgentNotAttachedException | TargetUnavailableException | UnsupportedOperationException e) {
+            throw CliException.failure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidValue(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw CliException.failure(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> answer(long pid) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("pid", pid);
+        return answer;
+    }
+
+    private static String statusId(AttachResult result) {
+        return result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code --version}. */
+    static final class Versions implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"AutoBot Optimizer " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.autobot.optimizer.cli;
+
+import java.io.PrintWriter;
+import io.autobot.optimizer.cli.shell.Commands;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * {@code java -jar autobot-agent.jar <verb>}: the command line of the agent jar. Every error is
+ * one line on stderr; the exit code is 0 for success, 1 for a failure, 2 for a usage error.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the CLI and returns its exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Cli cli = new Cli(out, err);
+        CommandLine commandLine = new CommandLine(cli);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == Cli.class ? type.cast(cli) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        addMethodVerbs(commandLine, factory, Cli.BEFORE_TREE);
+        for (Commands.Command command : Commands.all()) {
+            if (command.verb()) {
+                commandLine.addSubcommand(verb(cli, command));
+            }
+        }
+        addMethodVerbs(commandLine, factory, Cli.AFTER_TREE);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((problem, arguments) -> {
+            CommandLine verb = problem.getCommandLine();
+            String help = verb == commandLine ? "" : " " + verb.getCommandName();
+            err.println("error: " + oneLine(problem.getMessage()) + " (see 'java -jar autobot-agent.jar help"
+                    + help + "')");
+            return CliException.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((failure, verb, parseResult) -> {
+            if (failure instanceof CliException) {
+                err.println("error: " + oneLine(failure.getMessage()));
+                return ((CliException) failure).exitCode();
+            }
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof NoClassDefFoundError && String.valueOf(cause.getMessage()).contains("tools/attach")) {
+                err.println("error: this Java runtime has no Attach API (module jdk.attach): run the CLI with the java"
+                        + " of a JDK");
+            } else {
+                err.println("error: " + oneLine(String.valueOf(cause)));
+            }
+            return CliException.FAILURE;
+        });
+        if (args.length == 0) {
+            commandLine.usage(out);
+            return 0;
+        }
+        return commandLine.execute(args);
+    }
+
+    private static void addMethodVerbs(CommandLine commandLine, CommandLine.IFactory factory, List<String> verbs) {
+        for (String verb : verbs) {
+            for (Method method : CommandLine.getCommandMethods(Cli.class, null)) {
+                if (method.getAnnotation(CommandLine.Command.class).name().equals(verb)) {
+                    commandLine.addSubcommand(new CommandLine(method, factory));
+                }
+            }
+        }
+    }
+
+    /** A command of the tree as a verb: {@code <verb> <pid> <its arguments>}, with the command's help. */
+    private static CommandLine verb(Cli cli, Commands.Command command) {
+        CommandSpec[] self = new CommandSpec[1];
+        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
+            List<PositionalParamSpec> values = self[0].positionalParameters();
+            List<String> arguments = new ArrayList<>();
+            for (int i = 1; i < values.size(); i++) {
+                arguments.add(values.get(i).getValue());
+            }
+            return cli.run(command, values.get(0).<Long>getValue(), arguments);
+        });
+        self[0] = spec;
+        spec.name(command.name()).mixinStandardHelpOptions(true);
+        String description = Commands.capitalized(command.help());
+        for (Commands.Param param : command.params()) {
+            if (param.setting() != null) {
+                description += " (" + param.setting().environmentVariable() + ")";
+            }
+        }
+        spec.usageMessage().description(description + ".");
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("<pid>")
+                .type(long.class)
+                .description("The process id of the JVM.").build());
+        for (int i = 0; i < command.params().size(); i++) {
+            Commands.Param param = command.params().get(i);
+            String label = param.setting() == null ? param.label() : "<" + param.setting().verbArgument() + ">";
+            spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(i + 1)).arity("1").required(true)
+                    .paramLabel(label).type(String.class).description(param.description()).build());
+        }
+        return new CommandLine(spec);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,185 @@
+package io.autobot.optimizer.cli.shell;
+
+import io.autobot.optimizer.protocol.settings.Catalogue;
+import io.autobot.optimizer.protocol.settings.SettingDef;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command tree: every command that acts on a running agent, defined once. The shell
+ * ({@link CommandShell}, {@code optimize level aggressive}) runs them from typed lines; the CLI
+ * makes each command marked as a verb into {@code java -jar autobot-agent.jar <verb> <pid> ...}
+ * with the same arguments, help and output, and prints a command's answer as JSON for
+ * {@code --json}. The setting commands ({@code level}, {@code cache}, ...) come from the settings
+ * catalogue: a catalogue entry with a verb is a command here without a line of its own.
+ */
+public final class Commands {
+
+    /** An argument of a command: its label, help, completion values and, for a setting, its catalogue entry. */
+    public record Param(String label, String description, List<String> values, SettingDef setting) {
+    }
+
+    /** Runs a command: asks the back end, returns the answer (what {@code --json} prints). */
+    public interface Action {
+        Map<String, Object> run(OptimizerBackend backend, List<String> arguments);
+    }
+
+    /** Prints an answer as readable text. */
+    public interface Printer {
+        void print(PrintWriter out, OptimizerBackend backend, Map<String, Object> answer);
+    }
+
+    /**
+     * One command.
+     *
+     * @param verb whether the CLI offers it as a verb too (the shell's {@code set} is the shell's own)
+     */
+    public record Command(String name, List<Param> params, String help, boolean verb, Action action,
+            Printer printer) {
+
+        /** The argument synopsis, such as {@code <basic|moderate|aggressive>}. */
+        public String synopsis() {
+            List<String> labels = new ArrayList<>();
+            for (Param param : params) {
+                labels.add(param.label());
+            }
+            return String.join(" ", labels);
+        }
+    }
+
+    public static final List<String> SCENARIOS = List.of("large_repository_analysis", "real_time_validation",
+            "batch_processing", "api_heavy_workload");
+
+    private static final List<Command> ALL = build();
+
+    private Commands() {
+    }
+
+    /** Every command, in the contract's order. */
+    public static List<Command> all() {
+        return ALL;
+    }
+
+    /** The command of this name (any case); null if none. */
+    public static Command find(String name) {
+        for (Command command : ALL) {
+            if (command.name().equalsIgnoreCase(name)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    private static List<Command> build() {
+        List<Command> commands = new ArrayList<>();
+        commands.add(new Command("status", List.of(), "show the current settings and cache statistics", true,
+                (backend, args) -> answer("version", backend.agentVersion(), "settings", backend.settings(),
+                        "cacheStatistics", backend.cacheStatistics()),
+                (out, backend, answer) -> {
+                    out.println("AutoBot Optimizer in " + backend.target());
+                    out.print(TextFormat.table(map(answer.get("settings")), "  "));
+                    out.println("Cache statistics");
+                    out.print(TextFormat.tree(answer.get("cacheStatistics"), "  "));
+                }));
+        commands.add(new Command("report", List.of(), "show the performance report", true,
+                (backend, args) -> answer("report", backend.performanceReport()),
+                (out, backend, answer) -> {
+                    out.println("Performance report of " + backend.target());
+                    out.print(TextFormat.tree(answer.get("report"), "  "));
+                }));
+        commands.add(new Command("recommendations", List.of(), "show what the agent recommends changing", true,
+                (backend, args) -> answer("recommendations", backend.recommendations()),
+                (out, backend, answer) -> {
+                    List<?> recommendations = (List<?>) answer.get("recommendations");
+                    if (recommendations.isEmpty()) {
+                        out.println("No recommendations: nothing to change at the moment.");
+                    }
+                    for (int i = 0; i < recommendations.size(); i++) {
+                        out.println((i + 1) + ". " + recommendations.get(i));
+                    }
+                }));
+        for (SettingDef setting : Catalogue.verbs()) {
+            commands.add(new Command(setting.verb(), List.of(param(setting)), "set " + setting.doc(), true,
+                    (backend, args) -> set(backend, setting.attribute(), args.get(0)), Commands::printSetting));
+        }
+        commands.add(new Command("scenario", List.of(new Param("<name>", "The scenario: " + String.join(", ", SCENARIOS)
+                + ".", SCENARIOS, null)), "apply a scenario preset: " + String.join(", ", SCENARIOS), true,
+                (backend, args) -> {
+                    backend.applyScenario(args.get(0));
+                    return answer("scenario", args.get(0), "settings", backend.settings());
+                },
+                (out, backend, answer) -> {
+                    out.println("Scenario " + answer.get("scenario") + " applied:");
+                    out.print(TextFormat.table(map(answer.get("settings")), "  "));
+                }));
+        commands.add(new Command("clear-cache", List.of(), "empty every cache tier", true,
+                (backend, args) -> {
+                    backend.clearCache();
+                    return answer("cleared", true);
+                },
+                (out, backend, answer) -> out.println("Every cache tier is empty.")));
+        commands.add(new Command("export", List.of(new Param("<file>",
+                "The file name, such as performance_analysis.json.", List.of(), null)),
+                "write the performance data as JSON (in the target's export directory, AUTOBOT_EXPORT_DIR)", true,
+                (backend, args) -> answer("file", backend.exportPerformanceData(args.get(0))),
+                (out, backend, answer) -> out.println("Performance data written to " + answer.get("file"))));
+        commands.add(new Command("set", List.of(new Param("<attribute>", "A writable attribute.",
+                Catalogue.statusAttributes(), null), new Param("<value>", "Its new value.", List.of(), null)),
+                "set any writable attribute, such as set BatchSize 20", false,
+                (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting));
+        return Collections.unmodifiableList(commands);
+    }
+
+    /** The argument of a setting's command, from its catalogue entry. */
+    private static Param param(SettingDef setting) {
+        boolean choice = !setting.choices().isEmpty();
+        String label = choice ? "<" + String.join("|", setting.choices()) + ">" : "<n>";
+        String description = choice ? oneOf(setting.choices()) + "." : capitalized(setting.accepted()) + ".";
+        return new Param(label, description, setting.choices(), setting);
+    }
+
+    /** {@code basic, moderate or aggressive}. */
+    private static String oneOf(List<String> choices) {
+        int last = choices.size() - 1;
+        return last == 0 ? choices.get(0) : String.join(", ", choices.subList(0, last)) + " or " + choices.get(last);
+    }
+
+    private static Map<String, Object> set(OptimizerBackend backend, String attribute, String value) {
+        backend.set(attribute, value);
+        Object now = backend.settings().get(attribute);
+        return answer("attribute", attribute, "value", now == null ? value : now);
+    }
+
+    private static void printSetting(PrintWriter out, OptimizerBackend backend, Map<String, Object> answer) {
+        out.println(answer.get("attribute") + " = " + TextFormat.value(answer.get("value")));
+    }
+
+    /** An attribute name in any case, as the bean spells it. */
+    private static String attributeName(String attribute) {
+        SettingDef setting = Catalogue.byAttribute(attribute);
+        return setting == null ? attribute : setting.attribute();
+    }
+
+    /** The text with its first letter in upper case (a help line as a sentence). */
+    public static String capitalized(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    private static Map<String, Object> answer(Object... keysAndValues) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            answer.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return answer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> map(Object value) {
+        return value instanceof Map ? (Map<String, ?>) value : Map.of();
+    }
+}

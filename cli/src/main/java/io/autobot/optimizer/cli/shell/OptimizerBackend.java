@@ -1,0 +1,53 @@
+package io.autobot.optimizer.cli.shell;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the command shell needs from a running agent, in JDK types only: the agent's settings,
+ * its report and its operations. {@link MBeanBackend} implements it over JMX, for the agent of
+ * this JVM or of another one.
+ *
+ * <p>Every method may throw {@link io.autobot.optimizer.api.AgentNotAttachedException} when the
+ * agent does not run in the target, {@link TargetUnavailableException} when the target cannot be
+ * reached any more (it exited), and {@link IllegalArgumentException} for a value the agent does
+ * not accept, with a one-line message saying what is accepted.
+ */
+public interface OptimizerBackend {
+
+    /** The JVM talked to, for messages: {@code process 1234} or {@code this JVM}. */
+    String target();
+
+    /**
+     * The writable settings with their values, by MXBean attribute name ({@code OptimizationLevel},
+     * {@code CacheStrategy}, ...), in the contract's order. Attributes the agent does not have are
+     * left out.
+     */
+    Map<String, Object> settings();
+
+    /** The version of the agent there; null when it does not say. */
+    default String agentVersion() {
+        return null;
+    }
+
+    /** Changes one setting from text; the text is converted to the attribute's type. */
+    void set(String attribute, String value);
+
+    /** The performance report, as nested maps and lists. */
+    Map<String, Object> performanceReport();
+
+    /** Cache statistics per tier, as nested maps. */
+    Map<String, Object> cacheStatistics();
+
+    /** What the agent recommends changing. */
+    List<String> recommendations();
+
+    /** Empties every cache tier. */
+    void clearCache();
+
+    /** Applies a scenario preset such as {@code large_repository_analysis}. */
+    void applyScenario(String scenario);
+
+    /** Writes the performance data as JSON and returns the path written (in the target's file system). */
+    String exportPerformanceData(String file);
+}

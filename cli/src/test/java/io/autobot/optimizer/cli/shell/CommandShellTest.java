@@ -1,0 +1,183 @@
+package io.autobot.optimizer.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autobot.optimizer.api.AgentNotAttachedException;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandShellTest {
+
+    /** A back end that keeps its settings in a map and records the operations called. */
+    static final class MapBackend implements OptimizerBackend {
+        final Map<String, Object> settings = new LinkedHashMap<>();
+        final List<String> calls = new ArrayList<>();
+        boolean attached = true;
+        boolean gone;
+
+        MapBackend() {
+            settings.put("OptimizationLevel", "moderate");
+            settings.put("CacheStrategy", "hybrid");
+            settings.put("MaxWorkers", 4);
+            settings.put("MaxRequestsPerSecond", 100.0);
+        }
+
+        private void check() {
+            if (gone) {
+                throw new TargetUnavailableException("gone", null);
+            }
+            if (!attached) {
+                throw new AgentNotAttachedException("agent not attached to process 7");
+            }
+        }
+
+        @Override
+        public String target() {
+            return "process 7";
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+            check();
+            return settings;
+        }
+
+        @Override
+        public void set(String attribute, String value) {
+            check();
+            if (attribute.equals("OptimizationLevel") && !List.of("basic", "moderate", "aggressive").contains(value)) {
+                throw new IllegalArgumentException("OPTIMIZATION_LEVEL='" + value + "' is not accepted");
+            }
+            settings.put(attribute, value);
+        }
+
+        @Override
+        public Map<String, Object> performanceReport() {
+            check();
+            return Map.of("summary", Map.of("total_calls", 12L, "hit_rate", 0.75));
+        }
+
+        @Override
+        public Map<String, Object> cacheStatistics() {
+            check();
+            return Map.of("memory", Map.of("size", 3L));
+        }
+
+        @Override
+        public List<String> recommendations() {
+            check();
+            return List.of("raise CACHE_SIZE: the hit rate is 20%");
+        }
+
+        @Override
+        public void clearCache() {
+            check();
+            calls.add("clearCache");
+        }
+
+        @Override
+        public void applyScenario(String scenario) {
+            check();
+            calls.add("applyScenario " + scenario);
+        }
+
+        @Override
+        public String exportPerformanceData(String file) {
+            check();
+            calls.add("export " + file);
+            return "/exports/" + file;
+        }
+    }
+
+    private final MapBackend backend = new MapBackend();
+    private final StringWriter output = new StringWriter();
+    private final CommandShell shell = new CommandShell(backend, new PrintWriter(output));
+
+    private String run(String input) throws Exception {
+        int status = shell.run(new BufferedReader(new StringReader(input)));
+        assertThat(status).isEqualTo(backend.gone ? 1 : 0);
+        return output.toString();
+    }
+
+    @Test
+    void runsTheGuidesCommands() throws Exception {
+        String text = run("optimize level aggressive\noptimize cache memory\noptimize status\noptimize report\n"
+                + "optimize recommendations\noptimize clear-cache\nexit\n");
+        assertThat(text).startsWith(CommandShell.PROMPT)
+                .contains("OptimizationLevel = aggressive")
+                .contains("CacheStrategy = memory")
+                .contains("AutoBot Optimizer in process 7")
+                .containsPattern("OptimizationLevel\\s+aggressive")
+                .contains("MaxRequestsPerSecond  100")
+                .contains("Performance report of process 7")
+                .contains("    total_calls: 12")
+                .contains("    hit_rate: 0.75")
+                .contains("1. raise CACHE_SIZE: the hit rate is 20%")
+                .contains("Every cache tier is empty.");
+        assertThat(backend.calls).containsExactly("clearCache");
+        assertThat(text.split(CommandShell.PROMPT, -1)).hasSize(8); // one prompt per line read
+    }
+
+    @Test
+    void takesTheRestWithOrWithoutTheOptimizeWord() throws Exception {
+        String text = run("workers 8\noptimize rate 50\nscenario batch_processing\nexport perf.json\n"
+                + "set batchsize 20\nquit\n");
+        assertThat(backend.settings).containsEntry("MaxWorkers", "8").containsEntry("MaxRequestsPerSecond", "50")
+                .containsEntry("BatchSize", "20");
+        assertThat(backend.calls).containsExactly("applyScenario batch_processing", "export perf.json");
+        assertThat(text).contains("Scenario batch_processing applied:")
+                .contains("Performance data written to /exports/perf.json");
+    }
+
+    @Test
+    void reportsBadInputOnOneLineAndGoesOn() throws Exception {
+        String text = run("optimize level turbo\noptimize level\nfrobnicate now\n\nhelp level\noptimize status\n");
+        assertThat(text).contains("error: OPTIMIZATION_LEVEL='turbo' is not accepted\n")
+                .contains("usage: optimize level <basic|moderate|aggressive>\n")
+                .contains("unknown command 'frobnicate now': type help for the list\n")
+                .contains("optimize level <basic|moderate|aggressive>\n  set the optimization level\n")
+                .contains("AutoBot Optimizer in process 7");
+    }
+
+    @Test
+    void saysWhenTheAgentIsNotAttached() throws Exception {
+        backend.attached = false;
+        assertThat(run("optimize status\n")).contains("error: agent not attached to process 7");
+    }
+
+    @Test
+    void endsWhenTheTargetIsGone() throws Exception {
+        backend.gone = true;
+        String text = run("optimize status\noptimize report\n");
+        assertThat(text).contains("process 7 has exited or cannot be reached any more; the shell ends")
+                .doesNotContain("Performance report");
+        assertThat(shell.targetGone()).isTrue();
+    }
+
+    @Test
+    void listsEveryCommandInHelp() throws Exception {
+        String text = run("help\n");
+        for (String command : List.of("status", "report", "recommendations", "level", "cache", "workers", "rate",
+                "scenario", "clear-cache", "export", "set")) {
+            assertThat(text).contains("optimize " + command);
+        }
+        assertThat(text).contains("exit | quit");
+    }
+
+    @Test
+    void completesCommandsAndValues() {
+        assertThat(shell.complete(List.of())).contains("optimize", "help", "exit", "level", "clear-cache");
+        assertThat(shell.complete(List.of("optimize"))).contains("level", "cache", "scenario").doesNotContain("optimize");
+        assertThat(shell.complete(List.of("optimize", "level"))).containsExactly("basic", "moderate", "aggressive");
+        assertThat(shell.complete(List.of("cache"))).containsExactly("memory", "disk", "hybrid");
+        assertThat(shell.complete(List.of("optimize", "scenario"))).contains("api_heavy_workload");
+        assertThat(shell.complete(List.of("optimize", "level", "basic"))).isEmpty();
+    }
+}
