@@ -1,32 +1,48 @@
 package io.autobot.optimizer.samples.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the sample needs, with the JDK only: writing maps, lists, strings, numbers,
- * booleans and nulls, and a strict parser (objects become {@link LinkedHashMap}s, arrays
- * {@link ArrayList}s, numbers {@link Double}s).
+ * The sample's JSON, with Jackson jr: writing maps, lists, strings, numbers, booleans and nulls,
+ * and a strict parser (objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers
+ * {@link Double}s). Doubles without a fraction are written as whole numbers, NaN and infinities as
+ * {@code null}, other objects as their {@code toString()}.
  */
 public final class Json {
+
+    /** Map entries whose value is null are written ({@code "key": null}). */
+    private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON INDENTED = COMPACT.with(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
+    private static final JSON READER = JSON.std.without(JSON.Feature.USE_DEFERRED_MAPS)
+            .with(JSON.Feature.PRESERVE_FIELD_ORDERING);
 
     private Json() {
     }
 
     /** Writes a value as indented JSON. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, 0);
-        return out.append('\n').toString();
+        return text(INDENTED, value) + "\n";
     }
 
     /** Writes a value on one line. */
     public static String writeCompact(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, -1);
-        return out.toString();
+        return text(COMPACT, value);
     }
 
     /**
@@ -35,255 +51,74 @@ public final class Json {
      * @throws IllegalArgumentException naming the offset of the first error
      */
     public static Object parse(String text) {
-        Parser parser = new Parser(text);
-        Object value = parser.value();
-        parser.skipWhitespace();
-        if (parser.position != text.length()) {
-            throw parser.error("unexpected text after the value");
+        JsonParser parser = null;
+        try {
+            parser = READER.createParser(text);
+            if (parser.nextToken() == null) {
+                throw error(parser, "unexpected end");
+            }
+            Object value = READER.anyFrom(parser);
+            if (parser.nextToken() != null) {
+                throw error(parser, "unexpected text after the value");
+            }
+            return doubles(value);
+        } catch (IOException e) {
+            throw error(parser, e.getMessage().lines().findFirst().orElse("unreadable"));
         }
-        return value;
     }
 
-    private static void write(Object value, StringBuilder out, int indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String || value instanceof Character) {
-            quote(value.toString(), out);
+    private static IllegalArgumentException error(JsonParser parser, String message) {
+        long offset = parser == null ? 0 : parser.currentLocation().getCharOffset();
+        return new IllegalArgumentException("invalid JSON at offset " + offset + ": " + message);
+    }
+
+    private static String text(JSON json, Object value) {
+        try {
+            return json.asString(plain(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only plain maps, lists, strings and numbers reach Jackson
+        }
+    }
+
+    /** The value as maps, lists, strings, whole or finite numbers, booleans and nulls only. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        } else if (value instanceof Character) {
+            return value.toString();
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
+            return copy;
+        } else if (value instanceof Iterable<?> items) {
+            List<Object> copy = new ArrayList<>();
+            items.forEach(item -> copy.add(plain(item)));
+            return copy;
         } else if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
-            out.append(Double.isFinite(number) ? number(number) : "null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            writeObject(map, out, indent);
-        } else if (value instanceof Iterable<?> items) {
-            writeArray(items, out, indent);
-        } else {
-            quote(value.toString(), out);
-        }
-    }
-
-    private static void writeObject(Map<?, ?> map, StringBuilder out, int indent) {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            out.append(first ? "" : ",");
-            newLine(out, indent < 0 ? -1 : indent + 1);
-            quote(String.valueOf(entry.getKey()), out);
-            out.append(indent < 0 ? ":" : ": ");
-            write(entry.getValue(), out, indent < 0 ? -1 : indent + 1);
-            first = false;
-        }
-        if (!first) {
-            newLine(out, indent);
-        }
-        out.append('}');
-    }
-
-    private static void writeArray(Iterable<?> items, StringBuilder out, int indent) {
-        out.append('[');
-        boolean first = true;
-        for (Object item : items) {
-            out.append(first ? "" : ",");
-            newLine(out, indent < 0 ? -1 : indent + 1);
-            write(item, out, indent < 0 ? -1 : indent + 1);
-            first = false;
-        }
-        if (!first) {
-            newLine(out, indent);
-        }
-        out.append(']');
-    }
-
-    private static void newLine(StringBuilder out, int indent) {
-        if (indent >= 0) {
-            out.append('\n').append("  ".repeat(indent));
-        }
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
-    private static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (!Double.isFinite(number)) {
+                return null;
             }
-        }
-        out.append('"');
-    }
-
-    /** A recursive-descent parser over the text. */
-    private static final class Parser {
-        private final String text;
-        private int position;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipWhitespace();
-            if (position >= text.length()) {
-                throw error("unexpected end");
-            }
-            char c = text.charAt(position);
-            switch (c) {
-                case '{':
-                    return object();
-                case '[':
-                    return array();
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    return number();
-            }
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            position++;
-            skipWhitespace();
-            if (peek() == '}') {
-                position++;
-                return map;
-            }
-            while (true) {
-                skipWhitespace();
-                if (peek() != '"') {
-                    throw error("expected a key");
-                }
-                String key = string();
-                skipWhitespace();
-                expect(':');
-                map.put(key, value());
-                skipWhitespace();
-                if (peek() == ',') {
-                    position++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            position++;
-            skipWhitespace();
-            if (peek() == ']') {
-                position++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipWhitespace();
-                if (peek() == ',') {
-                    position++;
-                } else {
-                    expect(']');
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            StringBuilder out = new StringBuilder();
-            position++;
-            while (position < text.length()) {
-                char c = text.charAt(position++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c == '\\') {
-                    if (position >= text.length()) {
-                        break;
-                    }
-                    char escaped = text.charAt(position++);
-                    switch (escaped) {
-                        case 'n' -> out.append('\n');
-                        case 'r' -> out.append('\r');
-                        case 't' -> out.append('\t');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            if (position + 4 > text.length()) {
-                                throw error("bad unicode escape");
-                            }
-                            out.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                            position += 4;
-                        }
-                        default -> out.append(escaped);
-                    }
-                } else if (c < 0x20) {
-                    throw error("control character in a string");
-                } else {
-                    out.append(c);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, position)) {
-                throw error("expected " + word);
-            }
-            position += word.length();
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? (Object) (long) number : (Object) number;
+        } else if (value instanceof Number) {
             return value;
         }
+        return value.toString();
+    }
 
-        private Double number() {
-            int start = position;
-            while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
-                position++;
-            }
-            try {
-                return Double.valueOf(text.substring(start, position));
-            } catch (NumberFormatException e) {
-                position = start;
-                throw error("expected a value");
-            }
+    /** What Jackson read, with every number as a {@link Double}. */
+    private static Object doubles(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put((String) key, doubles(item)));
+            return copy;
+        } else if (value instanceof List<?> items) {
+            List<Object> copy = new ArrayList<>(items.size());
+            items.forEach(item -> copy.add(doubles(item)));
+            return copy;
         }
-
-        private void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            position++;
-        }
-
-        private char peek() {
-            return position < text.length() ? text.charAt(position) : 0;
-        }
-
-        void skipWhitespace() {
-            while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-                position++;
-            }
-        }
-
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException("invalid JSON at offset " + position + ": " + message);
-        }
+        return value;
     }
 }

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -9,14 +10,29 @@ import java.util.concurrent.locks.LockSupport;
  * hit; entries that live for seconds to hours do not need that precision. The thread starts with
  * the first memory tier, costs well under 0.1% of a core, and stops when the agent is detached
  * (the clock then reads {@link System#nanoTime()} directly).
+ *
+ * <p>It is a Caffeine {@link Ticker} ({@link #ticker()}): the memory tier reads its time through
+ * that interface, so a test can hand the tier a ticker of its own and move time by hand.
  */
-public final class CoarseClock {
+public final class CoarseClock implements Ticker {
 
     static final long RESOLUTION_MILLIS = 10;
+    private static final CoarseClock INSTANCE = new CoarseClock();
     private static volatile long now = System.nanoTime();
     private static volatile Thread ticker;
 
     private CoarseClock() {
+    }
+
+    /** The coarse clock as a Caffeine ticker; its thread starts with the first memory tier that uses it. */
+    public static Ticker ticker() {
+        return INSTANCE;
+    }
+
+    /** Nanoseconds on the {@link System#nanoTime()} scale, at most one resolution step behind. */
+    @Override
+    public long read() {
+        return nanoTime();
     }
 
     /** Nanoseconds on the {@link System#nanoTime()} scale, at most one resolution step behind. */

@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.util.function.Predicate;
 /**
  * The memory tier: a Caffeine cache bounded by entry count, each entry with its own lifetime.
  *
- * <p>Lifetimes are checked here against a {@link CoarseClock} rather than by Caffeine's variable
- * expiry, which reads {@code System.nanoTime()} and reorders its timer wheel on every hit: the hit
- * path is the one that matters. An expired entry is never served; it is removed when next read,
- * by {@link #purgeExpired()}, or by size eviction. Maintenance runs on the calling thread, so the
+ * <p>Lifetimes are checked here against a {@link Ticker}, by default the {@link CoarseClock}, rather
+ * than by Caffeine's variable expiry, which reads the ticker and reorders its timer wheel on every
+ * hit: the hit path is the one that matters. Tests pass a ticker of their own to move time by hand.
+ * Caffeine is given the same ticker, though it reads one only when its own expiry or refresh is on
+ * (neither is). An expired entry is never served; it is removed when next read, by
+ * {@link #purgeExpired()}, or by size eviction. Maintenance runs on the calling thread, so the
  * agent never borrows the host's common pool.
  */
 public final class MemoryTier implements CacheTier {
@@ -25,21 +28,33 @@ public final class MemoryTier implements CacheTier {
     private final Cache<CallKey, Entry> cache;
     private final LongAdder loadNanos = new LongAdder();
     private final LongAdder expirations = new LongAdder();
-    private final AtomicLong lastPurge = new AtomicLong(CoarseClock.nanoTime());
+    private final Ticker ticker;
+    private final AtomicLong lastPurge;
     private volatile long capacity;
 
-    /** A stored value and the {@link CoarseClock} time it expires at. */
+    /** A stored value and the {@link #ticker} time it expires at. */
     private record Entry(Object value, long expiresAt) {
         boolean expired(long now) {
             return now - expiresAt >= 0;
         }
     }
 
+    /** A tier whose lifetimes run on the {@link CoarseClock} (which this starts). */
     public MemoryTier(long capacity) {
-        CoarseClock.start();
+        this(capacity, CoarseClock.ticker());
+    }
+
+    /** A tier whose lifetimes run on {@code ticker} (nanoseconds, as {@link System#nanoTime()}). */
+    public MemoryTier(long capacity, Ticker ticker) {
+        if (ticker == CoarseClock.ticker()) {
+            CoarseClock.start();
+        }
+        this.ticker = ticker;
+        this.lastPurge = new AtomicLong(ticker.read());
         this.capacity = capacity;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(capacity)
+                .ticker(ticker)
                 .executor(Runnable::run)
                 .recordStats()
                 .build();
@@ -56,7 +71,7 @@ public final class MemoryTier implements CacheTier {
         if (entry == null) {
             return null;
         }
-        if (entry.expired(CoarseClock.nanoTime())) {
+        if (entry.expired(ticker.read())) {
             if (cache.asMap().remove(key, entry)) {
                 expirations.increment();
             }
@@ -68,14 +83,14 @@ public final class MemoryTier implements CacheTier {
     @Override
     public Duration remainingTtl(CallKey key) {
         Entry entry = cache.getIfPresent(key);
-        long left = entry == null ? 0 : entry.expiresAt() - CoarseClock.nanoTime();
+        long left = entry == null ? 0 : entry.expiresAt() - ticker.read();
         return left > 0 ? Duration.ofNanos(left) : null;
     }
 
     @Override
     public void put(CallKey key, Object value, Duration ttl) {
         long nanos = Math.max(1, ttl.toNanos());
-        long expiresAt = CoarseClock.nanoTime() + Math.min(nanos, Long.MAX_VALUE / 4);
+        long expiresAt = ticker.read() + Math.min(nanos, Long.MAX_VALUE / 4);
         cache.put(key, new Entry(value, expiresAt));
         purgeIfDue();
     }
@@ -83,7 +98,7 @@ public final class MemoryTier implements CacheTier {
     /** At most once a minute, a store (a miss: the body just ran) also sweeps expired entries. */
     private void purgeIfDue() {
         long last = lastPurge.get();
-        long now = CoarseClock.nanoTime();
+        long now = ticker.read();
         if (now - last > PURGE_INTERVAL_NANOS && lastPurge.compareAndSet(last, now)) {
             purgeExpired();
         }
@@ -96,7 +111,7 @@ public final class MemoryTier implements CacheTier {
 
     /** Removes every expired entry (run from time to time so they do not take up capacity). */
     public void purgeExpired() {
-        long now = CoarseClock.nanoTime();
+        long now = ticker.read();
         cache.asMap().entrySet().removeIf(entry -> {
             boolean expired = entry.getValue().expired(now);
             if (expired) {

@@ -403,9 +403,12 @@ class ResultCacheTest {
 
     @Test
     void entriesExpire() throws Throwable {
+        MemoryTierTest.FakeTicker ticker = new MemoryTierTest.FakeTicker();
+        ResultCache cache = new ResultCache(new MemoryTier(100, ticker), CacheStrategy.MEMORY, null, new FailOpen());
         cache.getOrLoad(key("t"), () -> "T", Duration.ofMillis(30), LIMIT, stats);
+        ticker.advance(Duration.ofMillis(29));
         assertThat(cache.lookup(key("t"))).isEqualTo("T");
-        Thread.sleep(30 + 3 * CoarseClock.RESOLUTION_MILLIS);
+        ticker.advance(Duration.ofMillis(1));
         assertThat(cache.lookup(key("t"))).isNull();
     }
 

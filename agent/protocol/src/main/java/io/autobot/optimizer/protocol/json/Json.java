@@ -1,122 +1,87 @@
 package io.autobot.optimizer.protocol.json;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes maps, lists, arrays, strings, numbers and booleans as JSON: indented for the exported
- * report, on one line for the CLI's {@code --json} answers; enough without a JSON library in the
- * agent. NaN and infinities (figures that could not be measured) are written as {@code null};
- * integral doubles without a fraction ({@code 3.0} as {@code 3}).
+ * Writes maps, lists, arrays, strings, numbers and booleans as JSON with Jackson jr: indented for
+ * the exported report, on one line for the CLI's {@code --json} answers. NaN and infinities
+ * (figures that could not be measured) are written as {@code null}; integral doubles without a
+ * fraction ({@code 3.0} as {@code 3}); any other object as its {@code toString()}. Jackson is
+ * loaded with this class, that is when JSON is first written, never at agent start.
  */
 public final class Json {
 
-    private final boolean indented;
-    private final StringBuilder out = new StringBuilder();
+    /** Two spaces per level, {@code "key": value}, {@code {}} and {@code []} when empty. */
+    /** Map entries whose value is null are written ({@code "key": null}), as figures that could not be measured. */
+    private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON INDENTED = COMPACT.with(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
 
-    private Json(boolean indented) {
-        this.indented = indented;
+    private Json() {
     }
 
     /** Indented JSON with a final newline: for files. */
     public static String write(Object value) {
-        Json json = new Json(true);
-        json.value(value, 0);
-        return json.out.append('\n').toString();
+        return text(INDENTED, value) + "\n";
     }
 
     /** JSON on one line: for answers a program reads line by line. */
     public static String compact(Object value) {
-        Json json = new Json(false);
-        json.value(value, 0);
-        return json.out.toString();
+        return text(COMPACT, value);
     }
 
-    private void value(Object value, int depth) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Map) {
-            object((Map<?, ?>) value, depth);
-        } else if (value instanceof Collection) {
-            array(((Collection<?>) value).iterator(), depth);
-        } else if (value instanceof Object[]) {
-            array(java.util.Arrays.asList((Object[]) value).iterator(), depth);
+    private static String text(JSON json, Object value) {
+        try {
+            return json.asString(plain(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // only plain maps, lists, strings and numbers reach Jackson
+        }
+    }
+
+    /** The value as maps, lists, strings, whole or finite numbers, booleans and nulls only. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
+            return copy;
+        } else if (value instanceof Collection<?> items) {
+            List<Object> copy = new ArrayList<>(items.size());
+            items.forEach(item -> copy.add(plain(item)));
+            return copy;
+        } else if (value instanceof Object[] items) {
+            return plain(Arrays.asList(items));
         } else if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
-            out.append(Double.isFinite(number) ? number(number) : "null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else {
-            string(value.toString());
-        }
-    }
-
-    private static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
-        }
-        return String.valueOf(value);
-    }
-
-    private void object(Map<?, ?> map, int depth) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        out.append('{');
-        Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<?, ?> entry = entries.next();
-            newLine(depth + 1);
-            string(String.valueOf(entry.getKey()));
-            out.append(indented ? ": " : ":");
-            value(entry.getValue(), depth + 1);
-            out.append(entries.hasNext() ? "," : "");
-        }
-        newLine(depth);
-        out.append('}');
-    }
-
-    private void array(Iterator<?> items, int depth) {
-        if (!items.hasNext()) {
-            out.append("[]");
-            return;
-        }
-        out.append('[');
-        while (items.hasNext()) {
-            newLine(depth + 1);
-            value(items.next(), depth + 1);
-            out.append(items.hasNext() ? "," : "");
-        }
-        newLine(depth);
-        out.append(']');
-    }
-
-    private void newLine(int depth) {
-        if (indented) {
-            out.append('\n').append("  ".repeat(depth));
-        }
-    }
-
-    private void string(String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (!Double.isFinite(number)) {
+                return null;
             }
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? (Object) (long) number : (Object) number;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
+            return value;
+        } else if (value instanceof Number number) {
+            return number.longValue(); // counters such as AtomicLong and LongAdder
         }
-        out.append('"');
+        return value.toString();
     }
 }

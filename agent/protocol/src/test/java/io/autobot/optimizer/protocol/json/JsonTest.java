@@ -44,6 +44,17 @@ class JsonTest {
     }
 
     @Test
+    void keepsTheIndentedShapeOfNestedAndEmptyValues() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("report", Map.of("calls", 2L));
+        map.put("none", List.of());
+        map.put("empty", Map.of());
+        map.put("array", new Object[] {1.5f, java.time.Duration.ofSeconds(2)});
+        assertThat(Json.write(map)).isEqualTo("{\n  \"report\": {\n    \"calls\": 2\n  },\n  \"none\": [],\n"
+                + "  \"empty\": {},\n  \"array\": [\n    1.5,\n    \"PT2S\"\n  ]\n}\n");
+    }
+
+    @Test
     void indentsForFiles() {
         assertThat(Json.write(Map.of("k", List.of(1L, 2L)))).isEqualTo("{\n  \"k\": [\n    1,\n    2\n  ]\n}\n");
     }
