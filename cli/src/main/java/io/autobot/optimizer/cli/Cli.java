@@ -43,6 +43,10 @@ final class Cli {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object (for scripts).")
     boolean json;
 
+    /** How every verb's {@code <pid>} is described. */
+    static final String PID_HELP = "The process id of the JVM, or its main class or jar name (or a part of it) as"
+            + " 'list' shows it.";
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -86,11 +90,12 @@ final class Cli {
     @Command(name = "attach", description = {"Load the agent into a running JVM; it instruments the annotated and"
             + " rule-selected methods of the classes already loaded and of those that load later.",
         "Attaching again applies the given settings to the agent already there."})
-    int attach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+    int attach(@Parameters(paramLabel = "<pid>", description = PID_HELP) String target,
             @Parameters(paramLabel = "<settings>", arity = "0..*", description = {"Settings as key=value, such as"
                 + " level=aggressive cache=memory rules=app.rules (docs/configuration.md, docs/attach.md)."})
             List<String> settings) {
         String arguments = AttachArguments.check(settings);
+        long pid = Targets.pid(target);
         AgentInstaller.Outcome outcome = AgentInstaller.attach(pid, arguments);
         AttachResult result = outcome.result();
         if (result.status() == AttachResult.Status.FAILED) {
@@ -126,7 +131,8 @@ final class Cli {
     @Command(name = "detach", description = {"Stop the agent in a JVM: every method gets its original code back,"
             + " the agent's threads stop, memory caches are dropped; the disk cache files are kept.",
         "Attaching again later starts afresh."})
-    int detach(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+    int detach(@Parameters(paramLabel = "<pid>", description = PID_HELP) String target) {
+        long pid = Targets.pid(target);
         AttachResult result = AgentInstaller.detach(pid);
         if (result.status() == AttachResult.Status.FAILED) {
             throw CliException.failure("the agent could not be detached from process " + pid + ": "
@@ -148,7 +154,8 @@ final class Cli {
     @Command(name = "shell", description = {"Open the interactive shell (prompt 'AutoBot> ') on a JVM; type help"
             + " there for its commands (optimize level aggressive, optimize status, ...).",
         "History and tab completion on a terminal; reads plain lines from a pipe."})
-    int shell(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid) {
+    int shell(@Parameters(paramLabel = "<pid>", description = PID_HELP) String target) {
+        long pid = Targets.pid(target);
         try (AgentConnection connection = AgentConnection.open(pid)) {
             return new ShellSession(connection.backend(), pid).run();
         }

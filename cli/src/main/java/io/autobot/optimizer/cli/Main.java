@@ -91,7 +91,7 @@ public final class Main {
             for (int i = 1; i < values.size(); i++) {
                 arguments.add(values.get(i).getValue());
             }
-            return cli.run(command, values.get(0).<Long>getValue(), arguments);
+            return cli.run(command, Targets.pid(values.get(0).<String>getValue()), arguments);
         });
         self[0] = spec;
         spec.name(command.name()).mixinStandardHelpOptions(true);
@@ -103,8 +103,7 @@ public final class Main {
         }
         spec.usageMessage().description(description + ".");
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("<pid>")
-                .type(long.class)
-                .description("The process id of the JVM.").build());
+                .type(String.class).description(Cli.PID_HELP).build());
         for (int i = 0; i < command.params().size(); i++) {
             Commands.Param param = command.params().get(i);
             String label = param.setting() == null ? param.label() : "<" + param.setting().verbArgument() + ">";
