@@ -113,8 +113,8 @@ public final class ResultCache {
     /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */
     private Object lookupRemote(CallKey key) {
         CacheTier shared = remote();
-        if (shared == null || !shared.ready()) {
-            return null; // Redis is not there (yet): memory serves meanwhile
+        if (shared == null) {
+            return null; // no Redis: memory serves
         }
         Object value = shared.get(key);
         if (value != null) {

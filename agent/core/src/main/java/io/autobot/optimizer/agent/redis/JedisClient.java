@@ -51,7 +51,7 @@ final class JedisClient implements RedisClient {
     private static JedisClientConfig config(RedisUrl url, int socketMillis) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(CONNECT_MILLIS).socketTimeoutMillis(socketMillis)
-                .database(url.database()).ssl(url.tls()).clientName("autobot-agent");
+                .database(url.database()).ssl(url.tls()).clientName("autobot-agent").autoNegotiateProtocol(false);
         if (url.user() != null) {
             builder.user(url.user());
         }

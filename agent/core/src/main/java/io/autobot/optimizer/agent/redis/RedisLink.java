@@ -43,6 +43,8 @@ public final class RedisLink implements AutoCloseable {
     private volatile boolean up;
     private volatile boolean closed;
     private volatile long backoffMillis = FIRST_BACKOFF_MILLIS;
+    private final java.util.concurrent.CountDownLatch firstAttempt = new java.util.concurrent.CountDownLatch(1);
+    private final Thread flushAtExit = new Thread(this::flush, "autobot-redis-shutdown");
 
     private RedisLink(RedisUrl url, Duration bound) {
         this.url = url;
@@ -70,6 +72,11 @@ public final class RedisLink implements AutoCloseable {
         RedisUrl url = RedisUrl.parse(urlText);
         RedisLink link = new RedisLink(url, bound);
         link.probe.execute(link::connect);
+        try {
+            Runtime.getRuntime().addShutdownHook(link.flushAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // nothing queued will be sent then
+        }
         return link;
     }
 
@@ -97,7 +104,30 @@ public final class RedisLink implements AutoCloseable {
         return up;
     }
 
+    /**
+     * Waits (at most {@code wait}) for the first connection attempt to end, so that the first calls
+     * of a JVM that just started find what the fleet stored; whether the link is up.
+     */
+    public boolean awaitFirstAttempt(Duration wait) {
+        if (firstAttempt.getCount() > 0) {
+            try {
+                firstAttempt.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return up;
+    }
+
     private void connect() {
+        try {
+            connectOnce();
+        } finally {
+            firstAttempt.countDown();
+        }
+    }
+
+    private void connectOnce() {
         if (closed) {
             return;
         }
@@ -276,12 +306,27 @@ public final class RedisLink implements AutoCloseable {
         return skipped.sum();
     }
 
+    /** Sends what is queued, waiting at most 2 s. */
+    private void flush() {
+        commands.shutdown();
+        try {
+            commands.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(flushAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        flush();
         closed = true;
         up = false;
         probe.shutdownNow();
-        commands.shutdown();
         RedisClient current = client;
         if (current != null) {
             try {

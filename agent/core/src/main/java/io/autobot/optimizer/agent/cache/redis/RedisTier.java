@@ -48,6 +48,8 @@ public final class RedisTier implements CacheTier {
     private static final String ALLOWED = NAMESPACE + "a:";
     private static final long ALLOW_REFRESH_NANOS = 1_000_000_000L;
     private static final Duration CLEAR_BOUND = Duration.ofSeconds(10);
+    /** How long the first lookups of a JVM wait for its first connection to Redis. */
+    private static final Duration FIRST_CONNECT = Duration.ofSeconds(2);
 
     private final RedisLink link;
     private final Supplier<? extends Collection<MethodMeta>> methods;
@@ -99,7 +101,7 @@ public final class RedisTier implements CacheTier {
     @Override
     public Object get(CallKey key) {
         Shared method = shared(key.method());
-        if (method.entries.refusal() != null || !link.up()) {
+        if (method.entries.refusal() != null || !link.awaitFirstAttempt(FIRST_CONNECT)) {
             return null;
         }
         byte[] storeKey = lookupKey(method, key);
