@@ -12,6 +12,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
+import io.autobot.optimizer.agent.redis.RedisLink;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
@@ -42,6 +43,7 @@ public final class AgentRuntime implements AgentContext {
     private final List<PolicyProvider> providers;
     private final List<AgentExtension> extensions = new ArrayList<>();
     private volatile Instrumenter instrumenter;
+    private volatile RedisLink redis;
 
     private AgentRuntime(AgentConfig config, Engine engine, Instrumentation instrumentation, boolean attached,
             MemoryTier memory, List<PolicyProvider> providers) {
@@ -88,10 +90,13 @@ public final class AgentRuntime implements AgentContext {
         RuntimeSettings settings = new RuntimeSettings(config);
         MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
         FailOpen failOpen = new FailOpen();
-        ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings), failOpen);
+        RedisLink redis = AgentWiring.redisLink(settings, StartProblems::report);
+        ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings),
+                AgentWiring.redisTierFactory(redis), failOpen);
         List<PolicyProvider> providers = AgentWiring.policyProviders(settings);
         Engine engine = new Engine(settings, cache, providers, failOpen);
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, memory, providers);
+        runtime.redis = redis;
         Dispatcher.install(engine);
         long engineReady = System.nanoTime();
         try {
@@ -100,6 +105,9 @@ public final class AgentRuntime implements AgentContext {
         } catch (RuntimeException | java.io.IOException | LinkageError failure) {
             Dispatcher.reset();
             runtime.closeProviders();
+            if (redis != null) {
+                redis.close();
+            }
             throw failure;
         }
         long instrumented = System.nanoTime();
@@ -169,6 +177,9 @@ public final class AgentRuntime implements AgentContext {
         runtime.closeProviders();
         runtime.memory.invalidateAll();
         runtime.engine.cache().close();
+        if (runtime.redis != null) {
+            runtime.redis.close();
+        }
         CoarseClock.stop();
         current = null;
         System.clearProperty(Agent.STARTED_PROPERTY);
@@ -186,6 +197,11 @@ public final class AgentRuntime implements AgentContext {
                 }
             }
         }
+    }
+
+    /** The link to the fleet's Redis, or null when {@code AUTOBOT_REDIS_URL} is not set. */
+    public RedisLink redis() {
+        return redis;
     }
 
     @Override

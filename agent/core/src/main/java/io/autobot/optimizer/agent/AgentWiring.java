@@ -2,6 +2,11 @@ package io.autobot.optimizer.agent;
 
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.disk.DiskTier;
+import io.autobot.optimizer.agent.cache.redis.RedisTier;
+import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.redis.RedisLink;
+import io.autobot.optimizer.protocol.settings.Catalogue;
+import java.time.Duration;
 import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -45,6 +50,35 @@ final class AgentWiring {
      */
     static Supplier<CacheTier> diskTierFactory(RuntimeSettings settings) {
         return () -> DiskTier.open(Path.of(settings.diskCachePath()), () -> {
+            AgentRuntime runtime = AgentRuntime.current();
+            return runtime == null ? List.of() : runtime.engine().registry().all();
+        });
+    }
+
+    /**
+     * The link to the fleet's Redis when {@code AUTOBOT_REDIS_URL} is set (it connects in the
+     * background), else null; a URL that is not accepted is one start problem naming the setting.
+     */
+    static RedisLink redisLink(RuntimeSettings settings, Consumer<String> problems) {
+        String url = settings.get(Setting.of(Catalogue.REDIS_URL, String.class));
+        if (url == null || url.isBlank()) {
+            if (settings.cacheStrategy().usesRemote()) {
+                problems.accept("CACHE_STRATEGY=distributed needs AUTOBOT_REDIS_URL (" + Catalogue.REDIS_URL.accepted()
+                        + "); results are cached in this JVM only");
+            }
+            return null;
+        }
+        try {
+            return RedisLink.open(url, settings.get(Setting.of(Catalogue.REDIS_TIMEOUT, Duration.class)));
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Opens the shared tier on the first use of {@code distributed}: null without a link. */
+    static Supplier<CacheTier> redisTierFactory(RedisLink link) {
+        return () -> link == null ? null : new RedisTier(link, () -> {
             AgentRuntime runtime = AgentRuntime.current();
             return runtime == null ? List.of() : runtime.engine().registry().all();
         });

@@ -49,6 +49,9 @@ public final class ResultCache {
     private volatile CacheStrategy strategy;
     private volatile CacheTier disk;
     private volatile boolean diskUnavailable;
+    private final Supplier<CacheTier> remoteFactory;
+    private volatile CacheTier remote;
+    private volatile boolean remoteUnavailable;
 
     /**
      * @param memory the memory tier
@@ -57,6 +60,16 @@ public final class ResultCache {
      * @param failOpen where a result that could not be stored is reported
      */
     public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory, FailOpen failOpen) {
+        this(memory, strategy, diskFactory, null, failOpen);
+    }
+
+    /**
+     * @param remoteFactory opens the shared tier (Redis) on first use of {@code distributed}; returns
+     *     null or throws when it cannot
+     */
+    public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory,
+            Supplier<CacheTier> remoteFactory, FailOpen failOpen) {
+        this.remoteFactory = remoteFactory;
         this.memory = memory;
         this.failOpen = failOpen;
         this.strategy = strategy;
@@ -79,6 +92,9 @@ public final class ResultCache {
     public Object lookup(CallKey key) {
         Object value = memory.get(key);
         CacheStrategy current = strategy;
+        if (value == null && current.usesRemote()) {
+            return lookupRemote(key);
+        }
         if (value != null || !current.usesDisk()) {
             return value;
         }
@@ -90,6 +106,19 @@ public final class ResultCache {
         if (value != null && current.usesMemory()) {
             // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
             memory.put(key.detached(), value, ttlLeft(diskTier, key));
+        }
+        return value;
+    }
+
+    /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */
+    private Object lookupRemote(CallKey key) {
+        CacheTier shared = remote();
+        if (shared == null) {
+            return null; // no Redis: memory serves
+        }
+        Object value = shared.get(key);
+        if (value != null) {
+            memory.put(key.detached(), value, ttlLeft(shared, key));
         }
         return value;
     }
@@ -231,6 +260,12 @@ public final class ResultCache {
             }
             Duration ttl = terms.ttl();
             CacheStrategy current = strategy;
+            if (current.usesRemote()) {
+                CacheTier shared = remote();
+                if (shared != null && shared.offer(key, value, ttl)) {
+                    shared.recordLoad(loadNanos);
+                }
+            }
             CacheTier diskTier = current.usesDisk() ? disk() : null;
             boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
             if (onDisk) {
@@ -255,6 +290,10 @@ public final class ResultCache {
     /** Removes every entry from every tier (opening the disk tier when the strategy uses it). */
     public void clear() {
         memory.invalidateAll();
+        CacheTier shared = strategy.usesRemote() ? remote() : remote;
+        if (shared != null) {
+            shared.invalidateAll();
+        }
         CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
         if (diskTier != null) {
             diskTier.invalidateAll();
@@ -264,6 +303,10 @@ public final class ResultCache {
     /** Removes the entries of the methods that match, from every tier. */
     public void clear(Predicate<MethodMeta> methods) {
         memory.invalidate(methods);
+        CacheTier shared = strategy.usesRemote() ? remote() : remote;
+        if (shared != null) {
+            shared.invalidate(methods);
+        }
         CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
         if (diskTier != null) {
             diskTier.invalidate(methods);
@@ -293,6 +336,10 @@ public final class ResultCache {
         if (diskTier != null) {
             statistics.add(diskTier.statistics());
         }
+        CacheTier shared = remote;
+        if (shared != null) {
+            statistics.add(shared.statistics());
+        }
         return statistics;
     }
 
@@ -302,6 +349,25 @@ public final class ResultCache {
         CacheTier diskTier = disk;
         if (diskTier != null) {
             diskTier.close();
+        }
+    }
+
+    /** The shared tier, opened on first use; null when there is none (reported once by its factory). */
+    private CacheTier remote() {
+        CacheTier current = remote;
+        if (current != null || remoteUnavailable) {
+            return current;
+        }
+        synchronized (this) {
+            if (remote == null && !remoteUnavailable) {
+                try {
+                    remote = remoteFactory == null ? null : remoteFactory.get();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("the Redis cache cannot be opened ({}); results are cached in this JVM only", e.toString());
+                }
+                remoteUnavailable = remote == null;
+            }
+            return remote;
         }
     }
 

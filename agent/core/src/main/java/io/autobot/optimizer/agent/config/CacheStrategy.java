@@ -9,7 +9,9 @@ public enum CacheStrategy {
     /** MapDB on disk: survives restarts, slower. */
     DISK,
     /** Caffeine in front of MapDB: a disk hit is promoted to memory (the default). */
-    HYBRID;
+    HYBRID,
+    /** Caffeine in front of Redis, shared by every JVM of the fleet ({@code AUTOBOT_REDIS_URL}). */
+    DISTRIBUTED;
 
     /** The lower-case name used in settings, JMX and the CLI. */
     public String id() {
@@ -23,10 +25,15 @@ public enum CacheStrategy {
 
     /** Whether this strategy keeps a disk tier. */
     public boolean usesDisk() {
-        return this != MEMORY;
+        return this == DISK || this == HYBRID;
     }
 
-    /** Parses {@code memory}, {@code disk} or {@code hybrid}, in any case. */
+    /** Whether this strategy keeps a shared tier in Redis. */
+    public boolean usesRemote() {
+        return this == DISTRIBUTED;
+    }
+
+    /** Parses {@code memory}, {@code disk}, {@code hybrid} or {@code distributed}, in any case. */
     public static CacheStrategy parse(String text) {
         return Choices.parse(CacheStrategy.class, text);
     }

@@ -32,8 +32,8 @@ public final class Catalogue {
             "one of basic, moderate, aggressive", "the optimization level")
             .choices("basic", "moderate", "aggressive").attribute("OptimizationLevel").verb("level", "level").status();
     public static final SettingDef CACHE_STRATEGY = define("cache", "CACHE_STRATEGY", CHOICE, "hybrid",
-            "one of memory, disk, hybrid", "the cache strategy")
-            .choices("memory", "disk", "hybrid").attribute("CacheStrategy").verb("cache", "strategy").status();
+            "one of memory, disk, hybrid, distributed", "the cache strategy")
+            .choices("memory", "disk", "hybrid", "distributed").attribute("CacheStrategy").verb("cache", "strategy").status();
     public static final SettingDef MAX_WORKERS = define("workers", "OPTIMIZATION_MAX_WORKERS", WHOLE_NUMBER, "4",
             "a whole number from 1 to 1024", "the maximum number of worker threads")
             .range(1, 1024).attribute("MaxWorkers").verb("workers", "n").status();
@@ -89,6 +89,16 @@ public final class Catalogue {
     public static final SettingDef SAMPLE_INTERVAL = define("sample.interval", "AUTOBOT_SAMPLE_INTERVAL", DURATION,
             "1s", "a duration from 1s to 1h", "how often CPU and memory are sampled")
             .range(Duration.ofSeconds(1), Duration.ofHours(1));
+
+    public static final SettingDef REDIS_URL = define("redis.url", "AUTOBOT_REDIS_URL", PATH, "",
+            "redis://[user:password@]host[:port][/database] or rediss://... (TLS)",
+            "the fleet's Redis: the distributed cache, fleet limits, heartbeats and fleet commands").fixed().redacted();
+    public static final SettingDef REDIS_TIMEOUT = define("redis.timeout", "AUTOBOT_REDIS_TIMEOUT", DURATION, "5ms",
+            "a duration from 1ms to 10s (5ms, 50ms)", "how long a call waits for Redis before it goes on locally")
+            .range(Duration.ofMillis(1), Duration.ofSeconds(10)).fixed();
+    public static final SettingDef RATE_LIMIT_SCOPE = define("rate.scope", "RATE_LIMIT_SCOPE", CHOICE, "jvm",
+            "one of jvm, fleet", "whether a rate limit holds per JVM or for the whole fleet (needs AUTOBOT_REDIS_URL)")
+            .choices("jvm", "fleet");
 
     private Catalogue() {
     }

@@ -52,6 +52,7 @@ public final class SettingDef {
     private String verbArgument;
     private boolean live = true;
     private boolean status;
+    private boolean secret;
 
     SettingDef(String key, String environmentVariable, Type type, String defaultText, String accepted, String doc) {
         this.key = key;
@@ -101,6 +102,17 @@ public final class SettingDef {
     SettingDef fixed() {
         this.live = false;
         return this;
+    }
+
+    /** A value that may hold a password: {@link #format} never shows it. */
+    SettingDef redacted() {
+        this.secret = true;
+        return this;
+    }
+
+    /** Whether the value may hold a password (a URL with credentials): shown without it. */
+    public boolean holdsPassword() {
+        return secret;
     }
 
     /** One of the settings the shell's and CLI's {@code status} list. */
@@ -199,7 +211,8 @@ public final class SettingDef {
 
     /** The one-line message for text this setting does not accept. */
     public String rejection(String text) {
-        return environmentVariable + "='" + text + "' is not accepted: expected " + accepted;
+        return environmentVariable + "='" + (secret && text != null ? withoutPassword(text) : text)
+                + "' is not accepted: expected " + accepted;
     }
 
     private Object parseRaw(String text) {
@@ -223,8 +236,19 @@ public final class SettingDef {
                 }
                 return value;
             default:
-                return Values.parsePath(text);
+                return secret ? redisUrl(text) : Values.parsePath(text);
         }
+    }
+
+    /** A {@code redis://} or {@code rediss://} URL with a host, trimmed. */
+    private static String redisUrl(String text) {
+        String url = text.trim();
+        java.net.URI uri = java.net.URI.create(url);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("redis") && !scheme.equals("rediss") || uri.getHost() == null) {
+            throw new IllegalArgumentException("not a Redis URL");
+        }
+        return url;
     }
 
     /** A parsed value as text that {@link #parse} reads back. */
@@ -235,7 +259,20 @@ public final class SettingDef {
         if (value instanceof Double) {
             return Values.formatNumber((Double) value);
         }
-        return String.valueOf(value);
+        return secret ? withoutPassword(String.valueOf(value)) : String.valueOf(value);
+    }
+
+    /** A URL with its password (the user info after its first colon, or all of it) replaced by {@code ***}. */
+    static String withoutPassword(String text) {
+        int scheme = text.indexOf("://");
+        int at = text.lastIndexOf('@');
+        if (scheme < 0 || at < scheme) {
+            return text;
+        }
+        String info = text.substring(scheme + 3, at);
+        int colon = info.indexOf(':');
+        return text.substring(0, scheme + 3) + (colon < 0 ? "***" : info.substring(0, colon) + ":***")
+                + text.substring(at);
     }
 
     /** A parsed value as its MXBean attribute shows it: durations as seconds, others as they are. */
