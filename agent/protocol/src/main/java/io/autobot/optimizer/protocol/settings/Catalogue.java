@@ -92,13 +92,10 @@ public final class Catalogue {
 
     public static final SettingDef REDIS_URL = define("redis.url", "AUTOBOT_REDIS_URL", PATH, "",
             "redis://[user:password@]host[:port][/database] or rediss://... (TLS)",
-            "the fleet's Redis: the distributed cache, fleet limits, heartbeats and fleet commands").fixed().redacted();
+            "the fleet's Redis, which CACHE_STRATEGY=distributed shares results through").fixed().redacted();
     public static final SettingDef REDIS_TIMEOUT = define("redis.timeout", "AUTOBOT_REDIS_TIMEOUT", DURATION, "5ms",
             "a duration from 1ms to 10s (5ms, 50ms)", "how long a call waits for Redis before it goes on locally")
             .range(Duration.ofMillis(1), Duration.ofSeconds(10)).fixed();
-    public static final SettingDef RATE_LIMIT_SCOPE = define("rate.scope", "RATE_LIMIT_SCOPE", CHOICE, "jvm",
-            "one of jvm, fleet", "whether a rate limit holds per JVM or for the whole fleet (needs AUTOBOT_REDIS_URL)")
-            .choices("jvm", "fleet");
 
     private Catalogue() {
     }
