@@ -126,6 +126,10 @@ class CallKeyEqualityTest {
                 Arguments.of(new byte[] {1, 40}, new byte[] {2, 9}),
                 Arguments.of(new short[] {1, 40}, new short[] {2, 9}),
                 Arguments.of(new char[] {1, 40}, new char[] {2, 9}),
+                // Double.hashCode folds the two halves of the bits: swapping them keeps the hash
+                Arguments.of(new double[] {1.0}, new double[] {Double.longBitsToDouble(0x3FF00000L)}),
+                Arguments.of(new float[] {1f, 2f},
+                        new float[] {Float.intBitsToFloat(0x3F800001), Float.intBitsToFloat(0x40000000 - 31)}),
                 Arguments.of(new Object[] {"Aa"}, new Object[] {"BB"}));
     }
 
@@ -200,6 +204,40 @@ class CallKeyEqualityTest {
         equalAndHashAlike(reusable, key("x", "Aa"));
         reusable.reuse(method, null, new Object[] {"x", new char[] {'q'}});
         equalAndHashAlike(reusable, key("x", new char[] {'q'}));
+    }
+
+    @Test
+    void aKeyEqualsItselfAndNothingButKeys() {
+        CallKey key = key("a", new int[] {1});
+        assertThat(key.equals(key)).isTrue();
+        assertThat(key.equals("a")).isFalse();
+        assertThat(key.equals(null)).isFalse();
+    }
+
+    @Test
+    void hashesSpreadOverArgumentsAndTheirOrder() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            hashes.add(key("value-" + i).hashCode());
+        }
+        assertThat(hashes).hasSizeGreaterThan(95);
+        assertThat(key("a", "b").hashCode()).isNotEqualTo(key("b", "a").hashCode());
+        assertThat(CallKey.of(method, new Named("x"), new Object[] {1}).hashCode())
+                .isNotEqualTo(CallKey.of(method, new Named("y"), new Object[] {1}).hashCode());
+    }
+
+    @Test
+    void tellsALargeKeyFromASmallOne() {
+        assertThat(key("x".repeat(10_000)).largerThan(1024)).isTrue();
+        assertThat(key("x").largerThan(1024)).isFalse();
+        assertThat(key(new long[2_000]).largerThan(1024)).isTrue();
+    }
+
+    @Test
+    void describesItselfByMethodAndArityOnly() {
+        assertThat(key("a", 2).toString()).contains(method.displayName()).contains("2 args").doesNotContain("a,");
+        assertThat(CallKey.of(method, new Named("n"), new Object[] {1}).toString()).contains("a receiver");
+        assertThat(key(1).toString()).doesNotContain("a receiver");
     }
 
     private static Object copyOf(Object array) {
