@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autobot.optimizer.it.hosts.AttachHost;
+import io.autobot.optimizer.it.hosts.BytesRecorder;
 import io.autobot.optimizer.it.support.AgentCli;
 import io.autobot.optimizer.it.support.AgentCli.Run;
 import io.autobot.optimizer.it.support.ChildJvm;
 import io.autobot.optimizer.it.support.HostProcess;
+import io.autobot.optimizer.it.support.JsonReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +46,15 @@ class AttachIT {
     private static String bean;
     private static boolean diskCacheBeforeDetach;
     private static boolean diskCacheAfterDetach;
+    private static String beanAfterDetach;
+    private static String beanReattached;
+    private static Map<String, String> recordedAtDetach;
+    private static Map<String, String> originalAfterDetach;
 
     @BeforeAll
     static void story() throws Exception {
-        host = HostProcess.start(ChildJvm.of(AttachHost.class).workDir(workDir));
+        host = HostProcess.start(ChildJvm.of(AttachHost.class).agentBefore("-javaagent:" + recorderJar())
+                .workDir(workDir));
         pid = host.pid();
         Process sleeper = new ProcessBuilder("sleep", "120").start();
         // runs that do not depend on the host's state go in parallel with the story
@@ -104,17 +115,22 @@ class AttachIT {
         cli("status after shell", "status", pid, "--json");
 
         diskCacheBeforeDetach = Files.exists(workDir.resolve("cache"));
+        // from now on the host's recorder, last in the chain, sees what each retransformation leaves
+        calls.put("record", host.send("record"));
         cli("detach", "detach", pid);
+        recordedAtDetach = host.send("recorded");
         calls.put("detached", host.send("call"));
         calls.put("threads", host.send("threads"));
-        host.send("bean");
+        beanAfterDetach = host.send("bean").get("bean");
+        // retransformed by the host itself with no transformer but its recorder: the class as loaded
+        originalAfterDetach = host.send("original");
         diskCacheAfterDetach = Files.exists(workDir.resolve("cache"));
         cli("status detached", "status", pid);
         cli("detach again", "detach", pid);
 
         cli("attach after detach", "attach", pid, "cache=memory", "--json");
         calls.put("reattached", host.send("call"));
-        host.send("bean");
+        beanReattached = host.send("bean").get("bean");
         cli("status reattached", "status", pid, "--json");
         try {
             for (Future<?> each : independent) {
@@ -124,6 +140,19 @@ class AttachIT {
             pool.shutdown();
             sleeper.destroyForcibly();
         }
+    }
+
+    /** The jar of the host's own recording agent: a manifest naming {@link BytesRecorder}, which is on the class path. */
+    private static Path recorderJar() throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", BytesRecorder.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        Path jar = workDir.resolve("recorder.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
     }
 
     @AfterAll
@@ -185,11 +214,13 @@ class AttachIT {
 
     @Test
     void showsStatusAsTextAndJson() {
-        assertThat(bean).as("the Optimizer MXBean of the agent (or the test stand-in)").isIn("real", "test");
+        assertThat(bean).as("the agent's own Optimizer MXBean").isEqualTo("real");
         assertThat(succeeded("status").stdout()).contains("AutoBot Optimizer in process " + pid)
                 .containsPattern("OptimizationLevel\\s+aggressive").contains("Cache statistics");
         Map<String, Object> status = succeeded("status --json").json();
         assertThat(status).containsEntry("pid", pid).containsKeys("version", "settings", "cacheStatistics");
+        // what the host did by then: cube(7) and square(7), three calls each, one result each in memory
+        assertThat(map(map(status, "cacheStatistics"), "memory_cache")).containsEntry("entries", 2L);
         assertThat(map(status, "settings")).containsEntry("OptimizationLevel", "aggressive")
                 .containsKeys("CacheStrategy", "MaxWorkers", "MaxRequestsPerSecond");
     }
@@ -217,7 +248,8 @@ class AttachIT {
     @Test
     void showsTheReportAndRecommendations() {
         assertThat(succeeded("report").stdout()).startsWith("Performance report of process " + pid + "\n");
-        assertThat(map(succeeded("report --json").json(), "report")).isNotEmpty();
+        Map<String, Object> report = map(succeeded("report --json").json(), "report");
+        assertOperationsAsTheHostCalledThem(report);
         assertThat(succeeded("recommendations --json").json().get("recommendations")).isInstanceOf(List.class);
     }
 
@@ -225,7 +257,24 @@ class AttachIT {
     void exportsThePerformanceData() throws Exception {
         Path file = Path.of((String) succeeded("export --json").json().get("file"));
         assertThat(file.getFileName().toString()).isEqualTo("perf.json");
-        assertThat(Files.readString(file).trim()).startsWith("{");
+        Map<String, Object> exported = JsonReader.object(Files.readString(file));
+        assertThat(exported).as("export: %s", exported).containsKey("operations");
+        assertOperationsAsTheHostCalledThem(exported);
+    }
+
+    /**
+     * Since the attach, and until the report and the export (nothing calls in between), the host
+     * called cube(7) and Second.square(7) three times each: one miss and two hits each.
+     */
+    private static void assertOperationsAsTheHostCalledThem(Map<String, Object> report) {
+        Map<String, Object> operations = map(report, "operations");
+        assertThat(operations).as(report.toString()).containsOnlyKeys("AttachHost.cube", "AttachHost$Second.square");
+        for (String operation : List.of("AttachHost.cube", "AttachHost$Second.square")) {
+            assertThat(map(operations, operation)).as(operation).containsEntry("calls", 3L)
+                    .containsEntry("cache_hits", 2L).containsEntry("cache_misses", 1L).containsEntry("errors", 0L);
+        }
+        assertThat(map(report, "summary")).containsEntry("total_calls", 6L).containsEntry("cache_hits", 4L)
+                .containsEntry("cache_misses", 2L);
     }
 
     @Test
@@ -295,6 +344,25 @@ class AttachIT {
                 "workers", "rate", "scenario", "clear-cache", "export", "detach", "shell")) {
             assertThat(usage).containsPattern("(?m)^\\s+" + verb + "\\s");
         }
+    }
+
+    @Test
+    void detachRetransformsEveryInstrumentedClassBackToItsOriginalBytes() {
+        assertThat(calls.get("record")).containsEntry("recorder", "recording");
+        for (String type : List.of("AttachHost", "AttachHost$Second")) {
+            assertThat(recordedAtDetach).as(type + ": " + recordedAtDetach).containsEntry("recorded." + type, "1")
+                    .containsEntry("instrumented." + type, "false").containsEntry("fileCallsBridge." + type, "false");
+        }
+        // the bytes detach left are the bytes of the class as loaded (the JVM rebuilds them, so not the file's)
+        assertThat(originalAfterDetach).as(originalAfterDetach.toString()).containsEntry("same.AttachHost", "true")
+                .containsEntry("same.AttachHost$Second", "true");
+    }
+
+    @Test
+    void theAgentsOwnBeanComesAndGoesWithTheAgent() {
+        assertThat(bean).isEqualTo("real");
+        assertThat(beanAfterDetach).isEqualTo("none");
+        assertThat(beanReattached).isEqualTo("real");
     }
 
     @Test

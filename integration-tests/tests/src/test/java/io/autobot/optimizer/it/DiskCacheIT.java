@@ -6,6 +6,7 @@ import io.autobot.optimizer.annotations.Cached;
 import io.autobot.optimizer.it.hosts.DiskHost;
 import io.autobot.optimizer.it.hosts.ExternalClassHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -132,6 +133,7 @@ class DiskCacheIT {
     void saysNothingElse() {
         for (ChildJvm.Result run : new ChildJvm.Result[] {first, second, v1, v1Again, v2}) {
             assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("disk cache at");
+            HostLog.assertNoUnexpectedWarnings(run, "cannot be serialized");
         }
     }
 }

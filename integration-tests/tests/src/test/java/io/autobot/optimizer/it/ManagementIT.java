@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchException;
 
 import io.autobot.optimizer.it.hosts.ManagementHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import io.autobot.optimizer.it.support.JmxClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,7 +25,6 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +41,7 @@ class ManagementIT {
 
     private static final String OPTIMIZER = "io.autobot.optimizer:type=Optimizer";
     private static final String HOST = "it.autobot:type=Host";
+    private static final String DISK = "io.autobot.optimizer:type=Cache,tier=disk";
 
     @TempDir
     static Path workDir;
@@ -185,6 +186,43 @@ class ManagementIT {
         assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // ... and after
     }
 
+    private static long disk(String attribute) throws Exception {
+        return ((Number) jmx.get(DISK, attribute)).longValue();
+    }
+
+    /**
+     * The JMX (RMI) threads that run the host's calls have no context class loader: the disk tier
+     * they start must open all the same, and then take every memory miss and every new result.
+     */
+    @Test
+    @Order(2)
+    void theHybridStrategyReallyUsesTheDiskTier() throws Exception {
+        ObjectName disk = JmxClient.name(DISK);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int key = 1000;
+        // until the disk tier is open, hybrid serves from memory only: a miss the disk counts says it is open
+        while (!(jmx.connection().isRegistered(disk) && disk("Misses") > 0) && System.nanoTime() < deadline) {
+            jmx.invoke(HOST, "cached", key++);
+            Thread.sleep(50);
+        }
+        assertThat(jmx.connection().isRegistered(disk)).as(STDERR.toString()).isTrue();
+        assertThat(disk("Misses")).as(STDERR.toString()).isPositive();
+
+        long misses = disk("Misses");
+        long entries = disk("Entries");
+        int runs = (Integer) jmx.invoke(HOST, "cachedRuns");
+        assertThat(jmx.invoke(HOST, "cached", 77)).isEqualTo(77L * 77);
+        // a miss looks the key up on disk before and again as its call begins (a store may have come meanwhile)
+        assertThat(disk("Misses")).as("the memory miss went on to the disk").isGreaterThan(misses);
+        misses = disk("Misses");
+        assertThat(disk("Entries")).as("the new result is stored (or queued) on disk").isEqualTo(entries + 1);
+        assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs + 1);
+        assertThat(jmx.invoke(HOST, "cached", 77)).isEqualTo(77L * 77);
+        assertThat(disk("Misses")).as("a memory hit does not reach the disk").isEqualTo(misses);
+        assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs + 1);
+        HostLog.assertNoUnexpectedWarnings(STDERR.toString());
+    }
+
     @Test
     @Order(3)
     void raisingTheLevelFromBasicToAggressiveTurnsParallelExecutionOn() throws Exception {
@@ -204,9 +242,7 @@ class ManagementIT {
     void parallelExecutionStartsOnceTheLevelAllowsIt() throws Exception {
         String[] policies = (String[]) jmx.get("io.autobot.optimizer:type=Operation,name=ManagementHost.doubled",
                 "Policies");
-        // ENABLE WHEN THE PARALLEL POLICY LANDS: skipped while this build has no parallel policy
-        Assumptions.assumeTrue(Arrays.stream(policies).anyMatch(p -> p.contains("parallel")),
-                "no parallel policy in this build: " + Arrays.toString(policies));
+        assertThat(policies).as(Arrays.toString(policies)).anyMatch(p -> p.contains("parallel"));
         jmx.set(OPTIMIZER, "OptimizationLevel", "basic");
         assertThat(jmx.invoke(HOST, "parallelThreads", 8)).isEqualTo(1);
         jmx.set(OPTIMIZER, "OptimizationLevel", "aggressive");
@@ -232,9 +268,15 @@ class ManagementIT {
         int runs = (Integer) jmx.invoke(HOST, "cachedRuns");
         jmx.invoke(HOST, "cached", 11);
         assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs);
+        assertThat(disk("Entries")).as("the disk tier holds results before the clear").isPositive();
         jmx.invoke(OPTIMIZER, "clearCache");
+        assertThat(disk("Entries")).as("the disk tier is emptied too").isZero();
+        assertThat((Long) jmx.get("io.autobot.optimizer:type=Cache,tier=memory", "Entries")).isZero();
+        long misses = disk("Misses");
         assertThat(jmx.invoke(HOST, "cached", 11)).isEqualTo(121L);
         assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs + 1);
+        assertThat(disk("Misses")).as("the disk had nothing for it either").isGreaterThan(misses);
+        assertThat(disk("Entries")).isEqualTo(1);
     }
 
     @Test
@@ -357,6 +399,12 @@ class ManagementIT {
         }
         assertThat(workDir.resolve("escape.json")).doesNotExist();
         assertThat(workDir.resolve("elsewhere.json")).doesNotExist();
+    }
+
+    @Test
+    @Order(13)
+    void theHostsStderrHasNoUnexpectedWarning() {
+        HostLog.assertNoUnexpectedWarnings(STDERR.toString(), "ALERT");
     }
 
     private static Map<String, Object> rows(TabularData table) {

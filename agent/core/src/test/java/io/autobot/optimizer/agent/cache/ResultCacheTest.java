@@ -228,18 +228,16 @@ class ResultCacheTest {
             }
         });
         ownerRunning.await();
-        long start = System.nanoTime();
         Object own;
         try {
             own = cache.getOrLoad(key("t"), () -> "own", timed);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
-        long waited = System.nanoTime() - start;
         release.countDown();
+        // the owner is released only now: that the waiter came back at all says it gave up (the
+        // bound it gives up at, half the owner's limit, is FlightTest's)
         assertThat(own).isEqualTo("own");
-        assertThat(waited).as("half the limit from the owner's start, not the 1 s floor")
-                .isLessThan(TimeUnit.MILLISECONDS.toNanos(400));
         assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
         assertThat(cache.flightStatistics().timedOut()).isEqualTo(1);
     }

@@ -26,11 +26,26 @@ public class AttachHost {
         return (long) x * x * x;
     }
 
+    /** A second instrumented class: a detach must restore every one of them. */
+    static final class Second {
+        static final AtomicInteger RUNS = new AtomicInteger();
+
+        @Cached
+        static long square(int x) {
+            RUNS.incrementAndGet();
+            return (long) x * x;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         correct &= cube(5) == 125; // loaded and run before the agent exists
+        correct &= Second.square(5) == 25;
         new CommandLoop()
                 .on("call", AttachHost::call)
-                .on("bean", TestOptimizerBean::sync)
+                .on("bean", AttachHost::bean)
+                .on("record", () -> BytesRecorder.start("io/autobot/optimizer/it/hosts/AttachHost"))
+                .on("recorded", () -> BytesRecorder.answer(List.of(AttachHost.class, Second.class)))
+                .on("original", () -> BytesRecorder.compareWithOriginal(List.of(AttachHost.class, Second.class)))
                 .on("threads", AttachHost::agentThreads)
                 .on("report", AttachHost::report)
                 .serve();
@@ -39,12 +54,35 @@ public class AttachHost {
     private static Map<String, Object> call() {
         for (int i = 0; i < 3; i++) {
             correct &= cube(7) == 343;
+            correct &= Second.square(7) == 49;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runs", RUNS.get());
+        answer.put("second.runs", Second.RUNS.get());
         answer.put("correct", correct);
         answer.put("agent", System.getProperty("io.autobot.optimizer.started", "none"));
         return answer;
+    }
+
+    /**
+     * Whether the agent's own {@code type=Optimizer} MXBean is registered: {@code bean=real|none}.
+     * It waits (at most 30 s, a bound that only ends a broken run) until the bean's presence
+     * matches the agent's, as the management plane registers and unregisters it on its own thread.
+     */
+    private static Map<String, Object> bean() {
+        try {
+            ObjectName name = new ObjectName("io.autobot.optimizer:type=Optimizer");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            boolean registered = ManagementFactory.getPlatformMBeanServer().isRegistered(name);
+            while (registered != (System.getProperty("io.autobot.optimizer.started") != null)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                registered = ManagementFactory.getPlatformMBeanServer().isRegistered(name);
+            }
+            return Map.of("bean", registered ? "real" : "none");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads the agent's report in-process, as the host's own code could: the management plane and its sampler run. */

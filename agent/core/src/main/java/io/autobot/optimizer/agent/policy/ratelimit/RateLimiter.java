@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * A lock-free rate limiter: permits are spaced evenly on a schedule of slots one interval
@@ -25,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class RateLimiter {
 
     private final String name;
+    private final LongSupplier clock;
     private final AtomicLong lastSlot;
     private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
     private volatile long intervalNanos;
@@ -34,9 +36,15 @@ public final class RateLimiter {
      * @param permitsPerSecond the rate; zero means unlimited
      */
     public RateLimiter(String name, double permitsPerSecond) {
+        this(name, permitsPerSecond, System::nanoTime);
+    }
+
+    /** With a clock of the test's on the {@link System#nanoTime()} scale (waits still park in real time). */
+    RateLimiter(String name, double permitsPerSecond, LongSupplier clock) {
         this.name = name;
+        this.clock = clock;
         apply(permitsPerSecond);
-        this.lastSlot = new AtomicLong(System.nanoTime() - (1L << 62)); // long ago: the first permit is free
+        this.lastSlot = new AtomicLong(clock.getAsLong() - (1L << 62)); // long ago: the first permit is free
     }
 
     public String name() {
@@ -79,7 +87,7 @@ public final class RateLimiter {
         if (interval == 0) {
             return true;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long last = lastSlot.get();
         long due = last + interval;
         if (due - now <= 0 && lastSlot.compareAndSet(last, slot(now, due, interval))) {
@@ -100,7 +108,7 @@ public final class RateLimiter {
                 if (interval == 0) {
                     return true;
                 }
-                long now = System.nanoTime();
+                long now = clock.getAsLong();
                 long last = lastSlot.get();
                 long due = last + interval;
                 if (due - now <= 0) {
