@@ -2,7 +2,7 @@ package io.autobot.optimizer.agent.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autobot.optimizer.agent.engine.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import java.util.List;
 import java.util.stream.Stream;
