@@ -44,6 +44,6 @@ class AttachArgumentsTest {
         assertThat(AttachArguments.checkValue("level", "AGGRESSIVE")).isEqualTo("aggressive");
         assertThat(AttachArguments.checkValue("rate", "50.0")).isEqualTo("50");
         assertThatThrownBy(() -> AttachArguments.checkValue("cache", "ram"))
-                .hasMessage("CACHE_STRATEGY='ram' is not accepted: expected one of memory, disk, hybrid");
+                .hasMessage("CACHE_STRATEGY='ram' is not accepted: expected one of memory, disk, hybrid, distributed");
     }
 }

@@ -176,7 +176,7 @@ class CommandShellTest {
         assertThat(shell.complete(List.of())).contains("optimize", "help", "exit", "level", "clear-cache");
         assertThat(shell.complete(List.of("optimize"))).contains("level", "cache", "scenario").doesNotContain("optimize");
         assertThat(shell.complete(List.of("optimize", "level"))).containsExactly("basic", "moderate", "aggressive");
-        assertThat(shell.complete(List.of("cache"))).containsExactly("memory", "disk", "hybrid");
+        assertThat(shell.complete(List.of("cache"))).containsExactly("memory", "disk", "hybrid", "distributed");
         assertThat(shell.complete(List.of("optimize", "scenario"))).contains("api_heavy_workload");
         assertThat(shell.complete(List.of("optimize", "level", "basic"))).isEmpty();
     }
