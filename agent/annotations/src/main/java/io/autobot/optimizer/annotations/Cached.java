@@ -35,4 +35,43 @@ public @interface Cached {
      * (one hour when the method has no {@link Optimized} operation).
      */
     String ttl() default "";
+
+    /**
+     * What the result depends on. {@link Scope#INSTANCE} (the default): the receiver of an
+     * instance method is part of the key, as described above. {@link Scope#ARGUMENTS}: the result
+     * depends on the arguments only, never on which instance runs the method (what Spring's and
+     * JCache's keys assume); the receiver is left out of the key, so every instance shares
+     * entries and the calls can be stored on disk whatever the receiver holds.
+     */
+    Scope scope() default Scope.INSTANCE;
+
+    /**
+     * Key arguments without value semantics (a class whose {@code equals} is identity and that
+     * has state: a {@code StringBuilder}, an iterator, an application class without
+     * {@code equals}) by identity. By default such a call runs as the plain method, uncached,
+     * since the same object may hold other content at the next call.
+     */
+    boolean identityKeys() default false;
+
+    /**
+     * Store and serve arrays and the JDK's mutable collections as copies (the default, as JCache
+     * does), so that a caller that changes its result cannot change what the next caller gets.
+     * {@code false} serves the stored object itself, for callers that never change what they get.
+     */
+    boolean storeByValue() default true;
+
+    /**
+     * The fraction of hits on which the body is run again and its result compared with the
+     * stored one ({@code "0.01"} or {@code "1%"}); empty means the {@code verify} setting. A
+     * difference stops caching the method for the rest of the run.
+     */
+    String verify() default "";
+
+    /** What a cached method's result depends on. */
+    enum Scope {
+        /** The receiver and the arguments. */
+        INSTANCE,
+        /** The arguments only: the receiver is left out of the key. */
+        ARGUMENTS
+    }
 }

@@ -57,6 +57,9 @@ public final class Setting<T> {
             "AUTOBOT_ALERT_EXECUTION_TIME", Duration.ofSeconds(10),
             text -> parseDuration(text, Duration.ofMillis(1), Duration.ofHours(24)), Durations::format,
             "a duration from 1ms to 24h (10s, 500ms; a plain number is seconds)");
+    public static final Setting<Double> VERIFY = define("verify", "VERIFY", 0.0, Setting::parseFraction,
+            Setting::formatNumber, "a fraction from 0 to 1 (0.01 = re-run the body on 1% of cache hits), or a"
+            + " percentage such as 1%");
     public static final Setting<Double> ALERT_HIT_RATE = define("alert.hit.rate", "AUTOBOT_ALERT_HIT_RATE", 0.5,
             text -> parseDouble(text, 0, 1), Setting::formatNumber, "a number from 0 to 1 (0.5 = 50% hits)");
     public static final Setting<Double> ALERT_MEMORY = define("alert.memory", "AUTOBOT_ALERT_MEMORY", 85.0,
@@ -168,6 +171,15 @@ public final class Setting<T> {
             throw new IllegalArgumentException("out of range");
         }
         return value;
+    }
+
+    /** A fraction from 0 to 1, written as {@code 0.05} or {@code 5%}. */
+    public static double parseFraction(String text) {
+        String trimmed = text.trim();
+        if (trimmed.endsWith("%")) {
+            return parseDouble(trimmed.substring(0, trimmed.length() - 1).trim(), 0, 100) / 100;
+        }
+        return parseDouble(trimmed, 0, 1);
     }
 
     static double parseDouble(String text, double min, double max) {
