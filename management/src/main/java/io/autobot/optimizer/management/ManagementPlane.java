@@ -68,6 +68,14 @@ public final class ManagementPlane {
         this.exporter = new Exporter(engine.settings().exportDirectory());
     }
 
+    /** Sends a verification mismatch as a notification of the {@code type=Optimizer} bean. */
+    public final io.autobot.optimizer.agent.cache.CachingPolicy.MismatchListener mismatches = (method, description) -> {
+        OptimizerBean bean = optimizer;
+        if (bean != null) {
+            bean.mismatch(method.qualifiedName(), description);
+        }
+    };
+
     /** The bean that receives alerts to send. */
     public void optimizer(OptimizerBean bean) {
         this.optimizer = bean;
@@ -109,6 +117,7 @@ public final class ManagementPlane {
         for (Recommendation recommendation : advisor.advise(figures())) {
             texts.add(recommendation.text());
         }
+        texts.addAll(Advisor.valueSemantics(engine.registry().all()));
         return texts;
     }
 

@@ -51,6 +51,7 @@ final class SettingAttributes {
         table.put(Setting.BATCH_SIZE, new Attribute("BatchSize", "int", Function.identity()));
         table.put(Setting.MAX_BATCH_WAIT_TIME, new Attribute("MaxBatchWaitTime", "double",
                 value -> toSeconds((Duration) value)));
+        table.put(Setting.VERIFY, new Attribute("VerifyFraction", "double", Function.identity()));
         table.put(Setting.AUTOTUNE, new Attribute("AutoTuning", "boolean", Function.identity()));
         table.put(Setting.AUTOTUNE_INTERVAL, new Attribute("AutoTuningInterval", "double",
                 value -> toSeconds((Duration) value)));
