@@ -106,6 +106,21 @@ class TransparencyIT {
     }
 
     @Test
+    void theReportsFiguresAreTheCountedBodies() {
+        assertThat(memory.value("TransparencyHost$Cases.split.cache_misses.runs")).isEqualTo(memory.value("split.runs"))
+                .isEqualTo("1");
+        assertThat(memory.value("TransparencyHost$Cases.split.cache_hits.runs")).isEqualTo("3");
+        assertThat(memory.value("ServiceKit.render.cache_misses.runs")).isEqualTo(memory.value("servicekit.runs"));
+        assertThat(memory.value("ServiceKit.render.cache_hits.runs")).isEqualTo("3");
+        assertThat(memory.value("TextKit.content.not_cacheable.runs")).as("builders and buffers, 2 rounds").isEqualTo("8");
+        assertThat(memory.value("TextKit.deep.not_cacheable.runs")).as("the cyclic array, 2 rounds").isEqualTo("2");
+        assertThat(memory.value("ImpureKit.next.mismatches.runs")).isEqualTo("1");
+        assertThat(memory.value("TransparencyHost$Cases.tick.mismatches.runs")).isEqualTo("1");
+        assertThat(disk2.value("ServiceKit.render.cache_misses.runs")).isEqualTo("0");
+        assertThat(disk2.value("ServiceKit.render.cache_hits.runs")).isEqualTo("4");
+    }
+
+    @Test
     void aReceiverLeftOutByScopeSharesEntriesAndReachesTheDiskTier() {
         assertThat(memory.value("service.runs")).isEqualTo("1");
         assertThat(memory.value("servicekit.runs")).isEqualTo("1");

@@ -60,10 +60,13 @@ public final class Advisor {
             String reason = stats.notCacheableReason();
             if (stats.notCacheable() > 0 && reason != null && reason.startsWith("argument of class ")) {
                 String type = reason.substring("argument of class ".length());
+                String simple = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+                String remedy = type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+                        ? "pass a value in its place (its content as a String, a List, a record)"
+                        : "give " + simple + " value equality (e.g. make it a record, or implement equals and hashCode)";
                 advice.add(String.format(Locale.ROOT, "%s: %d calls were not cacheable: %s has no value equality;"
-                        + " give %s value equality (e.g. make it a record, or implement equals and hashCode), or"
-                        + " key by identity with @Cached(identityKeys = true)", method.qualifiedName(),
-                        stats.notCacheable(), type, type.substring(type.lastIndexOf('.') + 1)));
+                        + " %s, or key by identity with @Cached(identityKeys = true)", method.qualifiedName(),
+                        stats.notCacheable(), type, remedy));
             }
             if (stats.mismatches() > 0) {
                 advice.add(String.format(Locale.ROOT, "%s: verification found %d results that differ from the cached"

@@ -136,6 +136,13 @@ public final class Engine implements CallHandler {
         return fresh;
     }
 
+    /** What to do about an argument class without value semantics: a JDK class cannot be changed, an application class can. */
+    public static String remedy(Class<?> type) {
+        return type.getClassLoader() == null
+                ? "Pass a value in its place (its content as a String, a List, a record)"
+                : "Give " + type.getSimpleName() + " value equality (make it a record, or implement equals and hashCode)";
+    }
+
     /** A call that runs as the plain method because its key cannot say what the method sees: counted, said once. */
     private void notCacheable(MethodMeta method, KeyValues.NotCacheable reason) {
         try {
@@ -146,9 +153,8 @@ public final class Engine implements CallHandler {
                             method.qualifiedName(), reason.getMessage());
                 } else {
                     LOG.info("{}: not cacheable: {}, whose equals is identity (it has no value semantics): such calls"
-                            + " run as the plain method. Give {} value equality (make it a record, or implement"
-                            + " equals and hashCode), or key by identity with @Cached(identityKeys = true) (said once)",
-                            method.qualifiedName(), reason.getMessage(), reason.type().getSimpleName());
+                            + " run as the plain method. {}, or key by identity with @Cached(identityKeys = true)"
+                            + " (said once)", method.qualifiedName(), reason.getMessage(), remedy(reason.type()));
                 }
             }
         } catch (RuntimeException e) {

@@ -259,9 +259,26 @@ public final class TransparencyHost {
         print("servicekit.runs", ServiceKit.RUNS.get());
     }
 
+    /** The report's counts per operation, as {@code <operation>.<figure>.runs} (not compared with the plain run). */
+    private static void figures() {
+        Object operations = io.autobot.optimizer.api.AutoBot.performanceReport().get("operations");
+        if (operations instanceof Map<?, ?> byName) {
+            for (Map.Entry<?, ?> operation : byName.entrySet()) {
+                Map<?, ?> figures = (Map<?, ?>) operation.getValue();
+                for (String figure : List.of("calls", "cache_hits", "cache_misses", "verified", "mismatches",
+                        "not_cacheable")) {
+                    Object value = figures.get(figure);
+                    print(operation.getKey() + "." + figure + ".runs",
+                            value instanceof Number number ? number.longValue() : value);
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) {
         annotated();
         differential();
+        figures();
         HostOutput.printCorrect();
         System.out.flush();
     }
