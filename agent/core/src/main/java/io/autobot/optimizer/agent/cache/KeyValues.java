@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
@@ -112,6 +113,7 @@ public final class KeyValues {
         return hash;
     }
 
+    /** Small, so that the JIT inlines it into the hit path: the common cases first, the rest in {@link #slowHash}. */
     static int hash(Object value, boolean identityKeys, int depth) {
         if (value == null) {
             return 0;
@@ -120,8 +122,15 @@ public final class KeyValues {
         if (type == String.class || type == Integer.class || type == Long.class) {
             return value.hashCode();
         }
+        return slowHash(value, type, identityKeys, depth);
+    }
+
+    private static int slowHash(Object value, Class<?> type, boolean identityKeys, int depth) {
         if (depth > MAX_DEPTH) {
             throw TOO_DEEP;
+        }
+        if (type == ArrayList.class) {
+            return listHash((ArrayList<?>) value, identityKeys, depth); // the common collection, without an iterator
         }
         if (value instanceof Frozen frozen) {
             return frozen.hash;
@@ -154,6 +163,14 @@ public final class KeyValues {
             default:
                 return value.hashCode();
         }
+    }
+
+    private static int listHash(ArrayList<?> list, boolean identityKeys, int depth) {
+        int hash = 1;
+        for (int i = 0, size = list.size(); i < size; i++) {
+            hash = 31 * hash + hash(list.get(i), identityKeys, depth + 1);
+        }
+        return hash;
     }
 
     static int orderedHash(Iterable<?> elements, boolean identityKeys, int depth) {
@@ -194,11 +211,23 @@ public final class KeyValues {
         return same(left, right, 1);
     }
 
+    /** Small, so that the JIT inlines it into the hit path: the common cases first, the rest in {@link #slowSame}. */
     static boolean same(Object left, Object right, int depth) {
         if (left == right) {
             return true;
         }
-        if (left == null || right == null || depth > MAX_DEPTH) {
+        if (left == null || right == null) {
+            return false;
+        }
+        Class<?> type = left.getClass();
+        if (type == String.class) {
+            return type == right.getClass() && left.equals(right);
+        }
+        return slowSame(left, right, depth);
+    }
+
+    private static boolean slowSame(Object left, Object right, int depth) {
+        if (depth > MAX_DEPTH) {
             return false;
         }
         if (left instanceof Frozen frozen) {
@@ -211,8 +240,8 @@ public final class KeyValues {
         if (type != right.getClass()) {
             return false;
         }
-        if (type == String.class) {
-            return left.equals(right);
+        if (type == ArrayList.class) {
+            return sameList((ArrayList<?>) left, (ArrayList<?>) right, depth);
         }
         switch (kind(type)) {
             case ARRAY:
@@ -248,6 +277,19 @@ public final class KeyValues {
         }
         for (int i = 0; i < left.length; i++) {
             if (!same(left[i], right[i], depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameList(ArrayList<?> left, ArrayList<?> right, int depth) {
+        int size = left.size();
+        if (size != right.size()) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!same(left.get(i), right.get(i), depth + 1)) {
                 return false;
             }
         }
