@@ -9,14 +9,18 @@ import java.lang.annotation.Target;
 /**
  * Memoizes the method by its call.
  *
- * <p>The key is the method, the receiver of an instance method and the arguments, compared by
- * value ({@code equals}/{@code hashCode}; arrays by content and by class, so an {@code Integer[]}
- * and an {@code Object[]} are different arguments); two methods never share entries. The receiver
- * counts by its own {@code equals} (identity for most objects, value for records, the constant for
- * enums), except that a receiver whose class has no instance fields (a stateless service object)
- * counts by its class only, so that instances made per call share entries. Array arguments are
- * copied before the body runs, so a body that changes its array has its result stored under the
- * array as passed. Concurrent callers of one key run the body once and all receive its result or
+ * <p>The key is the method, the receiver of an instance method (unless {@link #scope()} leaves it
+ * out) and the arguments, compared by exact runtime class and value ({@code equals}; arrays by
+ * content; the JDK's collections element by element in their iteration order); two methods never
+ * share entries. A call with an argument that has no value semantics (identity {@code equals} on
+ * an object with state: a {@code StringBuilder}, an iterator) runs uncached unless
+ * {@link #identityKeys()}. The receiver counts by its own {@code equals} (identity for most
+ * objects, value for records, the constant for enums), except that a receiver whose class has no
+ * instance fields (a stateless service object) counts by its class only, so that instances made per
+ * call share entries. Array and collection arguments are copied before the body runs, so a body
+ * that changes its array has its result stored under the array as passed. A result that is one of
+ * the arguments is answered as the caller's own argument; returned arrays and the JDK's mutable
+ * collections are served as copies unless {@link #storeByValue()} is false. Concurrent callers of one key run the body once and all receive its result or
  * its exception; a caller that is interrupted while it waits, or that waits longer than the
  * method usually takes (at least a second), runs the body itself. Exceptions are never cached;
  * {@code null} results are. Arguments used as keys must not be mutated after the call, as with

@@ -4,10 +4,11 @@ import io.autobot.optimizer.agent.engine.MethodMeta;
 import io.autobot.optimizer.agent.instrument.MethodSpec;
 
 /**
- * A memo key: the method, the receiver of an instance method (see {@link Receivers}) and the
- * arguments by value. Array arguments compare by content and by class, at any depth: an
- * {@code Integer[]} and an {@code Object[]} holding the same elements are different calls. Two
- * methods never share keys, even with equal arguments.
+ * A memo key: the method, the receiver of an instance method (see {@link Receivers}; none when the
+ * method's scope is its arguments) and the arguments as the method sees them (see
+ * {@link KeyValues}: exact class, arrays by content, JDK collections in iteration order). Two
+ * methods never share keys, even with equal arguments. Making a key of a call whose arguments
+ * have no value semantics throws {@link KeyValues.NotCacheable}.
  *
  * <p>Keys that are stored never change. For lookups, each thread reuses one key object
  * ({@link #reusable()}, {@link #reuse}) so that a cache hit allocates nothing but the argument
