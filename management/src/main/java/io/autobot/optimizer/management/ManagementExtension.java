@@ -59,6 +59,7 @@ public final class ManagementExtension implements AgentExtension {
         plane = new ManagementPlane(runtime.engine(), sampler);
         optimizer = new OptimizerBean(plane);
         plane.optimizer(optimizer);
+        io.autobot.optimizer.agent.cache.CachingPolicy.addMismatchListener(plane.mismatches);
         runtime.settings().addListener(optimizer);
         beans.register(optimizer, optimizer.objectName());
         SystemBean system = new SystemBean(sampler, thread::cpuNanos);
@@ -115,6 +116,7 @@ public final class ManagementExtension implements AgentExtension {
     public void stop() {
         if (plane != null) {
             plane.settings().removeListener(optimizer);
+            io.autobot.optimizer.agent.cache.CachingPolicy.removeMismatchListener(plane.mismatches);
         }
         if (thread != null) {
             thread.stop();

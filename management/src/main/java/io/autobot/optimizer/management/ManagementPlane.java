@@ -14,7 +14,6 @@ import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Exporter;
-import io.autobot.optimizer.protocol.json.Json;
 import io.autobot.optimizer.management.report.Operations;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;
@@ -22,6 +21,7 @@ import io.autobot.optimizer.management.report.Timeline;
 import io.autobot.optimizer.management.system.SystemSample;
 import io.autobot.optimizer.management.system.SystemSampler;
 import io.autobot.optimizer.management.tune.AutoTuner;
+import io.autobot.optimizer.protocol.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +68,14 @@ public final class ManagementPlane implements PlaneView {
         this.tuner = new AutoTuner(engine.settings(), advisor, this::figures);
         this.exporter = new Exporter(engine.settings().exportDirectory());
     }
+
+    /** Sends a verification mismatch as a notification of the {@code type=Optimizer} bean. */
+    public final io.autobot.optimizer.agent.cache.CachingPolicy.MismatchListener mismatches = (method, description) -> {
+        OptimizerBean bean = optimizer;
+        if (bean != null) {
+            bean.mismatch(method.qualifiedName(), description);
+        }
+    };
 
     /** The bean that receives alerts to send. */
     public void optimizer(OptimizerBean bean) {
@@ -118,6 +126,7 @@ public final class ManagementPlane implements PlaneView {
         for (Recommendation recommendation : advisor.advise(figures())) {
             texts.add(recommendation.text());
         }
+        texts.addAll(Advisor.valueSemantics(engine.registry().all()));
         return texts;
     }
 

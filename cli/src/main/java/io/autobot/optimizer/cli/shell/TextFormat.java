@@ -70,15 +70,27 @@ public final class TextFormat {
         return !(value instanceof Map) && !(value instanceof List);
     }
 
-    /** A scalar as text: whole doubles without {@code .0}, others with at most four decimals. */
+    /**
+     * A scalar as text: whole doubles without {@code .0}, others with at most four decimals, and
+     * those smaller than 0.0001 with three significant digits ({@code 0.0000171}), never {@code 0.}.
+     */
     public static String value(Object value) {
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
             if (number == Math.rint(number) && !Double.isInfinite(number) && Math.abs(number) < 1e15) {
                 return String.valueOf((long) number);
             }
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                return String.valueOf(number);
+            }
+            if (Math.abs(number) < 1e-4) {
+                // four decimals would print 1.7e-5 as 0: keep three significant digits instead
+                return new java.math.BigDecimal(number).round(new java.math.MathContext(3)).stripTrailingZeros()
+                        .toPlainString();
+            }
             String text = String.format(Locale.ROOT, "%.4f", number);
-            return text.replaceAll("0+$", "");
+            text = text.replaceAll("0+$", "");
+            return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         }
         return String.valueOf(value);
     }

@@ -54,6 +54,26 @@ public class CacheHitBenchmark {
         }
     }
 
+    private final java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("component", "42"));
+
+    /** A result the cache stores and serves as a copy (store by value, the default). */
+    @Cached
+    static int[] cachedArray(String text) {
+        return new int[] {work(text), 1, 2, 3, 4, 5, 6, 7};
+    }
+
+    /** The same, opted out of copies: every hit serves the stored array. */
+    @Cached(storeByValue = false)
+    static int[] sharedArray(String text) {
+        return new int[] {work(text), 1, 2, 3, 4, 5, 6, 7};
+    }
+
+    /** An argument keyed by its exact class and its elements in order. */
+    @Cached
+    static int cachedList(java.util.List<String> parts) {
+        return work(String.join(",", parts));
+    }
+
     @Setup
     public void setUp() {
         AgentCheck.requireAgent();
@@ -61,6 +81,24 @@ public class CacheHitBenchmark {
         memo.get(key, CacheHitBenchmark::work);
         cachedWork(key);
         service.cachedWork(key);
+        cachedArray(key);
+        sharedArray(key);
+        cachedList(words);
+    }
+
+    @Benchmark
+    public int[] agentCachedArrayCopied() {
+        return cachedArray(key);
+    }
+
+    @Benchmark
+    public int[] agentCachedArrayShared() {
+        return sharedArray(key);
+    }
+
+    @Benchmark
+    public int agentCachedListArgument() {
+        return cachedList(words);
     }
 
     @Benchmark

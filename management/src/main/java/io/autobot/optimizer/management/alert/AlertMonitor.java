@@ -3,10 +3,10 @@ package io.autobot.optimizer.management.alert;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
-import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.system.SystemSample;
+import io.autobot.optimizer.protocol.settings.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +52,8 @@ public final class AlertMonitor {
             update("execution_time", "avg_execution_time", average, limit, average > limit, average < 0.9 * limit,
                     String.format(Locale.ROOT, "High average execution time: %.3f s over the last minute (threshold %s)",
                             average, Durations.format(settings.get(Setting.ALERT_EXECUTION_TIME))));
+        } else {
+            idle("execution_time", "avg_execution_time", settings.get(Setting.ALERT_EXECUTION_TIME).toNanos() / 1e9);
         }
         if (window.lookups() >= Figures.MIN_LOOKUPS) {
             double limit = settings.get(Setting.ALERT_HIT_RATE);
@@ -60,6 +62,8 @@ public final class AlertMonitor {
                     String.format(Locale.ROOT, "Low cache hit rate: %.2f over the last minute (threshold %s)"
                             + " - consider a larger cache or the hybrid strategy", rate,
                             Setting.ALERT_HIT_RATE.format(limit)));
+        } else {
+            idle("cache_hit_rate", "overall_cache_hit_rate", settings.get(Setting.ALERT_HIT_RATE));
         }
         if (system != null && !Double.isNaN(system.memoryUsagePercent())) {
             double limit = settings.get(Setting.ALERT_MEMORY);
@@ -88,6 +92,19 @@ public final class AlertMonitor {
             Alert cleared = new Alert(name, false, figure, value, threshold,
                     String.format(Locale.ROOT, "Cleared: %s is back to %.3f (threshold %s)", figure, value,
                             String.format(Locale.ROOT, "%.3f", threshold)));
+            LOG.info("{}", cleared.message());
+            sink.accept(cleared);
+        }
+    }
+
+    /**
+     * A figure of the calls has no value over the last minute (the host is idle, or made too few
+     * lookups): what was wrong with it is no longer so, and an alert of it is cleared.
+     */
+    private void idle(String name, String figure, double threshold) {
+        if (active.remove(name) != null) {
+            Alert cleared = new Alert(name, false, figure, Double.NaN, threshold,
+                    String.format(Locale.ROOT, "Cleared: %s has no value over the last minute (too few calls)", figure));
             LOG.info("{}", cleared.message());
             sink.accept(cleared);
         }

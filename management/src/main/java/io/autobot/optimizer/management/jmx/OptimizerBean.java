@@ -155,6 +155,31 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     }
 
     @Override
+    public double getVerifyFraction() {
+        return settings.get(Setting.VERIFY);
+    }
+
+    @Override
+    public void setVerifyFraction(double fraction) {
+        set(Setting.VERIFY, SettingAttributes.seconds(fraction)); // plain decimal text, never exponent notation
+    }
+
+    /**
+     * Verification found a cached method whose body now returns something else: one notification
+     * ({@value #MISMATCH}), naming the method and the classes of the call, never its values.
+     */
+    public void mismatch(String method, String description) {
+        Notification notification = new Notification(MISMATCH, name, sequence.incrementAndGet(),
+                System.currentTimeMillis(), method + ": verification found a cached result that differs from what"
+                        + " the method returns now (" + description + "); the method is no longer cached");
+        notification.setUserData(method);
+        sendNotification(notification);
+    }
+
+    /** The type of the notification of a verification mismatch. */
+    public static final String MISMATCH = "io.autobot.optimizer.verification.mismatch";
+
+    @Override
     public boolean isAutoTuning() {
         return settings.get(Setting.AUTOTUNE);
     }
@@ -341,7 +366,9 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
                 "io.autobot.optimizer.alert.memory", "io.autobot.optimizer.alert.execution_time.cleared",
                 "io.autobot.optimizer.alert.cache_hit_rate.cleared", "io.autobot.optimizer.alert.memory.cleared",
                 "io.autobot.optimizer.alert.cpu", "io.autobot.optimizer.alert.cpu.cleared"},
-                    Notification.class.getName(), "A performance threshold was crossed, or is back within bounds")
+                    Notification.class.getName(), "A performance threshold was crossed, or is back within bounds"),
+            new MBeanNotificationInfo(new String[] {MISMATCH}, Notification.class.getName(),
+                    "Verification found a cached method whose body returns another result: it is no longer cached")
         };
     }
 

@@ -52,6 +52,14 @@ public interface OptimizerMXBean {
 
     void setMaxBatchWaitTime(double seconds);
 
+    /**
+     * The {@code verify} setting: the fraction of cache hits on which the body runs again and its
+     * result is compared with the stored one (0 to 1). A method's own {@code @Cached(verify)} wins.
+     */
+    double getVerifyFraction();
+
+    void setVerifyFraction(double fraction);
+
     boolean isAutoTuning();
 
     void setAutoTuning(boolean enabled);

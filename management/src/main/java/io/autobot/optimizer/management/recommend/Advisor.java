@@ -49,6 +49,34 @@ public final class Advisor {
         return advice;
     }
 
+    /**
+     * One recommendation per method whose calls ran uncached because an argument has no value
+     * semantics, naming the class (never a value), and one per method that verification stopped caching.
+     */
+    public static List<String> valueSemantics(java.util.Collection<io.autobot.optimizer.agent.call.MethodMeta> methods) {
+        List<String> advice = new ArrayList<>();
+        for (io.autobot.optimizer.agent.call.MethodMeta method : methods) {
+            io.autobot.optimizer.agent.call.OperationStats stats = method.stats();
+            String reason = stats.notCacheableReason();
+            if (stats.notCacheable() > 0 && reason != null && reason.startsWith("argument of class ")) {
+                String type = reason.substring("argument of class ".length());
+                String simple = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
+                String remedy = type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+                        ? "pass a value in its place (its content as a String, a List, a record)"
+                        : "give " + simple + " value equality (e.g. make it a record, or implement equals and hashCode)";
+                advice.add(String.format(Locale.ROOT, "%s: %d calls were not cacheable: %s has no value equality;"
+                        + " %s, or key by identity with @Cached(identityKeys = true)", method.qualifiedName(),
+                        stats.notCacheable(), type, remedy));
+            }
+            if (stats.mismatches() > 0) {
+                advice.add(String.format(Locale.ROOT, "%s: verification found %d results that differ from the cached"
+                        + " ones; it is no longer cached. Remove its caching: it is not a function of its arguments"
+                        + " (a clock, a counter, mutable state)", method.qualifiedName(), stats.mismatches()));
+            }
+        }
+        return advice;
+    }
+
     private boolean memoryHigh(Figures figures) {
         double memory = figures.memoryPercent();
         return !Double.isNaN(memory) && memory > settings.get(Setting.ALERT_MEMORY);

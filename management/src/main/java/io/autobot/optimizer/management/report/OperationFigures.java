@@ -33,6 +33,9 @@ public record OperationFigures(int methods, Counters counters, double p50, doubl
         map.put("cache_misses", (double) counters.misses());
         map.put("errors", (double) counters.errors());
         map.put("rate_limit_errors", (double) counters.rateLimitErrors());
+        map.put("verified", (double) counters.verified());
+        map.put("mismatches", (double) counters.mismatches());
+        map.put("not_cacheable", (double) counters.notCacheable());
         map.put("methods", (double) methods);
         return map;
     }

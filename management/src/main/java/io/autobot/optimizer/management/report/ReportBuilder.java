@@ -62,6 +62,9 @@ public final class ReportBuilder {
         summary.put("cache_misses", (double) total.counters().misses());
         summary.put("errors", (double) total.counters().errors());
         summary.put("rate_limit_errors", (double) total.counters().rateLimitErrors());
+        summary.put("verified", (double) total.counters().verified());
+        summary.put("mismatches", (double) total.counters().mismatches());
+        summary.put("not_cacheable", (double) total.counters().notCacheable());
         summary.put("avg_process_cpu_usage", system.processCpu() * 100);
         summary.put("avg_heap_usage", system.heapUsagePercent());
         summary.put("operations", (double) perOperation.size());

@@ -19,6 +19,16 @@ public final class Timeline {
 
     private final Deque<Tick> ticks = new ArrayDeque<>();
 
+    /** A timeline that starts now, with nothing counted: calls made before the first tick are in the window. */
+    public Timeline() {
+        this(System.nanoTime());
+    }
+
+    /** A timeline that starts at {@code startNanos} ({@link System#nanoTime()}) with nothing counted. */
+    public Timeline(long startNanos) {
+        ticks.addLast(new Tick(startNanos, Counters.ZERO, Map.of()));
+    }
+
     /** Records a reading taken at {@code nanos} ({@link System#nanoTime()}). */
     public synchronized void record(long nanos, Counters total, Map<String, Long> callsByOperation) {
         ticks.addLast(new Tick(nanos, total, new HashMap<>(callsByOperation)));
@@ -55,5 +65,6 @@ public final class Timeline {
     /** Forgets every reading (after the statistics were reset). */
     public synchronized void clear() {
         ticks.clear();
+        ticks.addLast(new Tick(System.nanoTime(), Counters.ZERO, Map.of())); // counted from zero again, from now
     }
 }

@@ -17,6 +17,14 @@ final class JdkProbe implements Supplier<Map<String, Double>> {
 
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 
+    JdkProbe() {
+        // the JDK's first reading of the system load compares with nothing and reads 0: take it now,
+        // so that the first sample is a load over the time since
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            sun.getCpuLoad();
+        }
+    }
+
     // The OshiProbe constants are compile-time constants: using them loads no OSHI class.
     @Override
     public Map<String, Double> get() {

@@ -28,7 +28,7 @@ public final class SystemSampler implements AutoCloseable {
     static final int WINDOW = 60;
     private static final long MIN_INTERVAL_MILLIS = 1000;
     /** The first sample's window: the CPU figures of a sample are loads since the one before. */
-    private static final long FIRST_SAMPLE_DELAY_MILLIS = 250;
+    private static final long FIRST_SAMPLE_DELAY_MILLIS = 350; // past OSHI's 300 ms memo of the CPU ticks
 
     /** Makes the probe: OSHI first, the JDK when OSHI cannot run. */
     public interface ProbeFactory {

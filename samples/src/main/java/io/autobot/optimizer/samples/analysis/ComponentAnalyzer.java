@@ -42,7 +42,8 @@ public class ComponentAnalyzer {
 
     /** The metrics of the top-level types of one file; one invalid entry if it does not parse. */
     @Optimized(operation = "component_analysis")
-    @Cached(ttl = "2h")
+    // the result depends on the arguments only (the counters it updates are not read back)
+    @Cached(ttl = "2h", scope = Cached.Scope.ARGUMENTS)
     public List<ComponentMetrics> analyze(SourceFile file) {
         counters.recordComputed(WorkCounters.COMPONENT_ANALYSIS);
         ParsedSource parsed = JavaParser.parse(file);

@@ -69,7 +69,8 @@ public class MultiLayerValidator {
 
     /** One layer over one file. */
     @Optimized(operation = "multi_layer_validation")
-    @Cached(ttl = "1h")
+    // the result depends on the arguments only (the counters it updates are not read back)
+    @Cached(ttl = "1h", scope = Cached.Scope.ARGUMENTS)
     @Timeout(value = "60s", adaptive = true, min = "10s")
     public LayerResult runLayer(String layer, SourceFile file) {
         counters.recordComputed(WorkCounters.MULTI_LAYER_VALIDATION);

@@ -47,7 +47,8 @@ public class PatternValidator {
      * (components come first, and a file that does not parse gives one match), so it is not
      * {@code @Parallel}.
      */
-    @Cached(ttl = "1h")
+    // the result depends on the arguments only (the counters it updates are not read back)
+    @Cached(ttl = "1h", scope = Cached.Scope.ARGUMENTS)
     public List<PatternMatch> validate(SourceFile file, List<String> patterns) {
         counters.recordComputed(WorkCounters.PATTERN_VALIDATION, patterns.size());
         ParsedSource parsed = JavaParser.parse(file);

@@ -17,6 +17,14 @@ public interface CacheTier extends AutoCloseable {
     /** The live value for the key, or null when absent or expired. */
     Object get(CallKey key);
 
+    /**
+     * The live value for the key, like {@link #get}, without counting a hit or a miss: a second
+     * look at a key whose miss was counted already.
+     */
+    default Object peek(CallKey key) {
+        return get(key);
+    }
+
     /** The time the key's entry has left to live, or null when absent, expired or unknown. */
     default Duration remainingTtl(CallKey key) {
         return null;

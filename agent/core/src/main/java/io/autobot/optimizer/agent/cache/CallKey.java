@@ -1,13 +1,15 @@
 package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.MethodSpec;
 import java.util.Arrays;
 
 /**
- * A memo key: the method, the receiver of an instance method (see {@link Receivers}) and the
- * arguments by value. Array arguments compare by content and by class, at any depth: an
- * {@code Integer[]} and an {@code Object[]} holding the same elements are different calls. Two
- * methods never share keys, even with equal arguments.
+ * A memo key: the method, the receiver of an instance method (see {@link Receivers}; none when the
+ * method's scope is its arguments) and the arguments as the method sees them (see
+ * {@link KeyValues}: exact class, arrays by content, JDK collections in iteration order). Two
+ * methods never share keys, even with equal arguments. Making a key of a call whose arguments
+ * have no value semantics throws {@link KeyValues.NotCacheable}.
  *
  * <p>Keys that are stored never change. For lookups, each thread reuses one key object
  * ({@link #reusable()}, {@link #reuse}) so that a cache hit allocates nothing but the argument
@@ -45,7 +47,7 @@ public final class CallKey {
      * @param self the receiver, null for a static method
      */
     public CallKey reuse(MethodMeta callMethod, Object self, Object[] callArgs) {
-        Object callReceiver = Receivers.keyPart(self);
+        Object callReceiver = receiverPart(callMethod, self);
         int callHash = hash(callMethod, callReceiver, callArgs);
         this.method = callMethod;
         this.receiver = callReceiver;
@@ -61,25 +63,36 @@ public final class CallKey {
         this.args = null;
     }
 
+    /**
+     * @throws KeyValues.NotCacheable when an argument has no value semantics (and the method does
+     *     not keep identity keys) or is nested too deep: the call runs as the plain method
+     */
     private static int hash(MethodMeta method, Object receiver, Object[] args) {
         int head = 31 * method.id() + (receiver == null ? 0 : receiver.hashCode());
-        return 31 * head + hash(args);
+        return 31 * head + KeyValues.hashArgs(args, identityKeys(method));
     }
 
-    /** {@link Arrays#deepHashCode}, without its loop for the common one-argument call. */
-    private static int hash(Object[] args) {
-        if (args.length == 1) {
-            Object arg = args[0];
-            if (arg != null && !arg.getClass().isArray()) {
-                return 31 + arg.hashCode();
-            }
+    private static boolean identityKeys(MethodMeta method) {
+        MethodSpec.Cached cached = method.spec().cached();
+        return cached != null && cached.identityKeys();
+    }
+
+    /** The receiver's part: none for a static method or a method whose results depend on its arguments only. */
+    private static Object receiverPart(MethodMeta method, Object self) {
+        if (self == null) {
+            return null;
         }
-        return Arrays.deepHashCode(args);
+        MethodSpec.Cached cached = method.spec().cached();
+        return cached != null && cached.argumentsOnly() ? null : Receivers.keyPart(self);
     }
 
-    /** A key over a call's receiver (null for a static method) and arguments, for a lookup. */
+    /**
+     * A key over a call's receiver (null for a static method) and arguments, for a lookup.
+     *
+     * @throws KeyValues.NotCacheable when the call cannot be keyed by what the method sees
+     */
     public static CallKey of(MethodMeta method, Object self, Object[] args) {
-        Object receiver = Receivers.keyPart(self);
+        Object receiver = receiverPart(method, self);
         return new CallKey(method, receiver, args, hash(method, receiver, args));
     }
 
@@ -169,60 +182,15 @@ public final class CallKey {
     }
 
     private static boolean sameElements(Object[] left, Object[] right) {
-        if (left.length != right.length) {
-            return false;
-        }
-        for (int i = 0; i < left.length; i++) {
-            if (!same(left[i], right[i])) {
-                return false;
-            }
-        }
-        return true;
+        return KeyValues.sameElements(left, right, 0);
     }
 
-    /** {@code equals}, except that arrays are equal only when of the same class and with equal elements. */
     private static boolean same(Object left, Object right) {
-        if (left == right) {
-            return true;
-        }
-        if (left == null || right == null) {
-            return false;
-        }
-        Class<?> type = left.getClass();
-        if (!type.isArray()) {
-            return left.equals(right);
-        }
-        if (type != right.getClass()) {
-            return false;
-        }
-        if (left instanceof Object[]) {
-            return sameElements((Object[]) left, (Object[]) right);
-        }
-        return samePrimitives(left, right);
+        return KeyValues.same(left, right);
     }
 
-    private static boolean samePrimitives(Object left, Object right) {
-        if (left instanceof int[]) {
-            return Arrays.equals((int[]) left, (int[]) right);
-        }
-        if (left instanceof long[]) {
-            return Arrays.equals((long[]) left, (long[]) right);
-        }
-        if (left instanceof byte[]) {
-            return Arrays.equals((byte[]) left, (byte[]) right);
-        }
-        if (left instanceof char[]) {
-            return Arrays.equals((char[]) left, (char[]) right);
-        }
-        if (left instanceof double[]) {
-            return Arrays.equals((double[]) left, (double[]) right);
-        }
-        if (left instanceof float[]) {
-            return Arrays.equals((float[]) left, (float[]) right);
-        }
-        if (left instanceof short[]) {
-            return Arrays.equals((short[]) left, (short[]) right);
-        }
-        return Arrays.equals((boolean[]) left, (boolean[]) right);
+    /** The arguments as the disk tier serializes them (frozen collections made real again). */
+    public Object[] diskArgs() throws java.io.NotSerializableException {
+        return KeyCopies.thawed(args);
     }
 }

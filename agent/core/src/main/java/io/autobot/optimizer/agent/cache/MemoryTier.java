@@ -67,7 +67,15 @@ public final class MemoryTier implements CacheTier {
 
     @Override
     public Object get(CallKey key) {
-        Entry entry = cache.getIfPresent(key);
+        return live(key, cache.getIfPresent(key));
+    }
+
+    @Override
+    public Object peek(CallKey key) {
+        return live(key, cache.policy().getIfPresentQuietly(key));
+    }
+
+    private Object live(CallKey key, Entry entry) {
         if (entry == null) {
             return null;
         }

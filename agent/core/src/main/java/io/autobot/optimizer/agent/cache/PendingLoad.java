@@ -15,6 +15,9 @@ public final class PendingLoad {
     private final Flight flight;
     private final LoadTerms terms;
     private final boolean counted;
+    private final Object[] args;
+    private CachingPolicy verifying;
+    private Object expected;
     private final long startNanos = System.nanoTime();
 
     /**
@@ -23,7 +26,8 @@ public final class PendingLoad {
      * @param counted whether the run counts as a miss of the method (not for a call that only
      *     stands in for one: an interrupted waiter's, a body's call of its own key)
      */
-    PendingLoad(ResultCache cache, CallKey key, Flight flight, LoadTerms terms, boolean counted) {
+    PendingLoad(ResultCache cache, CallKey key, Flight flight, LoadTerms terms, boolean counted, Object[] args) {
+        this.args = args;
         this.cache = cache;
         this.key = key;
         this.flight = flight;
@@ -31,11 +35,32 @@ public final class PendingLoad {
         this.counted = counted;
     }
 
+    private boolean byValue() {
+        return key == null || Results.byValue(key.method());
+    }
+
+    /**
+     * A run of the body on a hit, to verify it: when the body returns, its result is compared
+     * with the stored one (see {@link CachingPolicy#check}); nothing is stored or shared.
+     */
+    static PendingLoad verification(CachingPolicy policy, Object stored, Object[] args, LoadTerms terms) {
+        PendingLoad load = new PendingLoad(null, null, null, terms, false, args);
+        load.verifying = policy;
+        load.expected = stored;
+        return load;
+    }
+
     /** The body returned {@code result} (null for null): share, count and store it. */
     public void returned(Object result) {
         try {
             long nanos = System.nanoTime() - startNanos;
-            Object stored = result == null ? Dispatcher.NULL : result;
+            Object stored = result == null ? Dispatcher.NULL
+                    : key == null && flight == null ? result // neither shared nor stored
+                    : Results.storable(result, args, byValue());
+            if (verifying != null) {
+                verifying.check(expected, result, args);
+                return;
+            }
             if (flight != null) {
                 flight.succeed(stored);
             }

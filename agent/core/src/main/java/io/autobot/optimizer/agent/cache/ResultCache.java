@@ -90,7 +90,12 @@ public final class ResultCache {
      * is asked first under every strategy: it also holds what the disk tier did not take.
      */
     public Object lookup(CallKey key) {
-        Object value = memory.get(key);
+        return lookup(key, true);
+    }
+
+    /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */
+    private Object lookup(CallKey key, boolean counted) {
+        Object value = counted ? memory.get(key) : memory.peek(key);
         CacheStrategy current = strategy;
         if (value == null && current.usesRemote()) {
             return lookupRemote(key);
@@ -102,7 +107,7 @@ public final class ResultCache {
         if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
             return null; // hybrid does not wait for the disk tier to open: memory serves meanwhile
         }
-        value = diskTier.get(key);
+        value = counted ? diskTier.get(key) : diskTier.peek(key);
         if (value != null && current.usesMemory()) {
             // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
             memory.put(key.detached(), value, ttlLeft(diskTier, key));
@@ -163,25 +168,28 @@ public final class ResultCache {
      */
     public Object begin(CallKey call, LoadTerms terms) {
         if (largeKeys.tooLarge(call, terms.maxSize())) {
-            return new PendingLoad(this, null, null, terms, true); // neither copied nor stored
+            return new PendingLoad(this, null, null, terms, true, null); // neither copied nor stored
         }
         CallKey key = call.detached(); // the arguments as the call began: the body may change the caller's arrays
         Flight mine = new Flight(terms.timeLimitNanos());
         Flight running = inFlight.putIfAbsent(key, mine);
-        return running == null ? own(key, mine, terms) : follow(running, key, mine, terms);
+        Object[] args = call.args();
+        Object started = running == null ? own(key, mine, terms, args) : follow(running, key, mine, terms, args);
+        return started instanceof PendingLoad ? started
+                : Results.served(started, args, Results.byValue(call.method())); // the caller's own argument, a copy
     }
 
     /** This caller owns the key's flight: a store that happened meanwhile answers it, else its body runs. */
-    private Object own(CallKey key, Flight mine, LoadTerms terms) {
+    private Object own(CallKey key, Flight mine, LoadTerms terms, Object[] args) {
         try {
-            Object cached = lookup(key);
+            Object cached = lookup(key, false); // the caller's own lookup counted its miss already
             if (cached != null) {
                 mine.succeed(cached);
                 terms.stats().recordHit();
                 release(key, mine);
                 return cached;
             }
-            return new PendingLoad(this, key, mine, terms, true);
+            return new PendingLoad(this, key, mine, terms, true, args);
         } catch (RuntimeException | Error e) {
             release(key, mine); // no waiter may be left waiting, whatever failed here
             throw e;
@@ -189,30 +197,30 @@ public final class ResultCache {
     }
 
     /** Takes the outcome of another caller's run of the key, or runs this caller's own when there is none to have. */
-    private Object follow(Flight running, CallKey key, Flight mine, LoadTerms terms) {
+    private Object follow(Flight running, CallKey key, Flight mine, LoadTerms terms, Object[] args) {
         if (running.ownedByCurrentThread()) {
-            return new PendingLoad(this, null, null, terms, false); // the body asks for its own key: never wait for ourselves
+            return new PendingLoad(this, null, null, terms, false, args); // the body asks for its own key: never wait for ourselves
         }
         if (!running.ownerAlive()) {
-            return takeOver(running, key, mine, terms); // its thread died in the body: it never ends
+            return takeOver(running, key, mine, terms, args); // its thread died in the body: it never ends
         }
         waits.increment();
         Object value = running.await(waitLimitNanos(terms.stats()));
         if (value == Flight.ABANDONED) {
             // the owner's call ended without a result (it threw): run our own at once, as without the
             // agent; the first to get there takes the key's flight for the callers that come later
-            return inFlight.putIfAbsent(key, mine) == null ? own(key, mine, terms)
-                    : new PendingLoad(this, key, null, terms, true);
+            return inFlight.putIfAbsent(key, mine) == null ? own(key, mine, terms, args)
+                    : new PendingLoad(this, key, null, terms, true, args);
         }
         if (value == Flight.INTERRUPTED) {
             waitsInterrupted.increment();
             // the interrupt is set again: the own call sees it as it would without the agent, and what
             // it returns then is not stored (it may be what the body answers to an interrupt)
-            return new PendingLoad(this, null, null, terms, false);
+            return new PendingLoad(this, null, null, terms, false, args);
         }
         if (value == Flight.TIMED_OUT) {
             waitsTimedOut.increment();
-            return takeOver(running, key, mine, terms);
+            return takeOver(running, key, mine, terms, args);
         }
         terms.stats().recordHit();
         return value;
@@ -222,11 +230,11 @@ public final class ResultCache {
      * Runs this caller's own call, stored, in place of a flight that will not serve it; later
      * callers wait for this one instead. The flight given up on still completes for its own waiters.
      */
-    private Object takeOver(Flight running, CallKey key, Flight mine, LoadTerms terms) {
+    private Object takeOver(Flight running, CallKey key, Flight mine, LoadTerms terms, Object[] args) {
         if (inFlight.replace(key, running, mine)) {
-            return own(key, mine, terms);
+            return own(key, mine, terms, args);
         }
-        return new PendingLoad(this, key, null, terms, true);
+        return new PendingLoad(this, key, null, terms, true, args);
     }
 
     /**

@@ -17,8 +17,34 @@ import java.util.List;
 public record MethodSpec(String operation, Cached cached, Parallel parallel, RateLimited rateLimited,
         Batched batched, Timeout timeout) {
 
-    /** {@code @Cached(ttl)}; an empty ttl means the profile's. */
-    public record Cached(String ttl) {
+    /**
+     * {@code @Cached(ttl, scope, identityKeys, storeByValue, verify)}.
+     *
+     * @param ttl the lifetime; empty means the profile's
+     * @param scope {@code instance} (the receiver is part of the key) or {@code arguments} (the
+     *     result depends on the arguments only: the receiver is left out)
+     * @param identityKeys whether arguments without value semantics are keyed by identity rather
+     *     than making the call run uncached
+     * @param storeByValue whether arrays and the JDK's mutable collections are stored and served as copies
+     * @param verify the fraction of hits whose body is run again and compared; empty means the
+     *     {@code verify} setting
+     */
+    public record Cached(String ttl, String scope, boolean identityKeys, boolean storeByValue, String verify) {
+
+        /** The scope that leaves the receiver out of the key. */
+        public static final String ARGUMENTS = "arguments";
+        /** The default scope: the receiver is part of the key. */
+        public static final String INSTANCE = "instance";
+
+        /** {@code @Cached(ttl)} with every other attribute at its default. */
+        public Cached(String ttl) {
+            this(ttl, INSTANCE, false, true, "");
+        }
+
+        /** Whether the receiver is left out of the key. */
+        public boolean argumentsOnly() {
+            return ARGUMENTS.equals(scope);
+        }
     }
 
     /** {@code @Parallel(threshold, argument, distinct)}; threshold 0 means the profile's. */

@@ -19,6 +19,10 @@ public final class OperationStats {
     private final LongAdder missNanos = new LongAdder();
     private final LongAdder internalFailures = new LongAdder();
     private final LongAdder rateLimitErrors = new LongAdder();
+    private final LongAdder notCacheable = new LongAdder();
+    private final LongAdder verified = new LongAdder();
+    private final LongAdder mismatches = new LongAdder();
+    private volatile String notCacheableReason;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final LatencyHistogram loads = new LatencyHistogram();
 
@@ -64,6 +68,47 @@ public final class OperationStats {
     /** A failed call whose exception says a rate limit was hit (see {@link RateLimitErrors}). */
     public void recordRateLimitError() {
         rateLimitErrors.increment();
+    }
+
+    /**
+     * A call that ran as the plain method because its key could not say what the method sees
+     * (an argument without value semantics, or nested too deep).
+     *
+     * @param reason what made it so, such as {@code argument of class java.lang.StringBuilder}
+     */
+    public void recordNotCacheable(String reason) {
+        notCacheable.increment();
+        notCacheableReason = reason;
+    }
+
+    /** A hit whose body was run again and gave the stored result. */
+    public void recordVerified() {
+        verified.increment();
+    }
+
+    /** A hit whose body was run again and gave another result than the stored one. */
+    public void recordMismatch() {
+        mismatches.increment();
+    }
+
+    /** Calls that ran as the plain method because their key could not say what the method sees. */
+    public long notCacheable() {
+        return notCacheable.sum();
+    }
+
+    /** The latest reason a call was not cacheable, or null. */
+    public String notCacheableReason() {
+        return notCacheableReason;
+    }
+
+    /** Hits verified by running the body again. */
+    public long verified() {
+        return verified.sum();
+    }
+
+    /** Verified hits whose body gave another result. */
+    public long mismatches() {
+        return mismatches.sum();
     }
 
     /** Every call answered from the cache, fast or not. */
@@ -136,6 +181,9 @@ public final class OperationStats {
         missNanos.reset();
         internalFailures.reset();
         rateLimitErrors.reset();
+        notCacheable.reset();
+        verified.reset();
+        mismatches.reset();
         latencies.reset();
     }
 }

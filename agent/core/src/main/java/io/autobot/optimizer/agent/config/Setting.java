@@ -43,6 +43,7 @@ public final class Setting<T> {
     public static final Setting<Boolean> AUTOTUNE = bind(Catalogue.AUTOTUNE);
     public static final Setting<Duration> AUTOTUNE_INTERVAL = bind(Catalogue.AUTOTUNE_INTERVAL);
     public static final Setting<Duration> ALERT_EXECUTION_TIME = bind(Catalogue.ALERT_EXECUTION_TIME);
+    public static final Setting<Double> VERIFY = bind(Catalogue.VERIFY);
     public static final Setting<Double> ALERT_HIT_RATE = bind(Catalogue.ALERT_HIT_RATE);
     public static final Setting<Double> ALERT_MEMORY = bind(Catalogue.ALERT_MEMORY);
     public static final Setting<Duration> SAMPLE_INTERVAL = bind(Catalogue.SAMPLE_INTERVAL);
@@ -178,6 +179,11 @@ public final class Setting<T> {
 
     static int parseInt(String text, int min, int max) {
         return Values.parseInt(text, min, max);
+    }
+
+    /** A fraction from 0 to 1, written as {@code 0.05} or {@code 5%}. */
+    public static double parseFraction(String text) {
+        return (Double) Catalogue.VERIFY.parse(text);
     }
 
     static double parseDouble(String text, double min, double max) {

@@ -2,9 +2,11 @@ package io.autobot.optimizer.agent.engine;
 
 import io.autobot.optimizer.agent.cache.CachingPolicy;
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.KeyValues;
 import io.autobot.optimizer.agent.cache.PendingLoad;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.call.CallerFailure;
+import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.MethodMeta;
@@ -39,6 +41,8 @@ public final class Engine implements CallHandler {
     private final FailOpen failOpen;
     private final Set<Integer> nestedTooDeep = ConcurrentHashMap.newKeySet();
     private final Set<Integer> nearStackEnd = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> notCacheable = ConcurrentHashMap.newKeySet();
+    private volatile double verifyFraction;
 
     /**
      * @param settings the live settings
@@ -50,8 +54,12 @@ public final class Engine implements CallHandler {
         this.settings = settings;
         this.failOpen = failOpen;
         this.cache = cache;
-        this.assembly = new PipelineAssembly(cache, settings.profiles(), providers);
+        this.assembly = new PipelineAssembly(cache, settings.profiles(), providers, () -> verifyFraction);
+        this.verifyFraction = settings.get(Setting.VERIFY);
         settings.addListener((setting, oldValue, newValue) -> {
+            if (setting == Setting.VERIFY) {
+                verifyFraction = settings.get(Setting.VERIFY);
+            }
             if (setting == Setting.CACHE_SIZE || setting == Setting.LEVEL) {
                 cache.resize(settings.effectiveCacheSize());
             } else if (setting == Setting.CACHE_STRATEGY) {
@@ -76,15 +84,26 @@ public final class Engine implements CallHandler {
             return null; // nothing of the agent's runs where the stack may end inside a shared structure
         }
         CachingPolicy caching = pipeline.caching();
+        if (caching != null && caching.disabled()) {
+            // verification found its results not to be its calls': it runs as if it were not cached
+            return pipeline.cachingOnly() ? null
+                    : nested(state, method, pipeline, invocation(method, declaringType, self, args), true);
+        }
         if (caching != null) {
             CallKey key = state.borrowLookupKey();
             try {
                 Object hit = caching.lookup(
                         key == null ? CallKey.of(method, self, args) : key.reuse(method, self, args));
                 if (hit != null) {
+                    if (caching.verifyNow()) {
+                        return verify(state, method, pipeline, caching, hit, declaringType, self, args);
+                    }
                     method.stats().recordFastHit();
-                    return hit;
+                    return caching.served(hit, args);
                 }
+            } catch (KeyValues.NotCacheable notCacheable) {
+                notCacheable(method, notCacheable);
+                return null; // the plain method: its key could not say what it sees
             } catch (Throwable internal) {
                 failOpen.report("cache lookup", method, internal);
                 return null;
@@ -95,7 +114,58 @@ public final class Engine implements CallHandler {
         if (pipeline.cachingOnly()) {
             return inline(state, method, caching, self, args);
         }
-        return nested(state, method, pipeline, new Invocation(BodyRunner.INSTANCE, method, declaringType, self, args, null));
+        return nested(state, method, pipeline, invocation(method, declaringType, self, args), false);
+    }
+
+    private static Invocation invocation(MethodMeta method, Class<?> declaringType, Object self, Object[] args) {
+        return new Invocation(BodyRunner.INSTANCE, method, declaringType, self, args, null);
+    }
+
+    /**
+     * A hit drawn for verification: the body runs (below the cache) and its result is compared
+     * with the stored one; the caller gets the body's own result.
+     */
+    private Object verify(CallState state, MethodMeta method, Pipeline pipeline, CachingPolicy caching, Object stored,
+            Class<?> declaringType, Object self, Object[] args) throws Throwable {
+        if (pipeline.cachingOnly()) {
+            try {
+                state.pending().push(new InlineCall(args, method, caching.verification(stored, args), System.nanoTime()));
+            } catch (Throwable internal) {
+                failOpen.report("cache", method, internal);
+            }
+            return null; // the body runs in the caller's frame; exit() hands its result to the check
+        }
+        Object fresh = nested(state, method, pipeline, invocation(method, declaringType, self, args), true);
+        if (fresh != null) {
+            caching.check(stored, fresh, args);
+        }
+        return fresh;
+    }
+
+    /** What to do about an argument class without value semantics: a JDK class cannot be changed, an application class can. */
+    public static String remedy(Class<?> type) {
+        return type.getClassLoader() == null
+                ? "Pass a value in its place (its content as a String, a List, a record)"
+                : "Give " + type.getSimpleName() + " value equality (make it a record, or implement equals and hashCode)";
+    }
+
+    /** A call that runs as the plain method because its key cannot say what the method sees: counted, said once. */
+    private void notCacheable(MethodMeta method, KeyValues.NotCacheable reason) {
+        try {
+            method.stats().recordNotCacheable(reason.getMessage());
+            if (notCacheable.add(method.id())) {
+                if (reason.type() == null) {
+                    LOG.debug("{}: a call with {} runs as the plain method, not cached (said once)",
+                            method.qualifiedName(), reason.getMessage());
+                } else {
+                    LOG.info("{}: not cacheable: {}, whose equals is identity (it has no value semantics): such calls"
+                            + " run as the plain method. {}, or key by identity with @Cached(identityKeys = true)"
+                            + " (said once)", method.qualifiedName(), reason.getMessage(), remedy(reason.type()));
+                }
+            }
+        } catch (RuntimeException e) {
+            failOpen.report("statistics", method, e);
+        }
     }
 
     /**
@@ -160,14 +230,14 @@ public final class Engine implements CallHandler {
      * recursion through them) runs the deeper ones as plain bodies in place, so the agent's frames
      * cannot overflow a stack that the plain method would not; cache hits are still served.
      */
-    private Object nested(CallState state, MethodMeta method, Pipeline pipeline, Invocation invocation)
-            throws Throwable {
+    private Object nested(CallState state, MethodMeta method, Pipeline pipeline, Invocation invocation,
+            boolean belowCache) throws Throwable {
         if (!state.enterNested()) {
             tooDeep(method);
             return null;
         }
         try {
-            return call(method, pipeline, invocation);
+            return call(method, belowCache ? pipeline.belowCache() : pipeline.chain(), invocation);
         } finally {
             state.exitNested();
         }
@@ -196,11 +266,11 @@ public final class Engine implements CallHandler {
         }
     }
 
-    private Object call(MethodMeta method, Pipeline pipeline, Invocation invocation) throws Throwable {
+    private Object call(MethodMeta method, Chain chain, Invocation invocation) throws Throwable {
         long start = System.nanoTime();
         boolean failed = false;
         try {
-            Object result = pipeline.chain().call(invocation);
+            Object result = chain.call(invocation);
             return result == null ? Dispatcher.NULL : result;
         } catch (CallerFailure failure) {
             failed = true;

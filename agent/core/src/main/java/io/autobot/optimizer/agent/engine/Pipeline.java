@@ -15,6 +15,7 @@ public final class Pipeline {
     private final CachingPolicy caching;
     private final List<String> names;
     private final Chain chain;
+    private final Chain belowCache;
 
     /**
      * @param caching the caching policy, or null
@@ -28,6 +29,7 @@ public final class Pipeline {
             Chain next = current;
             current = invocation -> policy.apply(invocation, next);
         }
+        this.belowCache = current;
         if (caching != null) {
             Chain next = current;
             current = invocation -> caching.apply(invocation, next);
@@ -56,6 +58,11 @@ public final class Pipeline {
     /** The whole chain: caching, the other policies, the body. */
     Chain chain() {
         return chain;
+    }
+
+    /** The chain below the cache: the other policies and the body (a verified hit, a method no longer cached). */
+    Chain belowCache() {
+        return belowCache;
     }
 
     /** The policies' names, outermost first, caching included. */

@@ -8,9 +8,11 @@ import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.OperationProfiles;
+import io.autobot.optimizer.agent.config.Setting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,18 @@ final class PipelineAssembly {
     private final ResultCache cache;
     private final OperationProfiles profiles;
     private final List<PolicyProvider> providers;
+    private final DoubleSupplier verifyFraction;
 
-    /** @param providers the non-caching policies, outermost first */
-    PipelineAssembly(ResultCache cache, OperationProfiles profiles, List<PolicyProvider> providers) {
+    /**
+     * @param providers the non-caching policies, outermost first
+     * @param verifyFraction the {@code verify} setting as it is now, for methods that do not set their own
+     */
+    PipelineAssembly(ResultCache cache, OperationProfiles profiles, List<PolicyProvider> providers,
+            DoubleSupplier verifyFraction) {
         this.cache = cache;
         this.profiles = profiles;
         this.providers = List.copyOf(providers);
+        this.verifyFraction = verifyFraction;
     }
 
     /**
@@ -75,6 +83,16 @@ final class PipelineAssembly {
                 throw new IllegalArgumentException("@Cached(ttl = \"" + text + "\") is not accepted: " + e.getMessage());
             }
         }
-        return new CachingPolicy(cache, profiles, ttl, below);
+        double verify = Double.NaN;
+        String fraction = spec.cached() == null ? "" : spec.cached().verify();
+        if (!fraction.isEmpty()) {
+            try {
+                verify = Setting.parseFraction(fraction);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("@Cached(verify = \"" + fraction + "\") is not accepted: expected "
+                        + Setting.VERIFY.accepted());
+            }
+        }
+        return new CachingPolicy(cache, profiles, ttl, below, method, verify, verifyFraction);
     }
 }

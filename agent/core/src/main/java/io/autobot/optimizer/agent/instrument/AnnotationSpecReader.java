@@ -30,7 +30,10 @@ final class AnnotationSpecReader {
         AnnotationDescription timeout = find(annotations, AnnotationNames.TIMEOUT);
         return new MethodSpec(
                 optimized == null ? null : string(optimized, "operation", ""),
-                cached == null ? null : new MethodSpec.Cached(string(cached, "ttl", "")),
+                cached == null ? null : new MethodSpec.Cached(string(cached, "ttl", ""),
+                        enumeration(cached, "scope", "INSTANCE").toLowerCase(java.util.Locale.ROOT),
+                        bool(cached, "identityKeys", false), bool(cached, "storeByValue", true),
+                        string(cached, "verify", "")),
                 parallel == null ? null : new MethodSpec.Parallel(integer(parallel, "threshold", 0),
                         string(parallel, "argument", ""), bool(parallel, "distinct", false)),
                 rateLimited == null ? null : new MethodSpec.RateLimited(number(rateLimited, "perSecond", 0),
@@ -78,6 +81,12 @@ final class AnnotationSpecReader {
     private static String string(AnnotationDescription annotation, String property, String fallback) {
         Object value = value(annotation, property);
         return value instanceof String ? (String) value : fallback;
+    }
+
+    private static String enumeration(AnnotationDescription annotation, String property, String fallback) {
+        Object value = value(annotation, property);
+        return value instanceof net.bytebuddy.description.enumeration.EnumerationDescription constant
+                ? constant.getValue() : fallback;
     }
 
     private static int integer(AnnotationDescription annotation, String property, int fallback) {

@@ -63,7 +63,9 @@ final class PolicyParser {
                     }
                     break;
                 case "cached":
-                    cached = new MethodSpec.Cached(arguments.duration("ttl", ""));
+                    cached = new MethodSpec.Cached(arguments.duration("ttl", ""), arguments.scope(),
+                            arguments.bool("identitykeys", false), arguments.bool("storebyvalue", true),
+                            arguments.fraction("verify"));
                     break;
                 case "parallel":
                     parallel = new MethodSpec.Parallel(arguments.integer("threshold", 0),
@@ -197,6 +199,8 @@ final class PolicyParser {
             case "maxwait": return "max-wait";
             case "retryon": return "retry-on";
             case "maxretries": return "max-retries";
+            case "identitykeys": return "identity-keys";
+            case "storebyvalue": return "store-by-value";
             default: return name;
         }
     }
@@ -269,6 +273,33 @@ final class PolicyParser {
             } catch (NumberFormatException e) {
                 throw bad(key, value, "a number, 0 or more");
             }
+        }
+
+        /** {@code scope=instance|arguments}. */
+        String scope() {
+            String value = values.remove("scope");
+            if (value == null) {
+                return MethodSpec.Cached.INSTANCE;
+            }
+            String scope = value.trim().toLowerCase(Locale.ROOT);
+            if (!scope.equals(MethodSpec.Cached.INSTANCE) && !scope.equals(MethodSpec.Cached.ARGUMENTS)) {
+                throw bad("scope", value, "instance or arguments");
+            }
+            return scope;
+        }
+
+        /** A fraction from 0 to 1 ({@code 0.05} or {@code 5%}), empty when not given. */
+        String fraction(String key) {
+            String value = values.remove(key);
+            if (value == null) {
+                return "";
+            }
+            try {
+                io.autobot.optimizer.agent.config.Setting.parseFraction(value);
+            } catch (IllegalArgumentException e) {
+                throw bad(key, value, io.autobot.optimizer.agent.config.Setting.VERIFY.accepted());
+            }
+            return value.trim();
         }
 
         boolean bool(String key, boolean fallback) {

@@ -117,8 +117,8 @@ class ResultCacheTest {
             return head;
         }, TTL, LIMIT, stats);
         assertThat(first).isEqualTo(3);
-        assertThat(cache.lookup(key(List.of(3, 1, 2)))).isEqualTo(3);
-        assertThat(cache.lookup(key(List.of(1, 2, 3)))).isNull();
+        assertThat(cache.lookup(key(new ArrayList<>(List.of(3, 1, 2))))).isEqualTo(3);
+        assertThat(cache.lookup(key(new ArrayList<>(List.of(1, 2, 3))))).isNull();
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class Catalogue {
             "a duration from 1ms to 24h (10s, 500ms; a plain number is seconds)",
             "alert when an operation's average call takes longer")
             .range(Duration.ofMillis(1), Duration.ofHours(24)).attribute("AlertExecutionTime");
+    public static final SettingDef VERIFY = define("verify", "VERIFY", NUMBER, "0",
+            "a fraction from 0 to 1 (0.01 = re-run the body on 1% of cache hits), or a percentage such as 1%",
+            "the share of cache hits whose body runs again to check the cached result (docs/caching.md)")
+            .range(0, 1).percent().attribute("VerifyFraction");
     public static final SettingDef ALERT_HIT_RATE = define("alert.hit.rate", "AUTOBOT_ALERT_HIT_RATE", NUMBER, "0.5",
             "a number from 0 to 1 (0.5 = 50% hits)", "alert when the cache hit rate falls below")
             .range(0, 1).attribute("AlertHitRate");

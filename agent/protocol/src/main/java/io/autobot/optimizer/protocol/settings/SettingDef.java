@@ -53,6 +53,7 @@ public final class SettingDef {
     private boolean live = true;
     private boolean status;
     private boolean secret;
+    private boolean percent;
 
     SettingDef(String key, String environmentVariable, Type type, String defaultText, String accepted, String doc) {
         this.key = key;
@@ -99,6 +100,12 @@ public final class SettingDef {
     }
 
     /** Read once at start; a change needs a restart. */
+    /** A number that may also be written as a percentage of its unit: {@code 1%} is {@code 0.01}. */
+    SettingDef percent() {
+        this.percent = true;
+        return this;
+    }
+
     SettingDef fixed() {
         this.live = false;
         return this;
@@ -226,7 +233,11 @@ public final class SettingDef {
             case WHOLE_NUMBER:
                 return Values.parseInt(text, (long) min, (long) max);
             case NUMBER:
-                return Values.parseDouble(text, min, max);
+                String number = text.trim();
+                if (percent && number.endsWith("%")) {
+                    return Values.parseDouble(number.substring(0, number.length() - 1), min * 100, max * 100) / 100;
+                }
+                return Values.parseDouble(number, min, max);
             case BOOLEAN:
                 return Values.parseBoolean(text);
             case DURATION:

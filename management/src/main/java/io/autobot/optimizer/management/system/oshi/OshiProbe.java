@@ -50,8 +50,14 @@ public final class OshiProbe implements Supplier<Map<String, Double>> {
     @Override
     public synchronized Map<String, Double> get() {
         Map<String, Double> figures = new HashMap<>();
-        double systemLoad = processor.getSystemCpuLoadBetweenTicks(ticks);
-        ticks = processor.getSystemCpuLoadTicks();
+        long[] now = processor.getSystemCpuLoadTicks();
+        // OSHI keeps the ticks it read for 300 ms: a sample soon after the previous one sees no tick
+        // elapsed and OSHI then says 0.0, on a busy machine as on an idle one. No tick elapsed is no
+        // figure (NaN, left out of the averages), never a load of 0.
+        double systemLoad = elapsed(ticks, now) ? processor.getSystemCpuLoadBetweenTicks(ticks) : Double.NaN;
+        if (elapsed(ticks, now)) {
+            ticks = now;
+        }
         putIfValid(figures, SYSTEM_CPU, systemLoad);
         if (samples++ % PROCESS_EVERY == 0) {
             OSProcess process = os.getProcess(pid);
@@ -62,6 +68,14 @@ public final class OshiProbe implements Supplier<Map<String, Double>> {
         putIfValid(figures, MEMORY_AVAILABLE, memory.getAvailable());
         figures.put(PROCESSORS, (double) logicalProcessors);
         return figures;
+    }
+
+    private static boolean elapsed(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < before.length && i < after.length; i++) {
+            total += after[i] - before[i];
+        }
+        return total > 0;
     }
 
     private static void putIfValid(Map<String, Double> figures, String key, double value) {

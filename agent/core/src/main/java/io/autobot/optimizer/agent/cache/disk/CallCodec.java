@@ -49,7 +49,7 @@ final class CallCodec {
 
     /** The call's bytes, for a lookup: the same bytes {@link #encodeForWrite} gives. */
     static byte[] encode(CallKey call) throws IOException {
-        byte[] args = ValueCodec.encodeArguments(call.args());
+        byte[] args = ValueCodec.encodeArguments(call.diskArgs());
         Object receiver = call.receiver();
         if (receiver == null) {
             return args;
@@ -70,7 +70,7 @@ final class CallCodec {
      * @throws IOException when the arguments cannot be serialized
      */
     static Written encodeForWrite(CallKey call, ClassLoader loader) throws IOException {
-        ValueCodec.Encoded args = ValueCodec.encode(call.args(), loader);
+        ValueCodec.Encoded args = ValueCodec.encode(call.diskArgs(), loader);
         if (!(args.readBack() instanceof Object[] readBackArgs)) {
             throw new IOException("the arguments did not read back as arguments");
         }

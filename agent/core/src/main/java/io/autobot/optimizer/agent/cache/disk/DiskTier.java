@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.cache.disk;
 
+import io.autobot.optimizer.agent.cache.ArgumentResult;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
@@ -121,6 +122,15 @@ public final class DiskTier implements CacheTier {
 
     @Override
     public Object get(CallKey key) {
+        return get(key, true);
+    }
+
+    @Override
+    public Object peek(CallKey key) {
+        return get(key, false);
+    }
+
+    private Object get(CallKey key, boolean counted) {
         DiskMethod method = diskMethod(key.method());
         if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)
                 || (writer.store() == null && pending.isEmpty())) {
@@ -137,9 +147,13 @@ public final class DiskTier implements CacheTier {
         }
         Object value = record == null ? null : decode(method, key, storeKey, record, store);
         if (value == null) {
-            misses.increment();
+            if (counted) {
+                misses.increment();
+            }
         } else {
-            hits.increment();
+            if (counted) {
+                hits.increment();
+            }
             lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
         }
         return value;
@@ -189,7 +203,9 @@ public final class DiskTier implements CacheTier {
         Object value;
         try {
             call = CallCodec.decode(storeKey, method.callOffset(), key, allowed, loader);
+            int argument = EntryFormat.argumentIndex(record);
             value = EntryFormat.isNull(record) ? Dispatcher.NULL
+                    : argument >= 0 ? ArgumentResult.of(argument)
                     : ValueCodec.decode(record, EntryFormat.HEADER, record.length - EntryFormat.HEADER, allowed,
                             loader);
         } catch (ValueCodec.RejectedClassException e) {
@@ -232,7 +248,7 @@ public final class DiskTier implements CacheTier {
         byte[] storeKey = call.bytes();
         byte[] payload = null;
         Set<String> classes = call.classes();
-        if (value != Dispatcher.NULL) {
+        if (value != Dispatcher.NULL && !(value instanceof ArgumentResult)) {
             try {
                 ValueCodec.Encoded encoded = ValueCodec.encode(value, key.method().classLoader());
                 payload = encoded.bytes();
@@ -247,7 +263,9 @@ public final class DiskTier implements CacheTier {
         if (pending.containsKey(pendingKey)) {
             return true; // the same call's result is on its way to the store already
         }
-        byte[] record = EntryFormat.record(storeKey, payload, expiresAt(ttl));
+        byte[] record = value instanceof ArgumentResult argument
+                ? EntryFormat.argumentRecord(storeKey, argument.index(), expiresAt(ttl))
+                : EntryFormat.record(storeKey, payload, expiresAt(ttl));
         if (!reserve(record.length)) {
             dropped.increment();
             if (warnedFull.compareAndSet(false, true)) {

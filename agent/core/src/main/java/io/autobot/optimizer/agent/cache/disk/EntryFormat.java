@@ -18,13 +18,16 @@ final class EntryFormat {
     /**
      * The layout version; a store written with another one is incompatible. 2: keys of instance
      * methods hold the receiver part, and every entry was written by a call that reads back as itself.
+     * 3: keys compare arguments by class and iteration order, and a result that was an argument
+     * is stored as its position.
      */
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
     private static final int FLAGS = 1;
     private static final int EXPIRES = 2;
     private static final int CRC = 10;
     static final int HEADER = 14;
     private static final byte NULL_VALUE = 1;
+    private static final byte ARGUMENT = 2;
 
     private EntryFormat() {
     }
@@ -74,6 +77,20 @@ final class EntryFormat {
     /** When the entry expires, in epoch milliseconds. The record must be intact. */
     static long expiresAt(byte[] record) {
         return ByteBuffer.wrap(record).getLong(EXPIRES);
+    }
+
+    /** A record of a result that was the call's argument {@code index}: its payload is the index. */
+    static byte[] argumentRecord(byte[] key, int index, long expiresAtMillis) {
+        byte[] record = record(key, ByteBuffer.allocate(Integer.BYTES).putInt(index).array(), expiresAtMillis);
+        record[FLAGS] = ARGUMENT;
+        ByteBuffer.wrap(record).putInt(CRC, checksum(key, record));
+        return record;
+    }
+
+    /** The argument position an intact record stands for, or -1 when it holds a value. */
+    static int argumentIndex(byte[] record) {
+        return (record[FLAGS] & ARGUMENT) != 0 && record.length == HEADER + Integer.BYTES
+                ? ByteBuffer.wrap(record).getInt(HEADER) : -1;
     }
 
     /** Whether the record stands for a null result. The record must be intact. */

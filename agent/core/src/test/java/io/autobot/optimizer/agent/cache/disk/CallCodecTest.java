@@ -17,6 +17,7 @@ class CallCodecTest {
 
     private final MethodMeta staticMethod = DiskMethods.method("com.example.A", "compute", "v1");
     private final MethodMeta instanceMethod = DiskMethods.instanceMethod("com.example.A", "compute", "v1");
+    private final MethodMeta identityKeyed = DiskMethods.identityKeyed("com.example.A", "computeById", "v1");
 
     record Point(int x, int y) implements Serializable {
     }
@@ -66,7 +67,7 @@ class CallCodecTest {
 
     @Test
     void tellsACallThatDoesNotReadBackAsItself() throws Exception {
-        assertThat(readsBackAsItself(CallKey.of(staticMethod, new Object[] {new Handle()}))).isFalse();
+        assertThat(readsBackAsItself(CallKey.of(identityKeyed, new Point(1, 2), new Object[] {new Handle()}))).isFalse();
         assertThat(readsBackAsItself(CallKey.of(instanceMethod, new Handle(), new Object[] {1}))).isFalse();
         assertThat(readsBackAsItself(CallKey.of(staticMethod, new Object[] {new Point(1, 2)}))).isTrue();
     }
@@ -78,7 +79,7 @@ class CallCodecTest {
                 .hasMessageContaining("Opaque");
         assertThatThrownBy(() -> CallCodec.encodeForWrite(onOpaque, LOADER))
                 .isInstanceOf(CallCodec.UnserializableReceiver.class);
-        CallKey withOpaque = CallKey.of(instanceMethod, new Point(1, 2), new Object[] {new Opaque()});
+        CallKey withOpaque = CallKey.of(identityKeyed, new Point(1, 2), new Object[] {new Opaque()});
         assertThatThrownBy(() -> CallCodec.encode(withOpaque)).isNotInstanceOf(CallCodec.UnserializableReceiver.class);
     }
 

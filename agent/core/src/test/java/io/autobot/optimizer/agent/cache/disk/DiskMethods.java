@@ -22,10 +22,21 @@ final class DiskMethods {
         return register(className, method, fingerprint, false);
     }
 
+    /** An instance method that keeps identity keys ({@code @Cached(identityKeys = true)}). */
+    static MethodMeta identityKeyed(String className, String method, String fingerprint) {
+        return register(className, method, fingerprint, false,
+                new MethodSpec.Cached("", MethodSpec.Cached.INSTANCE, true, true, ""));
+    }
+
     private static MethodMeta register(String className, String method, String fingerprint, boolean isStatic) {
+        return register(className, method, fingerprint, isStatic, new MethodSpec.Cached(""));
+    }
+
+    private static MethodMeta register(String className, String method, String fingerprint, boolean isStatic,
+            MethodSpec.Cached cached) {
         MethodSignature signature = new MethodSignature(className, method, "(Ljava/lang/Object;)Ljava/lang/Object;",
                 List.of("java.lang.Object"), List.of("arg0"), "java.lang.Object", isStatic);
-        MethodSpec spec = new MethodSpec("op-" + method, new MethodSpec.Cached(""), null, null, null, null);
+        MethodSpec spec = new MethodSpec("op-" + method, cached, null, null, null, null);
         return new MethodRegistry().register(DiskMethods.class.getClassLoader(), signature, spec, fingerprint);
     }
 }
