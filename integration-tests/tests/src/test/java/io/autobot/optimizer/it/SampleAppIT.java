@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample application in child JVMs: its pipeline gives the same results with and without the
  * agent (a differential test on a small corpus, the sample's own sources), and
- * {@code benchmark --quick} prints the guide's tables and writes its JSON (shape only, never speed).
+ * {@code benchmark --quick} prints its tables and writes its JSON (shape only, never speed).
  */
 class SampleAppIT {
 

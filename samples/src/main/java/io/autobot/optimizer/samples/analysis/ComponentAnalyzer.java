@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Component analysis (the guide's {@code optimize_component_analysis}): parses each source file
+ * Component analysis ({@code optimize_component_analysis}): parses each source file
  * and measures every top-level type in it.
  *
  * <p>With the agent, {@link #analyzeAll} is split across worker threads and both methods are

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code batch "<prompt>"}: the guide's CLI example. Picks the components relevant to the prompt,
+ * {@code batch "<prompt>"}: the batch run. Picks the components relevant to the prompt,
  * runs the pipeline with progress output and prints a summary, then what the agent did.
  */
 final class BatchCommand {

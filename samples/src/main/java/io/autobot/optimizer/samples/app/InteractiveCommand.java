@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * {@code interactive}: the guide's interactive mode. It is the CLI's own shell
+ * {@code interactive}: the interactive mode. It is the CLI's own shell
  * ({@link CommandShell}) with the in-process back end: the {@code optimize ...} commands go to the
  * agent's MXBean in this JVM, and {@code generate <prompt>} runs the pipeline.
  */

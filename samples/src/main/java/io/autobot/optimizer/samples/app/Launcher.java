@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * {@code java [-javaagent:autobot-agent.jar] -jar autobot-samples.jar [command]}: the sample
- * application's commands. Without a command it runs a short demo: the guide's
+ * application's commands. Without a command it runs a short demo:
  * {@code batch "Create a web scraper"}, twice, and what the agent did.
  */
 public final class Launcher {
@@ -34,7 +34,7 @@ public final class Launcher {
 
     static int run(List<String> args, PrintStream out) throws Exception {
         if (args.isEmpty()) {
-            out.println("AutoBot sample: the guide's batch \"" + DEMO_PROMPT + "\", run twice (the second run shows"
+            out.println("AutoBot sample: a batch \"" + DEMO_PROMPT + "\", run twice (the second run shows"
                     + " the cache); 'help' lists the commands");
             return BatchCommand.run(Options.parse(List.of(DEMO_PROMPT, "--repeat", "2"), BatchCommand.VALUED,
                     BatchCommand.FLAGS), out);

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * {@code benchmark [--quick]}: runs the same workload side by side in child JVMs, without the
  * agent and with it at each level, under each cache strategy, and restarted warm on a disk cache;
  * several repetitions each, interleaved so that a slow moment of the machine hits every
- * configuration alike. Prints the guide's tables (medians, with the range) and writes them as JSON.
+ * configuration alike. Prints the comparison tables (medians, with the range) and writes them as JSON.
  */
 public final class BenchmarkRunner {
 
@@ -34,9 +34,9 @@ public final class BenchmarkRunner {
             "--rounds", "--components");
     public static final Set<String> FLAGS = Set.of("--quick");
 
-    /** The guide's names of the five operations, by the sample's operation names. */
+    /** The display names of the five operations, by the sample's operation names. */
     static final Map<String, String> OPERATION_LABELS = labels();
-    /** The configuration the guide's "With Optimization" column shows: the default level. */
+    /** The configuration the "With Optimization" column shows: the default level. */
     static final String WITH = "moderate";
 
     private BenchmarkRunner() {

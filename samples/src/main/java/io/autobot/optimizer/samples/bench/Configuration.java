@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One way of running the workload: with or without the agent, and the agent's settings as the
- * guide's environment variables.
+ * documented environment variables.
  *
  * @param name the name in tables and JSON
  * @param label what the tables call it

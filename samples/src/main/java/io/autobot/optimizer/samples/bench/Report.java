@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The benchmark's measurements, as the guide's tables and as JSON. */
+/** The benchmark's measurements, as tables and as JSON. */
 final class Report {
 
     private static final Map<String, String> STRATEGIES = Map.of("memory", "Memory Only", "disk", "Disk Only",

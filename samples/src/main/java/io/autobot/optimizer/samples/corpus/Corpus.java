@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public record Corpus(Path root, List<SourceFile> files, String id) {
 
-    /** Files larger than this are skipped (the guide's {@code max_file_size} for component analysis). */
+    /** Files larger than this are skipped ({@code max_file_size} for component analysis). */
     public static final long MAX_FILE_SIZE = 2L * 1024 * 1024;
 
     /** Reads every Java source under {@code root}. */

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * API validation (the guide's {@code optimize_api_validation}): calls each endpoint of the
+ * API validation ({@code optimize_api_validation}): calls each endpoint of the
  * registry and checks its answer. Calls go through one pooled {@link HttpClient} (its connections
  * are kept alive and reused) from a few threads of the validator's own.
  *

@@ -3,7 +3,7 @@ package io.autobot.optimizer.samples.endpoints;
 import java.io.Serializable;
 
 /**
- * An endpoint to validate, as the guide writes them ({@code {'endpoint': '/api/v1/users',
+ * An endpoint to validate, as a plan writes them ({@code {'endpoint': '/api/v1/users',
  * 'method': 'GET'}}). A GET must answer 200 and a POST 201, with a JSON body.
  *
  * @param service which registry the endpoint belongs to (its content fingerprint, not its port,

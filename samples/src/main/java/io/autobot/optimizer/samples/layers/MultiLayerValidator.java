@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-layer validation (the guide's {@code optimize_multi_layer_validation}): runs the layers
+ * Multi-layer validation ({@code optimize_multi_layer_validation}): runs the layers
  * over each file in order (syntax, structure, security, documentation, conventions) and stops at
  * the first critical failure; each layer is an independent checker that parses the file itself.
  *

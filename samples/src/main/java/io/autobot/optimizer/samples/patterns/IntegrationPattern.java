@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An integration pattern: an ordered list of rules, cheapest and most selective first. Checking a
- * component stops at the first rule that fails (the guide's early termination).
+ * component stops at the first rule that fails (early termination).
  *
  * @param name the pattern's name
  * @param rules the rules, in checking order

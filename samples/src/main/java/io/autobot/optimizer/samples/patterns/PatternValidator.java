@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pattern validation (the guide's {@code optimize_pattern_validation}): checks each component of
+ * Pattern validation ({@code optimize_pattern_validation}): checks each component of
  * each file against integration patterns. A file that does not parse is invalid and is not
  * checked further; each pattern stops at its first failing rule.
  *

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * The sample application: for a prompt, it picks the relevant components of the corpus and runs
- * the guide's five operations over them, printing progress as it goes. It owns the registry
+ * the five operations over them, printing progress as it goes. It owns the registry
  * server it validates endpoints against.
  */
 public final class Pipeline implements AutoCloseable {

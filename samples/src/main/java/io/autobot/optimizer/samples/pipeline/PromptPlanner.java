@@ -49,7 +49,7 @@ public final class PromptPlanner {
             "search", List.of("GET /api/v1/patterns", "POST /api/v1/patterns"),
             "cli", List.of("GET /api/v1/health"));
 
-    /** The guide's own example endpoints, checked for every prompt. */
+    /** The example endpoints, checked for every prompt. */
     private static final List<String> GUIDE_ENDPOINTS = List.of("GET /api/v1/users", "POST /api/v1/posts");
 
     private final SearchIndex index;

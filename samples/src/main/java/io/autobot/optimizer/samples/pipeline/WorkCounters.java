@@ -20,7 +20,7 @@ public final class WorkCounters {
     public static final String SEARCH = "search";
     public static final String MULTI_LAYER_VALIDATION = "multi_layer_validation";
 
-    /** The five operations of the guide, in pipeline order. */
+    /** The five operations, in pipeline order. */
     public static final List<String> OPERATIONS =
             List.of(COMPONENT_ANALYSIS, PATTERN_VALIDATION, API_VALIDATION, SEARCH, MULTI_LAYER_VALIDATION);
 

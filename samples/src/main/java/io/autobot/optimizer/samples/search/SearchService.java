@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Search (the guide's {@code optimize_sourcegraph_search}, over the local corpus instead of
+ * Search ({@code optimize_sourcegraph_search}, over the local corpus instead of
  * SourceGraph): ranks the files for a query, then scans the best ones line by line for the
  * matching lines, as a code search engine does.
  *
