@@ -14,12 +14,17 @@ public class FailOpenHost {
 
     static final AtomicInteger RUNS = new AtomicInteger();
 
-    /** An argument the agent cannot hash. */
+    /** An argument with value equality that the agent cannot hash. */
     public static final class NoHash {
         final int value;
 
         NoHash(int value) {
             this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NoHash that && that.value == value;
         }
 
         @Override
