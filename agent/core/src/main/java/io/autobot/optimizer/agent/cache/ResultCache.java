@@ -7,7 +7,6 @@ import io.autobot.optimizer.agent.call.OperationStats;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The memo of results across its tiers, as the cache strategy says: memory, disk, or memory in
- * front of disk (hybrid, where a disk hit is promoted to memory). Concurrent callers of one key
+ * The memo of results: the tiers the strategy names ({@link Tiers}) and the single flight in
+ * front of them. Concurrent callers of one key
  * run the body once ("single flight") and all get its result; exceptions are never stored (nor
  * shared: the waiters of a call that threw run their own), null results are. A caller waits for
  * another's run only so long: when the waiter is interrupted, or after a limit (the run may be
@@ -38,20 +37,13 @@ public final class ResultCache {
         Object load() throws Throwable;
     }
 
-    private final MemoryTier memory;
-    private final Supplier<CacheTier> diskFactory;
+    private final Tiers tiers;
     private final ConcurrentHashMap<CallKey, Flight> inFlight = new ConcurrentHashMap<>();
     private final FailOpen failOpen;
     private final LongAdder waits = new LongAdder();
     private final LongAdder waitsTimedOut = new LongAdder();
     private final LongAdder waitsInterrupted = new LongAdder();
     private final LargeKeys largeKeys = new LargeKeys();
-    private volatile CacheStrategy strategy;
-    private volatile CacheTier disk;
-    private volatile boolean diskUnavailable;
-    private final Supplier<CacheTier> remoteFactory;
-    private volatile CacheTier remote;
-    private volatile boolean remoteUnavailable;
 
     /**
      * @param memory the memory tier
@@ -69,20 +61,17 @@ public final class ResultCache {
      */
     public ResultCache(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory,
             Supplier<CacheTier> remoteFactory, FailOpen failOpen) {
-        this.remoteFactory = remoteFactory;
-        this.memory = memory;
+        this.tiers = new Tiers(memory, strategy, diskFactory, remoteFactory);
         this.failOpen = failOpen;
-        this.strategy = strategy;
-        this.diskFactory = diskFactory;
     }
 
     public CacheStrategy strategy() {
-        return strategy;
+        return tiers.strategy();
     }
 
     /** Switches the strategy; entries already in a tier stay there. */
     public void strategy(CacheStrategy newStrategy) {
-        this.strategy = newStrategy;
+        tiers.strategy(newStrategy);
     }
 
     /**
@@ -90,42 +79,7 @@ public final class ResultCache {
      * is asked first under every strategy: it also holds what the disk tier did not take.
      */
     public Object lookup(CallKey key) {
-        return lookup(key, true);
-    }
-
-    /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */
-    private Object lookup(CallKey key, boolean counted) {
-        Object value = counted ? memory.get(key) : memory.peek(key);
-        CacheStrategy current = strategy;
-        if (value == null && current.usesRemote()) {
-            return lookupRemote(key);
-        }
-        if (value != null || !current.usesDisk()) {
-            return value;
-        }
-        CacheTier diskTier = disk();
-        if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
-            return null; // hybrid does not wait for the disk tier to open: memory serves meanwhile
-        }
-        value = counted ? diskTier.get(key) : diskTier.peek(key);
-        if (value != null && current.usesMemory()) {
-            // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
-            memory.put(key.detached(), value, ttlLeft(diskTier, key));
-        }
-        return value;
-    }
-
-    /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */
-    private Object lookupRemote(CallKey key) {
-        CacheTier shared = remote();
-        if (shared == null) {
-            return null; // no Redis: memory serves
-        }
-        Object value = shared.get(key);
-        if (value != null) {
-            memory.put(key.detached(), value, ttlLeft(shared, key));
-        }
-        return value;
+        return tiers.lookup(key, true);
     }
 
     /**
@@ -182,7 +136,7 @@ public final class ResultCache {
     /** This caller owns the key's flight: a store that happened meanwhile answers it, else its body runs. */
     private Object own(CallKey key, Flight mine, LoadTerms terms, Object[] args) {
         try {
-            Object cached = lookup(key, false); // the caller's own lookup counted its miss already
+            Object cached = tiers.lookup(key, false); // the caller's own lookup counted its miss already
             if (cached != null) {
                 mine.succeed(cached);
                 terms.stats().recordHit();
@@ -266,64 +220,11 @@ public final class ResultCache {
                         key.method().displayName(), terms.maxSize());
                 return;
             }
-            Duration ttl = terms.ttl();
-            CacheStrategy current = strategy;
-            if (current.usesRemote()) {
-                CacheTier shared = remote();
-                if (shared != null && shared.offer(key, value, ttl)) {
-                    shared.recordLoad(loadNanos);
-                }
-            }
-            CacheTier diskTier = current.usesDisk() ? disk() : null;
-            boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
-            if (onDisk) {
-                diskTier.recordLoad(loadNanos);
-            }
-            if (current.usesMemory() || !onDisk) {
-                memory.put(key, value, ttl);
-                memory.recordLoad(loadNanos);
-            }
+            tiers.write(key, value, terms.ttl(), loadNanos);
         } catch (RuntimeException | LinkageError e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
             failOpen.report("cache store", key.method(), e);
         }
-    }
-
-    /** What a disk hit promoted to memory may live: no longer than it has left on disk. */
-    private static Duration ttlLeft(CacheTier diskTier, CallKey key) {
-        Duration left = diskTier.remainingTtl(key);
-        return left == null ? Duration.ofMinutes(1) : left;
-    }
-
-    /** Removes every entry from every tier (opening the disk tier when the strategy uses it). */
-    public void clear() {
-        memory.invalidateAll();
-        CacheTier shared = strategy.usesRemote() ? remote() : remote;
-        if (shared != null) {
-            shared.invalidateAll();
-        }
-        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
-        if (diskTier != null) {
-            diskTier.invalidateAll();
-        }
-    }
-
-    /** Removes the entries of the methods that match, from every tier. */
-    public void clear(Predicate<MethodMeta> methods) {
-        memory.invalidate(methods);
-        CacheTier shared = strategy.usesRemote() ? remote() : remote;
-        if (shared != null) {
-            shared.invalidate(methods);
-        }
-        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
-        if (diskTier != null) {
-            diskTier.invalidate(methods);
-        }
-    }
-
-    /** Applies a new memory capacity. */
-    public void resize(long capacity) {
-        memory.resize(capacity);
     }
 
     /** How often callers waited for another caller's run of their key, and how often they gave up. */
@@ -336,65 +237,28 @@ public final class ResultCache {
         return largeKeys.count();
     }
 
+    /** Removes every entry from every tier (opening the disk tier when the strategy uses it). */
+    public void clear() {
+        tiers.clear();
+    }
+
+    /** Removes the entries of the methods that match, from every tier. */
+    public void clear(Predicate<MethodMeta> methods) {
+        tiers.clear(methods);
+    }
+
+    /** Applies a new memory capacity. */
+    public void resize(long capacity) {
+        tiers.resize(capacity);
+    }
+
     /** Statistics of every tier that exists. */
     public List<TierStatistics> statistics() {
-        List<TierStatistics> statistics = new ArrayList<>();
-        statistics.add(memory.statistics());
-        CacheTier diskTier = disk;
-        if (diskTier != null) {
-            statistics.add(diskTier.statistics());
-        }
-        CacheTier shared = remote;
-        if (shared != null) {
-            statistics.add(shared.statistics());
-        }
-        return statistics;
+        return tiers.statistics();
     }
 
     /** Drops the memory tier and closes the disk tier, if open: its files stay for the next run. */
     public void close() {
-        memory.invalidateAll(); // memory only matters while running
-        CacheTier diskTier = disk;
-        if (diskTier != null) {
-            diskTier.close();
-        }
-    }
-
-    /** The shared tier, opened on first use; null when there is none (reported once by its factory). */
-    private CacheTier remote() {
-        CacheTier current = remote;
-        if (current != null || remoteUnavailable) {
-            return current;
-        }
-        synchronized (this) {
-            if (remote == null && !remoteUnavailable) {
-                try {
-                    remote = remoteFactory == null ? null : remoteFactory.get();
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("the Redis cache cannot be opened ({}); results are cached in this JVM only", e.toString());
-                }
-                remoteUnavailable = remote == null;
-            }
-            return remote;
-        }
-    }
-
-    /** The disk tier, opened on first use; null when it cannot be opened (reported once). */
-    private CacheTier disk() {
-        CacheTier current = disk;
-        if (current != null || diskUnavailable) {
-            return current;
-        }
-        synchronized (this) {
-            if (disk == null && !diskUnavailable) {
-                try {
-                    disk = diskFactory == null ? null : diskFactory.get();
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("the disk cache cannot be opened ({}); results are cached in memory only", e.toString());
-                }
-                diskUnavailable = disk == null;
-            }
-            return disk;
-        }
+        tiers.close();
     }
 }

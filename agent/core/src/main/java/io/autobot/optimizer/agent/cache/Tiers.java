@@ -1,0 +1,201 @@
+package io.autobot.optimizer.agent.cache;
+
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.config.CacheStrategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which tiers a call reads and writes, as the cache strategy says: memory, disk, memory in front
+ * of disk (hybrid, where a disk hit is promoted to memory), or memory in front of the fleet's
+ * shared tier (distributed). The disk and shared tiers open on first use. Memory is asked first
+ * under every strategy: it also holds what another tier did not take.
+ */
+final class Tiers {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
+    private final MemoryTier memory;
+    private final Supplier<CacheTier> diskFactory;
+    private final Supplier<CacheTier> remoteFactory;
+    private volatile CacheStrategy strategy;
+    private volatile CacheTier disk;
+    private volatile boolean diskUnavailable;
+    private volatile CacheTier remote;
+    private volatile boolean remoteUnavailable;
+
+    Tiers(MemoryTier memory, CacheStrategy strategy, Supplier<CacheTier> diskFactory,
+            Supplier<CacheTier> remoteFactory) {
+        this.memory = memory;
+        this.strategy = strategy;
+        this.diskFactory = diskFactory;
+        this.remoteFactory = remoteFactory;
+    }
+
+    CacheStrategy strategy() {
+        return strategy;
+    }
+
+    void strategy(CacheStrategy newStrategy) {
+        this.strategy = newStrategy;
+    }
+
+    /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */
+    Object lookup(CallKey key, boolean counted) {
+        Object value = counted ? memory.get(key) : memory.peek(key);
+        CacheStrategy current = strategy;
+        if (value == null && current.usesRemote()) {
+            return lookupRemote(key);
+        }
+        if (value != null || !current.usesDisk()) {
+            return value;
+        }
+        CacheTier diskTier = disk();
+        if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
+            return null; // hybrid does not wait for the disk tier to open: memory serves meanwhile
+        }
+        value = counted ? diskTier.get(key) : diskTier.peek(key);
+        if (value != null && current.usesMemory()) {
+            // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
+            memory.put(key.detached(), value, ttlLeft(diskTier, key));
+        }
+        return value;
+    }
+
+    /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */
+    private Object lookupRemote(CallKey key) {
+        CacheTier shared = remote();
+        if (shared == null) {
+            return null; // no Redis: memory serves
+        }
+        Object value = shared.get(key);
+        if (value != null) {
+            memory.put(key.detached(), value, ttlLeft(shared, key));
+        }
+        return value;
+    }
+
+    /** Writes a result to the tiers the strategy names; memory takes it too when no other tier did. */
+    void write(CallKey key, Object value, Duration ttl, long loadNanos) {
+        CacheStrategy current = strategy;
+        if (current.usesRemote()) {
+            CacheTier shared = remote();
+            if (shared != null && shared.offer(key, value, ttl)) {
+                shared.recordLoad(loadNanos);
+            }
+        }
+        CacheTier diskTier = current.usesDisk() ? disk() : null;
+        boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
+        if (onDisk) {
+            diskTier.recordLoad(loadNanos);
+        }
+        if (current.usesMemory() || !onDisk) {
+            memory.put(key, value, ttl);
+            memory.recordLoad(loadNanos);
+        }
+    }
+
+    /** What a disk hit promoted to memory may live: no longer than it has left on disk. */
+    private static Duration ttlLeft(CacheTier diskTier, CallKey key) {
+        Duration left = diskTier.remainingTtl(key);
+        return left == null ? Duration.ofMinutes(1) : left;
+    }
+
+    /** Removes every entry from every tier (opening the disk tier when the strategy uses it). */
+    void clear() {
+        memory.invalidateAll();
+        CacheTier shared = strategy.usesRemote() ? remote() : remote;
+        if (shared != null) {
+            shared.invalidateAll();
+        }
+        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
+        if (diskTier != null) {
+            diskTier.invalidateAll();
+        }
+    }
+
+    /** Removes the entries of the methods that match, from every tier. */
+    void clear(Predicate<MethodMeta> methods) {
+        memory.invalidate(methods);
+        CacheTier shared = strategy.usesRemote() ? remote() : remote;
+        if (shared != null) {
+            shared.invalidate(methods);
+        }
+        CacheTier diskTier = strategy.usesDisk() ? disk() : disk;
+        if (diskTier != null) {
+            diskTier.invalidate(methods);
+        }
+    }
+
+    /** Applies a new memory capacity. */
+    void resize(long capacity) {
+        memory.resize(capacity);
+    }
+
+    /** Statistics of every tier that exists. */
+    List<TierStatistics> statistics() {
+        List<TierStatistics> statistics = new ArrayList<>();
+        statistics.add(memory.statistics());
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            statistics.add(diskTier.statistics());
+        }
+        CacheTier shared = remote;
+        if (shared != null) {
+            statistics.add(shared.statistics());
+        }
+        return statistics;
+    }
+
+    /** Drops the memory tier and closes the disk tier, if open: its files stay for the next run. */
+    void close() {
+        memory.invalidateAll(); // memory only matters while running
+        CacheTier diskTier = disk;
+        if (diskTier != null) {
+            diskTier.close();
+        }
+    }
+
+    /** The shared tier, opened on first use; null when there is none (reported once by its factory). */
+    private CacheTier remote() {
+        CacheTier current = remote;
+        if (current != null || remoteUnavailable) {
+            return current;
+        }
+        synchronized (this) {
+            if (remote == null && !remoteUnavailable) {
+                try {
+                    remote = remoteFactory == null ? null : remoteFactory.get();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("the Redis cache cannot be opened ({}); results are cached in this JVM only", e.toString());
+                }
+                remoteUnavailable = remote == null;
+            }
+            return remote;
+        }
+    }
+
+    /** The disk tier, opened on first use; null when it cannot be opened (reported once). */
+    private CacheTier disk() {
+        CacheTier current = disk;
+        if (current != null || diskUnavailable) {
+            return current;
+        }
+        synchronized (this) {
+            if (disk == null && !diskUnavailable) {
+                try {
+                    disk = diskFactory == null ? null : diskFactory.get();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("the disk cache cannot be opened ({}); results are cached in memory only", e.toString());
+                }
+                diskUnavailable = disk == null;
+            }
+            return disk;
+        }
+    }
+}
