@@ -9,6 +9,7 @@ import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.jmx.PlaneView;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.management.recommend.Advisor;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
@@ -53,6 +54,7 @@ public final class ManagementPlane implements PlaneView {
     private final AutoTuner tuner;
     private final Exporter exporter;
     private volatile OptimizerBean optimizer;
+    private volatile Discovery discovery;
 
     public ManagementPlane(Engine engine, SystemSampler sampler) {
         this.engine = engine;
@@ -67,6 +69,16 @@ public final class ManagementPlane implements PlaneView {
         });
         this.tuner = new AutoTuner(engine.settings(), advisor, this::figures);
         this.exporter = new Exporter(engine.settings().exportDirectory());
+    }
+
+    /** The agent's discovery windows, offered by the Optimizer bean. */
+    public void discovery(Discovery windows) {
+        this.discovery = windows;
+    }
+
+    @Override
+    public Discovery discovery() {
+        return discovery;
     }
 
     /** The bean that receives alerts to send. */

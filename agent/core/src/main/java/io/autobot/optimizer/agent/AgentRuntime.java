@@ -9,6 +9,7 @@ import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
@@ -42,6 +43,7 @@ public final class AgentRuntime implements AgentContext {
     private final List<PolicyProvider> providers;
     private final List<AgentExtension> extensions = new ArrayList<>();
     private volatile Instrumenter instrumenter;
+    private final Discovery discovery;
 
     private AgentRuntime(AgentConfig config, Engine engine, Instrumentation instrumentation, boolean attached,
             MemoryTier memory, List<PolicyProvider> providers) {
@@ -51,6 +53,7 @@ public final class AgentRuntime implements AgentContext {
         this.attached = attached;
         this.memory = memory;
         this.providers = providers;
+        this.discovery = new Discovery(instrumentation);
     }
 
     /** The running agent, or null when it is not started (or was detached). */
@@ -155,6 +158,7 @@ public final class AgentRuntime implements AgentContext {
             return;
         }
         Dispatcher.reset();
+        runtime.discovery.stop();
         for (AgentExtension extension : runtime.extensions) {
             try {
                 extension.stop();
@@ -211,6 +215,11 @@ public final class AgentRuntime implements AgentContext {
     @Override
     public Instrumenter instrumenter() {
         return instrumenter;
+    }
+
+    @Override
+    public Discovery discovery() {
+        return discovery;
     }
 
     /** Whether the agent was attached to a running JVM rather than started with it. */

@@ -41,6 +41,7 @@ class LayeringTest {
                 .layer("engine").definedBy(AGENT + ".engine..")
                 .layer("instrument").definedBy(AGENT + ".instrument..")
                 .layer("rules").definedBy(AGENT + ".rules..")
+                .layer("discovery").definedBy(AGENT + ".discovery..")
                 .layer("spi").definedBy(AGENT + ".spi..")
                 .layer("agent").definedBy(AGENT)
                 .whereLayer("call").mayNotAccessAnyLayer()
@@ -51,7 +52,8 @@ class LayeringTest {
                 .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config")
                 .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
                 .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
-                .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config")
+                .whereLayer("discovery").mayNotAccessAnyLayer()
+                .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "discovery")
                 .whereLayer("agent").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }
