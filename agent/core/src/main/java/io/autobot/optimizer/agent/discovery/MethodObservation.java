@@ -14,6 +14,11 @@ final class MethodObservation {
     static final int MAX_KEYS = 50_000;
 
     final Sampler.Hot hot;
+    /** Every call that entered, observed or not. */
+    final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
+    /** Calls are observed when {@code (entry & mask) == 0}: all at first, fewer for very frequent methods. */
+    volatile long mask;
+    private volatile long periodStart = System.nanoTime();
     final LongAdder calls = new LongAdder();
     final LongAdder nanos = new LongAdder();
     final LongAdder repeats = new LongAdder();
@@ -28,6 +33,30 @@ final class MethodObservation {
 
     MethodObservation(Sampler.Hot hot) {
         this.hot = hot;
+    }
+
+    /** Observed calls per second above which only every second, fourth, ... call is observed. */
+    static final long MAX_OBSERVED_PER_SECOND = 20_000;
+
+    /** Whether this call is observed; keeps the observed calls of a very frequent method near the limit. */
+    boolean sample() {
+        long entry = entries.incrementAndGet();
+        long current = mask;
+        if ((entry & 4095) == 0) {
+            long now = System.nanoTime();
+            double perSecond = 4096e9 / Math.max(1, now - periodStart) / (current + 1);
+            periodStart = now;
+            if (perSecond > MAX_OBSERVED_PER_SECOND && current < 1023) {
+                mask = current * 2 + 1;
+            }
+        }
+        return (entry & current) == 0;
+    }
+
+    /** The share of calls observed: entries over observed calls. */
+    double scale() {
+        long observed = calls.sum();
+        return observed == 0 ? 1 : Math.max(1.0, (double) entries.get() / observed);
     }
 
     /** Whether a call with these arguments was seen before (its result known or in flight). */

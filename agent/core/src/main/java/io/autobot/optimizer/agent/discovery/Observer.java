@@ -43,6 +43,9 @@ final class Observer implements ProbeHandler {
             return null;
         }
         MethodObservation method = methods.get(probeId);
+        if (!method.sample()) {
+            return null;
+        }
         if (args != null) {
             for (int i = 0; i < args.length; i++) {
                 Object arg = args[i];

@@ -39,7 +39,7 @@ final class Verdicts {
         }
         double meanNanos = (double) observation.nanos.sum() / calls;
         double repeatRate = (double) observation.repeats.sum() / calls;
-        double callsPerMinute = calls / seconds * 60;
+        double callsPerMinute = calls * observation.scale() / seconds * 60;
         double saved = callsPerMinute * repeatRate * Math.max(0, meanNanos - HIT_COST_NANOS) / 1e6;
         long compared = observation.compared.sum();
         long differed = observation.differed.sum();
@@ -61,8 +61,9 @@ final class Verdicts {
             verdict = "cache, verify first";
         }
         List<String> evidence = new ArrayList<>();
-        evidence.add(String.format(Locale.ROOT, "%d calls in %.0fs, mean %s, %.0f%% repeated arguments", calls, seconds,
-                cost(meanNanos), repeatRate * 100));
+        long entered = Math.max(calls, observation.entries.get());
+        evidence.add(String.format(Locale.ROOT, "%d calls in %.0fs (%d observed), mean %s, %.0f%% repeated arguments",
+                entered, seconds, calls, cost(meanNanos), repeatRate * 100));
         evidence.add(compared == 0 ? "no repeated call to compare results"
                 : String.format(Locale.ROOT, "equal results for equal arguments %d/%d", compared - differed, compared));
         if (observation.resultWithoutEquals != null) {
@@ -81,7 +82,7 @@ final class Verdicts {
                 evidence.add("waits on socket I/O in " + hot.remoteSamples.sum() + " samples");
             }
         }
-        return new DiscoveryRow(ruleName(hot), samples, share(samples, totalSamples), calls, meanNanos / 1000,
+        return new DiscoveryRow(ruleName(hot), samples, share(samples, totalSamples), entered, meanNanos / 1000,
                 repeatRate, saved, verdict, policy, String.join("; ", evidence));
     }
 

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A host without a single annotation, for discovery. One worker thread runs rounds of calls to
  * methods whose nature is known (see {@link Known}) and counts rounds; {@code stats} says how many
- * rounds ran and whether every result of the pure methods was right, {@code bytes} gives the current
- * code of {@link Known} as the independent {@link BytesRecorder} sees it.
+ * rounds ran and whether every result of the pure methods was right; {@code probe} tells, on its
+ * own, whether any observing advice is left in the host's code (see {@link #probe()}).
  */
 public class DiscoveryHost {
 
@@ -36,7 +36,7 @@ public class DiscoveryHost {
 
         /** Cheap and pure: not worth it. */
         public static int cheapPure(int x) {
-            return (int) work(x, 20);
+            return (int) work(x, 50);
         }
 
         /** Expensive, arguments repeating, but reads a counter: not cacheable. */
@@ -76,7 +76,7 @@ public class DiscoveryHost {
             total += Known.impure(i);
             total += Known.withBuilder(new StringBuilder("key").append(i));
         }
-        for (int i = 0; i < 4_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             total += Known.cheapPure(i % 50);
         }
         sink = total;
@@ -96,7 +96,7 @@ public class DiscoveryHost {
         worker.start();
         new CommandLoop()
                 .on("stats", DiscoveryHost::stats)
-                .on("bytes", DiscoveryHost::bytes)
+                .on("probe", DiscoveryHost::probe)
                 .serve();
     }
 
@@ -109,13 +109,37 @@ public class DiscoveryHost {
         return answer;
     }
 
-    private static Map<String, Object> bytes() {
+    /**
+     * Installs a counting handler of the host's own in the agent's observing bridge (a boot class,
+     * {@code io.autobot.optimizer.bootstrap.Probe}), runs one round, and puts the no-op back: any
+     * call counted comes from observing advice still inlined in a method. {@code absent} when the
+     * bridge was never loaded.
+     */
+    private static Map<String, Object> probe() {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            answer.put("known", BytesRecorder.digest(Known.class));
-            answer.put("host", BytesRecorder.digest(DiscoveryHost.class));
-        } catch (Exception e) {
-            answer.put("known", "error:" + e.toString().replace(' ', '_'));
+            Class<?> probe = Class.forName("io.autobot.optimizer.bootstrap.Probe", true, null);
+            Class<?> handlerType = Class.forName("io.autobot.optimizer.bootstrap.ProbeHandler", true, null);
+            AtomicLong calls = new AtomicLong();
+            Object counting = java.lang.reflect.Proxy.newProxyInstance(DiscoveryHost.class.getClassLoader(),
+                    new Class<?>[] {handlerType}, (proxy, method, args) -> {
+                        if (method.getName().equals("enter")) {
+                            calls.incrementAndGet();
+                        }
+                        return null;
+                    });
+            java.lang.reflect.Method install = probe.getMethod("install", handlerType);
+            install.invoke(null, counting);
+            try {
+                round(-1);
+            } finally {
+                install.invoke(null, (Object) null);
+            }
+            answer.put("probe.calls", calls.get());
+        } catch (ClassNotFoundException e) {
+            answer.put("probe.calls", "absent");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            answer.put("probe.calls", "error:" + e.toString().replace(' ', '_'));
         }
         return answer;
     }
