@@ -107,7 +107,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public long ticket(String prompt) {
         long hash = prompt.hashCode();
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 40_000_000; i++) {
             hash = hash * 31 + (hash >>> 17) + i;
         }
         return hash ^ System.nanoTime();

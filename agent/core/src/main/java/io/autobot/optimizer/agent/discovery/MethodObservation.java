@@ -59,9 +59,18 @@ final class MethodObservation {
         return observed == 0 ? 1 : Math.max(1.0, (double) entries.get() / observed);
     }
 
-    /** Whether a call with these arguments was seen before (its result known or in flight). */
-    boolean seen(long argsHash) {
-        return resultByArguments.containsKey(argsHash);
+    /** Stands for "arguments seen, result not known (yet)". */
+    private static final Long UNKNOWN = Long.MIN_VALUE + 17;
+
+    /** Whether a call with these arguments was seen before; notes them when not (up to {@link #MAX_KEYS}). */
+    boolean seenOrTrack(long argsHash) {
+        if (resultByArguments.containsKey(argsHash)) {
+            return true;
+        }
+        if (resultByArguments.size() < MAX_KEYS) {
+            resultByArguments.putIfAbsent(argsHash, UNKNOWN);
+        }
+        return false;
     }
 
     void called(long elapsedNanos, boolean repeat, boolean threw) {
@@ -78,14 +87,23 @@ final class MethodObservation {
     void result(long argsHash, long resultHash, long bytes) {
         results.increment();
         resultBytes.add(bytes);
-        Long before = resultByArguments.size() < MAX_KEYS ? resultByArguments.putIfAbsent(argsHash, resultHash)
-                : resultByArguments.get(argsHash);
-        if (before != null) {
-            compared.increment();
-            if (before != resultHash) {
-                differed.increment();
+        Long before = resultByArguments.get(argsHash);
+        if (before == null || before.equals(UNKNOWN)) {
+            if (before != null) {
+                resultByArguments.replace(argsHash, UNKNOWN, resultHash);
             }
+            return;
         }
+        compared.increment();
+        if (before != resultHash) {
+            differed.increment();
+        }
+    }
+
+    /** A result that cannot be compared (identity equals): counted and sized only. */
+    void uncompared(long bytes) {
+        results.increment();
+        resultBytes.add(bytes);
     }
 
     void drop() {

@@ -64,7 +64,7 @@ final class Observer implements ProbeHandler {
                     ? self.getClass().getName().hashCode() : self.hashCode();
         }
         long hash = Hashes.ofCall(receiver, args);
-        boolean repeat = method.seen(hash);
+        boolean repeat = method.seenOrTrack(hash);
         return new Token(hash, repeat, System.nanoTime());
     }
 
@@ -79,7 +79,10 @@ final class Observer implements ProbeHandler {
         }
         if (returned != null && !valueEquals.computeIfAbsent(returned.getClass(), ValueSemantics::hasValueEquals)
                 && !returned.getClass().isArray() && !returned.getClass().isEnum()) {
+            // identity equals: its hash says nothing about equal results; it is not compared
             method.resultWithoutEquals = returned.getClass().getName();
+            method.uncompared(Hashes.size(returned));
+            return;
         }
         method.result(call.argsHash, Hashes.of(returned), Hashes.size(returned));
     }

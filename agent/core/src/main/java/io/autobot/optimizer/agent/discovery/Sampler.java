@@ -63,6 +63,9 @@ final class Sampler implements AutoCloseable {
             if (Modifier.isNative(modifiers) || Modifier.isAbstract(modifiers)) {
                 return "native method";
             }
+            if ((modifiers & 0x1000) != 0 || name.startsWith("lambda$")) {
+                return "synthetic method (a lambda body): no rule can name it";
+            }
             return null;
         }
     }
