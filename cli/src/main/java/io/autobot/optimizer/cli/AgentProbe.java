@@ -46,6 +46,13 @@ final class AgentProbe {
         pool.shutdownNow();
     }
 
+    /** Whether the agent runs in the JVM with this pid (the failures of attaching are the CLI's usual errors). */
+    static boolean running(long pid) {
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            return jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY) != null;
+        }
+    }
+
     private static String agentVersion(String pid) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(pid);
         try {

@@ -38,7 +38,7 @@ final class Cli {
      * contract's order.
      */
     static final List<String> BEFORE_TREE = List.of("list", "attach");
-    static final List<String> AFTER_TREE = List.of("detach", "shell");
+    static final List<String> AFTER_TREE = List.of("discover", "detach", "shell");
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object (for scripts).")
     boolean json;
@@ -126,6 +126,68 @@ final class Cli {
         }
         warnings.forEach(warning -> err.println("warning: " + warning));
         return 0;
+    }
+
+    @Command(name = "discover", description = {"Find the methods worth caching in a JVM: JFR execution samples show"
+            + " where the time goes, temporary observing advice on the hottest methods measures their cost, how"
+            + " often their arguments recur and whether equal arguments give equal results; every temporary change"
+            + " is removed when the window ends (or this command dies). See docs/discovery.md.",
+        "Attaches the agent for the window when it does not run there, and detaches it again afterwards."})
+    int discover(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+            @Option(names = "--include", paramLabel = "<pattern>", description = {"Classes to look at: a class or"
+                + " package name (com.acme), * for any characters but a dot, ** for any (com.acme.**); repeatable.",
+                "Default: every class outside the JDK, the agent and common libraries."}) List<String> includes,
+            @Option(names = "--duration", paramLabel = "<time>", defaultValue = "30s",
+                description = "The window, from 3s to 30m (default 30s): a third sampling, the rest observing.")
+            String duration,
+            @Option(names = "--top", paramLabel = "<n>", defaultValue = "10",
+                description = "How many methods to observe and rank, 1 to 50 (default 10).") String top,
+            @Option(names = "--rules-out", paramLabel = "<file>",
+                description = "Write the suggestions as a rules file (docs/attach.md), evidence in comments.")
+            java.nio.file.Path rulesOut) {
+        io.autobot.optimizer.cli.shell.Discover.Request request;
+        try {
+            request = new io.autobot.optimizer.cli.shell.Discover.Request(includes == null ? List.of() : includes,
+                    duration, io.autobot.optimizer.cli.shell.Discover.parseTop(top), rulesOut);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidValue(e.getMessage());
+        }
+        boolean attachedHere = false;
+        if (!AgentProbe.running(pid)) {
+            AttachResult result = AgentInstaller.attach(pid, "").result();
+            if (result.status() == AttachResult.Status.FAILED) {
+                throw CliException.failure("the agent could not start in process " + pid + ": "
+                        + String.join("; ", result.problems()));
+            }
+            attachedHere = result.status() == AttachResult.Status.STARTED;
+        }
+        try (AgentConnection connection = AgentConnection.open(pid)) {
+            Map<String, Object> answer = io.autobot.optimizer.cli.shell.Discover.run(connection.backend(), request,
+                    line -> {
+                        if (!json) {
+                            err.println(line);
+                            err.flush();
+                        }
+                    });
+            if (json) {
+                Map<String, Object> document = answer(pid);
+                document.putAll(answer);
+                out.println(Json.compact(document));
+            } else {
+                io.autobot.optimizer.cli.shell.Discover.print(out, answer);
+            }
+            out.flush();
+            return 0;
+        } catch (TargetUnavailableException | UnsupportedOperationException | IllegalStateException
+                | java.io.UncheckedIOException e) {
+            throw CliException.failure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidValue(e.getMessage());
+        } finally {
+            if (attachedHere) {
+                AgentInstaller.detach(pid);
+            }
+        }
     }
 
     @Command(name = "detach", description = {"Stop the agent in a JVM: every method gets its original code back,"

@@ -57,6 +57,7 @@ public final class ManagementExtension implements AgentExtension {
         SystemSampler sampler = new SystemSampler(thread, () -> runtime.settings().get(Setting.SAMPLE_INTERVAL),
                 SystemSampler.defaultFactory());
         plane = new ManagementPlane(runtime.engine(), sampler);
+        plane.discovery(runtime.discovery());
         optimizer = new OptimizerBean(plane);
         plane.optimizer(optimizer);
         io.autobot.optimizer.agent.cache.CachingPolicy.addMismatchListener(plane.mismatches);

@@ -9,6 +9,7 @@ import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.jmx.PlaneView;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.management.recommend.Advisor;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
@@ -53,6 +54,7 @@ public final class ManagementPlane implements PlaneView {
     private final AutoTuner tuner;
     private final Exporter exporter;
     private volatile OptimizerBean optimizer;
+    private volatile Discovery discovery;
 
     public ManagementPlane(Engine engine, SystemSampler sampler) {
         this.engine = engine;
@@ -76,6 +78,16 @@ public final class ManagementPlane implements PlaneView {
             bean.mismatch(method.qualifiedName(), description);
         }
     };
+
+    /** The agent's discovery windows, offered by the Optimizer bean. */
+    public void discovery(Discovery windows) {
+        this.discovery = windows;
+    }
+
+    @Override
+    public Discovery discovery() {
+        return discovery;
+    }
 
     /** The bean that receives alerts to send. */
     public void optimizer(OptimizerBean bean) {

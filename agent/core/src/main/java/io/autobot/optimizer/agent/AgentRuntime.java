@@ -9,6 +9,7 @@ import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
@@ -44,6 +45,7 @@ public final class AgentRuntime implements AgentContext {
     private final List<AgentExtension> extensions = new ArrayList<>();
     private volatile Instrumenter instrumenter;
     private volatile RedisLink redis;
+    private final Discovery discovery;
 
     private AgentRuntime(AgentConfig config, Engine engine, Instrumentation instrumentation, boolean attached,
             MemoryTier memory, List<PolicyProvider> providers) {
@@ -53,6 +55,7 @@ public final class AgentRuntime implements AgentContext {
         this.attached = attached;
         this.memory = memory;
         this.providers = providers;
+        this.discovery = new Discovery(instrumentation);
     }
 
     /** The running agent, or null when it is not started (or was detached). */
@@ -163,6 +166,7 @@ public final class AgentRuntime implements AgentContext {
             return;
         }
         Dispatcher.reset();
+        runtime.discovery.stop();
         for (AgentExtension extension : runtime.extensions) {
             try {
                 extension.stop();
@@ -227,6 +231,11 @@ public final class AgentRuntime implements AgentContext {
     @Override
     public Instrumenter instrumenter() {
         return instrumenter;
+    }
+
+    @Override
+    public Discovery discovery() {
+        return discovery;
     }
 
     /** Whether the agent was attached to a running JVM rather than started with it. */

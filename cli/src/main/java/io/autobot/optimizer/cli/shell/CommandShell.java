@@ -47,7 +47,7 @@ public final class CommandShell {
         for (Commands.Command command : Commands.all()) {
             List<String> values = command.params().isEmpty() ? List.of() : command.params().get(0).values();
             commands.put(command.name(), new Entry(command.name(), command.synopsis(), command.help(), values,
-                    command.params().size(), args -> command.printer().print(out, backend,
+                    Commands.arity(command), args -> command.printer().print(out, backend,
                             command.action().run(backend, args))));
         }
     }

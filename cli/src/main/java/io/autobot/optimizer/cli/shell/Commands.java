@@ -128,11 +128,22 @@ public final class Commands {
                 "write the performance data as JSON (in the target's export directory, AUTOBOT_EXPORT_DIR)", true,
                 (backend, args) -> answer("file", backend.exportPerformanceData(args.get(0))),
                 (out, backend, answer) -> out.println("Performance data written to " + answer.get("file"))));
+        commands.add(new Command("discover", List.of(new Param("[--include <pattern>]... [--duration <time>] [--top <n>]"
+                + " [--rules-out <file>]", "Options, as for the discover verb.", List.of(), null)),
+                "find the methods worth caching: sample, observe the hottest for a window, rank them", false,
+                (backend, args) -> Discover.run(backend, Discover.parse(args), message -> { }),
+                (out, backend, answer) -> Discover.print(out, answer)));
         commands.add(new Command("set", List.of(new Param("<attribute>", "A writable attribute.",
                 Catalogue.statusAttributes(), null), new Param("<value>", "Its new value.", List.of(), null)),
                 "set any writable attribute, such as set BatchSize 20", false,
                 (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting));
         return Collections.unmodifiableList(commands);
+    }
+
+    /** How many words a command takes; -1 for any number (a command whose first argument is optional, {@code [...]}). */
+    public static int arity(Command command) {
+        return !command.params().isEmpty() && command.params().get(0).label().startsWith("[") ? -1
+                : command.params().size();
     }
 
     /** The argument of a setting's command, from its catalogue entry. */

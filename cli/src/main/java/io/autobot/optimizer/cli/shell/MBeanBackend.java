@@ -163,6 +163,22 @@ public final class MBeanBackend implements OptimizerBackend {
                 new String[] {String.class.getName()}));
     }
 
+    @Override
+    public String startDiscovery(List<String> includes, String duration, int top) {
+        return String.valueOf(invoke("startDiscovery", new Object[] {includes.toArray(new String[0]), duration, top},
+                new String[] {String[].class.getName(), String.class.getName(), int.class.getName()}));
+    }
+
+    @Override
+    public Map<String, Object> pollDiscovery(String id) {
+        return asMap(invoke("pollDiscovery", new Object[] {id}, new String[] {String.class.getName()}));
+    }
+
+    @Override
+    public void cancelDiscovery(String id) {
+        invoke("cancelDiscovery", new Object[] {id}, new String[] {String.class.getName()});
+    }
+
     private Object attribute(String name) {
         return OpenData.toJava(call(() -> connection.getAttribute(OPTIMIZER, name)));
     }

@@ -50,4 +50,19 @@ public interface OptimizerBackend {
 
     /** Writes the performance data as JSON and returns the path written (in the target's file system). */
     String exportPerformanceData(String file);
+
+    /** Starts a discovery window in the target (docs/discovery.md) and returns its id. */
+    default String startDiscovery(List<String> includes, String duration, int top) {
+        throw new UnsupportedOperationException("the agent in " + target() + " offers no discovery");
+    }
+
+    /** The window's state and, once done, its report, as nested maps; renews the window's lease. */
+    default Map<String, Object> pollDiscovery(String id) {
+        throw new UnsupportedOperationException("the agent in " + target() + " offers no discovery");
+    }
+
+    /** Ends the window now; its temporary changes are removed. */
+    default void cancelDiscovery(String id) {
+        throw new UnsupportedOperationException("the agent in " + target() + " offers no discovery");
+    }
 }

@@ -1,6 +1,8 @@
 package io.autobot.optimizer.management.jmx;
 
 import io.autobot.optimizer.agent.Version;
+import io.autobot.optimizer.agent.discovery.Discovery;
+import io.autobot.optimizer.agent.discovery.DiscoveryOptions;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.management.alert.Alert;
@@ -316,6 +318,49 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     @Override
     public void resetStatistics() {
         plane.reports().reset();
+    }
+
+    @Override
+    public DiscoveryData discover(String[] includes, String duration, int top) {
+        try {
+            return DiscoveryData.of(discovery().run(discoveryOptions(includes, duration, top, null)), "this JVM");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("discovery interrupted");
+        }
+    }
+
+    @Override
+    public String startDiscovery(String[] includes, String duration, int top) {
+        return discovery().start(discoveryOptions(includes, duration, top, DISCOVERY_LEASE));
+    }
+
+    @Override
+    public DiscoveryData pollDiscovery(String id) {
+        return DiscoveryData.of(discovery().poll(id), "process " + ProcessHandle.current().pid());
+    }
+
+    @Override
+    public void cancelDiscovery(String id) {
+        discovery().cancel(id);
+    }
+
+    private static final java.time.Duration DISCOVERY_LEASE = java.time.Duration.ofSeconds(10);
+
+    private Discovery discovery() {
+        Discovery discovery = plane.discovery();
+        if (discovery == null) {
+            throw new UnsupportedOperationException("this agent offers no discovery");
+        }
+        return discovery;
+    }
+
+    private static DiscoveryOptions discoveryOptions(String[] includes, String duration, int top,
+            java.time.Duration lease) {
+        return new DiscoveryOptions(includes == null ? java.util.List.of() : java.util.List.of(includes),
+                duration == null || duration.isBlank() ? DiscoveryOptions.DEFAULT_DURATION
+                        : DiscoveryOptions.parseDuration(duration),
+                top <= 0 ? DiscoveryOptions.DEFAULT_TOP : top, lease);
     }
 
     /** A setting changed (from JMX, the CLI, the API, a scenario or auto-tuning). */

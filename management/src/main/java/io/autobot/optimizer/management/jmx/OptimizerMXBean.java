@@ -129,4 +129,26 @@ public interface OptimizerMXBean {
 
     /** Counts every statistic from zero again (the caches keep their entries). */
     void resetStatistics();
+
+    /**
+     * Runs a discovery window to its end and returns what it found (docs/discovery.md): blocks for
+     * the window's length.
+     *
+     * @param includes class or package patterns, none: every class outside the JDK, the agent and common libraries
+     * @param duration such as {@code 30s}
+     * @param top how many methods to rank
+     */
+    DiscoveryData discover(String[] includes, String duration, int top);
+
+    /**
+     * Starts a discovery window and returns its id. The window is cancelled (its temporary changes
+     * removed) when {@link #pollDiscovery} is not called for 10 seconds: its client went away.
+     */
+    String startDiscovery(String[] includes, String duration, int top);
+
+    /** The window's state, and its report once it is done; renews its lease. */
+    DiscoveryData pollDiscovery(String id);
+
+    /** Ends a window now, removing its temporary changes. */
+    void cancelDiscovery(String id);
 }

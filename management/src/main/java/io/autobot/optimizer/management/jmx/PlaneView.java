@@ -1,6 +1,7 @@
 package io.autobot.optimizer.management.jmx;
 
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.report.Exporter;
@@ -32,6 +33,11 @@ public interface PlaneView {
     PerformanceReport report();
 
     List<String> recommendations();
+
+    /** Discovery windows in this JVM; null when the agent offers none. */
+    default Discovery discovery() {
+        return null;
+    }
 
     /** Writes the export document to a file of the export directory and returns its path. */
     Path export(String fileName) throws IOException;

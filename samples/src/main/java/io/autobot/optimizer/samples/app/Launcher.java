@@ -21,6 +21,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--plain")) {
+            // the same workload with the project's annotations erased (docs/discovery.md): run it
+            // through a loader that renames them, so the agent sees none and every method runs as written
+            Class<?> plain = new PlainLoader(Launcher.class.getClassLoader()).loadClass(Launcher.class.getName());
+            Thread.currentThread().setContextClassLoader(plain.getClassLoader());
+            plain.getMethod("main", String[].class).invoke(null,
+                    (Object) Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int status;
         try {
             status = run(Arrays.asList(args), System.out);
@@ -65,7 +74,8 @@ public final class Launcher {
 
     static void usage(PrintStream out) {
         out.println("usage: java [-javaagent:agent/dist/target/autobot-agent.jar] -jar samples/target/autobot-samples.jar"
-                + " [command]");
+                + " [--plain] [command]");
+        out.println("  --plain        the same workload with the project's annotations erased (for discovery)");
         out.println("  (no command)   the demo: batch \"" + DEMO_PROMPT + "\" twice, then what the agent did");
         out.println("  " + BatchCommand.USAGE);
         out.println("  " + InteractiveCommand.USAGE);

@@ -97,8 +97,25 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** The ticket of the last run: not part of any result (see {@link #ticket}). */
+    private volatile long lastTicket;
+
+    /**
+     * An impure method, planted for discovery (docs/discovery.md): a run's ticket mixes the prompt
+     * with the clock, so two calls with the same prompt return different values. Discovery must
+     * report it as not cacheable; it is not annotated, and its value is in no result.
+     */
+    public long ticket(String prompt) {
+        long hash = prompt.hashCode();
+        for (int i = 0; i < 40_000_000; i++) {
+            hash = hash * 31 + (hash >>> 17) + i;
+        }
+        return hash ^ System.nanoTime();
+    }
+
     /** Runs the five operations for a prompt. */
     public PipelineResult run(String prompt) {
+        lastTicket = ticket(prompt);
         Plan plan = planner.plan(prompt);
         List<SourceFile> files = plan.components();
         Map<String, Long> nanos = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.spi;
 
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import java.lang.instrument.Instrumentation;
@@ -22,4 +23,9 @@ public interface AgentContext {
 
     /** Whether the agent was attached to a running JVM rather than started with it. */
     boolean attached();
+
+    /** Discovery windows in this JVM (docs/discovery.md); null when the agent offers none. */
+    default Discovery discovery() {
+        return null;
+    }
 }

@@ -42,6 +42,7 @@ class LayeringTest {
                 .layer("engine").definedBy(AGENT + ".engine..")
                 .layer("instrument").definedBy(AGENT + ".instrument..")
                 .layer("rules").definedBy(AGENT + ".rules..")
+                .layer("discovery").definedBy(AGENT + ".discovery..")
                 .layer("spi").definedBy(AGENT + ".spi..")
                 .layer("agent").definedBy(AGENT)
                 .whereLayer("call").mayNotAccessAnyLayer()
@@ -53,7 +54,9 @@ class LayeringTest {
                 .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config")
                 .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
                 .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
-                .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "redis")
+                .whereLayer("discovery").mayNotAccessAnyLayer()
+                .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "redis",
+                        "discovery")
                 .whereLayer("agent").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }
