@@ -51,7 +51,9 @@ class DiscoveryIT {
                     observed, 100 * (observed - plain) / plain);
             assertThat(verdicts.get(KNOWN + ".expensivePure(int)")).isEqualTo("cache");
             assertThat(verdicts.get(KNOWN + ".expensiveUnique(long)")).isEqualTo("not worth it");
-            assertThat(verdicts.get(KNOWN + ".cheapPure(int)")).isEqualTo("not worth it");
+            // a cheap method may take too few samples to be ranked at all; ranked, it is never worth caching
+            assertThat(verdicts.getOrDefault(KNOWN + ".cheapPure(int)", "not ranked")).isIn("not worth it",
+                    "not ranked");
             assertThat(verdicts.get(KNOWN + ".impure(int)")).startsWith("not cacheable: different results");
             assertThat(verdicts.get(KNOWN + ".withBuilder(java.lang.StringBuilder)"))
                     .startsWith("not cacheable: argument 1 (java.lang.StringBuilder)");

@@ -67,7 +67,9 @@ class StageFaultIT {
                         List.of(AGENT + "cache.disk.ValueCodec#encode", AGENT + "cache.disk.ValueCodec#encodeArguments")),
                 new Stage("splitter", true, INTERNAL,
                         List.of(AGENT + "policy.parallel.Split#runChunk", AGENT + "policy.parallel.ParallelPolicy#parts")),
-                new Stage("batcher", true, INTERNAL,
+                // a fault in one sender can first surface in a waiting caller as a batch closed unsent (the
+                // same failure type, reported once per method): either line is the batcher's failure logged
+                new Stage("batcher", true, "internal failure in policies of",
                         List.of(AGENT + "policy.batch.BatchPolicy#send", AGENT + "policy.batch.BatchPolicy#batchSize")),
                 new Stage("rate limiter", true, INTERNAL, List.of(AGENT + "policy.ratelimit.RateLimiter#tryAcquire")),
                 // the watchdog's alarm fails too (InterruptGuard#interrupt); InterruptGuard#finish, which hands
