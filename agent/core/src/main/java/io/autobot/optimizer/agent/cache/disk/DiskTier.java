@@ -429,16 +429,7 @@ public final class DiskTier implements CacheTier {
 
     @Override
     public TierStatistics statistics() {
-        Store store = writer.store();
-        long entries = 0;
-        if (store != null) {
-            try {
-                entries = store.size();
-            } catch (RuntimeException e) {
-                entries = 0; // closing or failing: the writer reports it
-            }
-        }
-        return new TierStatistics(name(), entries + pending.size(), -1, hits.sum(), misses.sum(), evictions.sum(),
+        return new TierStatistics(name(), writer.entries(pending::size), -1, hits.sum(), misses.sum(), evictions.sum(),
                 directory.bytesOnDisk(), loadNanos.sum());
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,8 @@ final class WriteBehind {
     private final CountDownLatch needed = new CountDownLatch(1);
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final AtomicBoolean writeFailureReported = new AtomicBoolean();
+    /** Held while a put moves from the tier's pending copies into the store. */
+    private final Object moving = new Object();
     private final Thread thread;
     private volatile Store store;
     private volatile boolean writable = true;
@@ -88,6 +91,25 @@ final class WriteBehind {
     /** The open store, or null while opening and after a fault that closed it. */
     Store store() {
         return store;
+    }
+
+    /**
+     * The entries of the store plus {@code pending}, read while no put moves from one to the
+     * other, so no result is counted twice or missed.
+     */
+    long entries(LongSupplier pending) {
+        synchronized (moving) {
+            Store current = store;
+            long stored = 0;
+            if (current != null) {
+                try {
+                    stored = current.size();
+                } catch (RuntimeException e) {
+                    stored = 0; // closing or failing: the writer reports it
+                }
+            }
+            return stored + pending.getAsLong();
+        }
     }
 
     /** Whether new results may be queued: false once the store cannot be written. */
@@ -210,22 +232,34 @@ final class WriteBehind {
         }
     }
 
-    /** Applies a batch with one commit; returns whether it asked to stop. */
+    /**
+     * Applies a batch with one commit; returns whether it asked to stop. A put is finished once
+     * the store holds it (readers see it there before the commit); a failed commit loses the
+     * batch, which is computed again.
+     */
     private boolean apply(List<Command> batch) {
         boolean stop = false;
         boolean dirty = false;
-        List<Put> written = new ArrayList<>();
+        int done = 0;
         List<CompletableFuture<Void>> clears = new ArrayList<>();
         Store current = store;
         try {
-            for (Command command : batch) {
+            for (; done < batch.size(); done++) {
+                Command command = batch.get(done);
                 if (command instanceof Put put) {
                     if (current != null && writable) {
                         current.allowClasses(put.stableId(), put.classes());
-                        current.put(put.key(), put.record());
-                        dirty = true;
                     }
-                    written.add(put);
+                    synchronized (moving) {
+                        try {
+                            if (current != null && writable) {
+                                current.put(put.key(), put.record());
+                                dirty = true;
+                            }
+                        } finally {
+                            listener.finished(put);
+                        }
+                    }
                 } else if (command instanceof Remove remove) {
                     if (current != null && writable && current.remove(remove.key())) {
                         dirty = true;
@@ -234,13 +268,13 @@ final class WriteBehind {
                         }
                     }
                 } else if (command instanceof Clear clear) {
+                    clears.add(clear.done());
                     if (current != null && writable) {
                         clear(current, clear.prefixes());
                         dirty = true;
                     } else if (current != null) {
                         current = closeForGood(current); // cannot clear what it would serve: serve nothing
                     }
-                    clears.add(clear.done());
                 } else if (command instanceof Recover recover) {
                     current = recover(current, recover.reason());
                 } else {
@@ -253,10 +287,21 @@ final class WriteBehind {
         } catch (RuntimeException | StackOverflowError failure) {
             writeFailed(current, failure);
         } finally {
-            written.forEach(listener::finished);
-            clears.forEach(done -> done.complete(null));
+            giveUp(batch.subList(Math.min(done + 1, batch.size()), batch.size())); // the failed one is finished
+            clears.forEach(future -> future.complete(null));
         }
         return stop;
+    }
+
+    /** Finishes the puts and clears a failure kept from being applied. */
+    private void giveUp(List<Command> rest) {
+        for (Command command : rest) {
+            if (command instanceof Put put) {
+                listener.finished(put);
+            } else if (command instanceof Clear clear) {
+                clear.done().complete(null);
+            }
+        }
     }
 
     private Store closeForGood(Store current) {
@@ -337,13 +382,7 @@ final class WriteBehind {
     private void drainAndDiscard() {
         List<Command> rest = new ArrayList<>();
         queue.drainTo(rest);
-        for (Command command : rest) {
-            if (command instanceof Put put) {
-                listener.finished(put);
-            } else if (command instanceof Clear clear) {
-                clear.done().complete(null);
-            }
-        }
+        giveUp(rest);
     }
 
     private void closeStore() {

@@ -275,6 +275,25 @@ class DiskTierTest {
     }
 
     @Test
+    void neverCountsAResultTwiceWhileItIsWritten() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        tier.get(key(method, "opens the store now"));
+        int results = 300;
+        long most = 0;
+        for (int i = 0; i < results; i++) {
+            tier.offer(key(method, i), i, HOUR);
+            for (int look = 0; look < 20; look++) { // watch the write-behind thread at work
+                most = Math.max(most, tier.statistics().entries() - (i + 1));
+            }
+        }
+        assertThat(most).as("entries counted beyond the results offered").isZero();
+        tier = reopen(tier);
+        assertThat(tier.get(key(method, 0))).isEqualTo(0);
+        assertThat(tier.statistics().entries()).isEqualTo(results);
+    }
+
+    @Test
     void opensFromAThreadWithoutAContextClassLoaderAndKeepsTheStore() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier first = open(dir());
