@@ -178,7 +178,7 @@ public final class ManagementPlane implements PlaneView {
         Counters window = timeline.window(total);
         timeline.record(now, total, calls);
         SystemSample system = sampler.started() ? sampler.average() : null;
-        alerts.check(window, system);
+        alerts.check(window, system, memoryTier().utilization());
         tuner.tick(now);
     }
 

@@ -62,6 +62,7 @@ public final class DiskTier implements CacheTier {
     private final ConcurrentHashMap<ByteBuffer, byte[]> pending = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MethodMeta, DiskMethod> diskMethods = new ConcurrentHashMap<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean receiverNoticeGiven = new AtomicBoolean();
     private final AtomicLong queued = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -349,12 +350,21 @@ public final class DiskTier implements CacheTier {
         return written;
     }
 
-    /** A receiver is part of the key: one that cannot be serialized keeps its calls in memory. */
-    private static void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
-        if (method.firstUnserializableReceiver()) {
-            LOG.info("{}: a call on a receiver {} is cached in memory only (the receiver is part of the key)",
-                    meta.qualifiedName(), e.getMessage());
+    /**
+     * A receiver is part of the key: one that cannot be serialized keeps its calls in memory. It is
+     * common (service objects) and no fault, so the log says so once for every method, and names
+     * each method at debug level.
+     */
+    private void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
+        if (!method.firstUnserializableReceiver()) {
+            return;
         }
+        if (receiverNoticeGiven.compareAndSet(false, true)) {
+            LOG.info("methods called on a receiver that cannot be serialized keep their results in memory only (the"
+                    + " receiver is part of the key, so they cannot be on disk); the debug log names each");
+        }
+        LOG.debug("{}: a call on a receiver {} is cached in memory only (the receiver is part of the key)",
+                meta.qualifiedName(), e.getMessage());
     }
 
     private DiskMethod diskMethod(MethodMeta method) {
