@@ -84,6 +84,21 @@ class SampleAppIT {
     }
 
     @Test
+    void theMainJobSaysOnceWhereItWritesAndNothingPerMethodNorAMisleadingAlert() {
+        List<String> agentLines = mainJob.stderr().lines().filter(line -> line.contains("io.autobot.optimizer"))
+                .toList();
+        assertThat(agentLines).as(mainJob.toString()).filteredOn(line -> line.contains("started (premain"))
+                .singleElement().asString().contains("writes its disk cache to " + workDir.resolve("cache"))
+                .contains("exports to " + workDir.resolve("exports"));
+        // the sample's services are not serializable: one line says so for all of them
+        assertThat(agentLines).as(mainJob.toString()).noneMatch(line -> line.contains("cached in memory only"))
+                .filteredOn(line -> line.contains("cannot be serialized")).hasSizeLessThanOrEqualTo(1);
+        assertThat(agentLines).filteredOn(line -> line.startsWith("INFO")).hasSizeLessThanOrEqualTo(2);
+        // a few dozen results in a cache of 1000: a low hit rate is no reason for a larger cache
+        assertThat(mainJob.stderr()).doesNotContain("Low cache hit rate").doesNotContain("the hybrid strategy");
+    }
+
+    @Test
     void benchmarkPrintsTheGuidesTables() {
         assertThat(benchmark.exitCode()).as(benchmark.toString()).isZero();
         String out = benchmark.stdout();
