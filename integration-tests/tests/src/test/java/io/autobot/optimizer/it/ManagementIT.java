@@ -182,7 +182,7 @@ class ManagementIT {
         assertThat(jmx.get(system, "Source")).as(STDERR.toString()).isEqualTo("oshi");
         assertThat((Double) jmx.get(system, "SystemCpuLoad")).isBetween(0.0, 100.0);
         assertThat((Double) jmx.get(system, "MemoryUsage")).isBetween(0.0, 100.0);
-        assertThat((Double) jmx.get(system, "ProcessResidentMemory")).isPositive();
+        assertThat((Long) jmx.get(system, "ProcessResidentMemory")).isPositive();
         assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // ... and after
     }
 

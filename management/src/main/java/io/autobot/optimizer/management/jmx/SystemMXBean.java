@@ -2,8 +2,8 @@ package io.autobot.optimizer.management.jmx;
 
 /**
  * {@code io.autobot.optimizer:type=System}: the host as OSHI (or, failing it, the JDK) reads it.
- * The first read starts sampling; loads are percentages of the whole machine, sizes bytes, and a
- * figure that cannot be read on this platform is NaN.
+ * The first read starts sampling; loads are percentages of the whole machine, sizes whole bytes,
+ * and a figure that cannot be read on this platform is NaN (a size: -1).
  */
 @Described("The host as OSHI (or, failing it, the JDK) reads it; sampling starts on the first read")
 public interface SystemMXBean {
@@ -18,23 +18,23 @@ public interface SystemMXBean {
     @Described(value = "This JVM's CPU load, last sample", units = "percent")
     double getProcessCpuLoad();
 
-    @Described(value = "The machine's memory", units = "bytes")
-    double getMemoryTotal();
+    @Described(value = "The machine's memory; -1 when it cannot be read", units = "bytes")
+    long getMemoryTotal();
 
     @Described(value = "The machine's available memory", units = "bytes")
-    double getMemoryAvailable();
+    long getMemoryAvailable();
 
     @Described(value = "The machine's memory in use", units = "percent")
     double getMemoryUsage();
 
     @Described(value = "This JVM's resident memory", units = "bytes")
-    double getProcessResidentMemory();
+    long getProcessResidentMemory();
 
     @Described(value = "Heap in use", units = "bytes")
-    double getHeapUsed();
+    long getHeapUsed();
 
     @Described(value = "The largest heap", units = "bytes")
-    double getHeapMax();
+    long getHeapMax();
 
     @Described(value = "Heap in use / the largest heap", units = "percent")
     double getHeapUsage();
