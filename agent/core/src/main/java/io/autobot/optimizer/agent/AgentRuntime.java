@@ -127,7 +127,7 @@ public final class AgentRuntime implements AgentContext {
         return runtime;
     }
 
-    /** A directory setting as the host's working directory makes it, for the one line that says where the agent writes. */
+    /** A directory setting as the host's working directory makes it: the start-up line says where the agent writes. */
     private static String absolute(String directory) {
         try {
             return java.nio.file.Path.of(directory).toAbsolutePath().normalize().toString();

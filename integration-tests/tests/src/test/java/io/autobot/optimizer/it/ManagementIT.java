@@ -256,7 +256,8 @@ class ManagementIT {
     void changesTheCacheStrategy() throws Exception {
         jmx.set(OPTIMIZER, "CacheStrategy", "memory");
         assertThat(optimizer("CacheStrategy")).isEqualTo("memory");
-        assertThat(changeOf("CacheStrategy", "memory").getMessage()).isEqualTo("CacheStrategy changed from hybrid to memory");
+        assertThat(changeOf("CacheStrategy", "memory").getMessage())
+                .isEqualTo("CacheStrategy changed from hybrid to memory");
         jmx.set(OPTIMIZER, "CacheStrategy", "hybrid");
         assertThat(optimizer("CacheStrategy")).isEqualTo("hybrid");
     }

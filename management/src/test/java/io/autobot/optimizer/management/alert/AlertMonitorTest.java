@@ -60,7 +60,8 @@ class AlertMonitorTest {
     void theHitRateAdviceFitsTheStrategy() {
         settings.set("cache", "hybrid");
         monitor.check(new Counters(200, 0, 0, 200, 0, 0, 1, 1), null, 1);
-        assertThat(sent.get(0).message()).contains("100% full", "CacheSize, now " + settings.cacheSize()).doesNotContain("hybrid");
+        assertThat(sent.get(0).message()).contains("100% full", "CacheSize, now " + settings.cacheSize())
+                .doesNotContain("hybrid");
         settings.set("cache", "memory");
         monitor.check(new Counters(200, 200, 200, 0, 0, 0, 1, 1), null, 1);
         monitor.check(new Counters(200, 0, 0, 200, 0, 0, 1, 1), null, 1);
