@@ -150,6 +150,9 @@ final class Report {
         out.printf("API: %s requests to the registry and %s answers 429 without the agent; %s and %s with it.%n",
                 first("without", "api.requests"), first("without", "api.rate_limited"),
                 first(BenchmarkRunner.WITH, "api.requests"), first(BenchmarkRunner.WITH, "api.rate_limited"));
+        out.printf("Search: %s queries to the search service and %s answers 429 without the agent; %s and %s with it.%n",
+                first("without", "search.requests"), first("without", "search.rate_limited"),
+                first(BenchmarkRunner.WITH, "search.requests"), first(BenchmarkRunner.WITH, "search.rate_limited"));
     }
 
     private String first(String configuration, String key) {

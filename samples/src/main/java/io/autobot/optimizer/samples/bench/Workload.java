@@ -72,6 +72,8 @@ public final class Workload {
             }
             out.println("api.rate_limited=" + pipeline.apiValidator().rateLimitedResponses());
             out.println("api.requests=" + pipeline.registry().requests());
+            out.println("search.rate_limited=" + pipeline.searchServer().rejected());
+            out.println("search.requests=" + pipeline.searchServer().requests());
             out.println("heap.used.bytes=" + heapAfterGc());
             if (resultsFile != null) {
                 StringBuilder all = new StringBuilder();
