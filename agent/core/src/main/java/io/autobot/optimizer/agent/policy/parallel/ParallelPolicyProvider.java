@@ -65,7 +65,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
         }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
                 Splittable.of(method.parameterTypes().get(parameter)), declared.threshold(), declared.distinct(),
-                verdict(method));
+                verdict(method), method.stats().policies());
     }
 
     /**

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SplitVerdict {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final String method;
     private final boolean returnsResults;
@@ -33,6 +33,11 @@ final class SplitVerdict {
         this.method = method;
         this.returnsResults = returnsResults;
         this.off = new AtomicBoolean(!splits);
+    }
+
+    /** The method's qualified name. */
+    String method() {
+        return method;
     }
 
     /** Whether calls may be split. */
