@@ -282,6 +282,9 @@ final class Report {
     private List<Object> memoryJson() {
         List<Object> rows = new ArrayList<>();
         for (String configuration : List.of("without", "memory", "disk", BenchmarkRunner.WITH)) {
+            if (!runs.containsKey(configuration)) {
+                continue; // the quick run has no memory-only configuration
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("strategy", configuration.equals("without") ? "none" : STRATEGIES.get(configuration));
             row.put("configuration", configuration);
