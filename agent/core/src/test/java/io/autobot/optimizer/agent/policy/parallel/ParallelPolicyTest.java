@@ -502,6 +502,25 @@ class ParallelPolicyTest {
     }
 
     @Test
+    void aMethodDeclaredToReturnAnArrayOfAPrimitiveIsSplitFromItsFirstCall() throws Throwable {
+        MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(doubled);
+        List<Integer> chunkSizes = new CopyOnWriteArrayList<>();
+
+        Object result = call(policy, doubled, inv -> {
+            chunkSizes.add(((int[]) inv.args()[0]).length);
+            return doubled((int[]) inv.args()[0]);
+        }, (Object) new int[] {1, 2, 3, 4, 5, 6});
+
+        assertThat((int[]) result).containsExactly(2, 4, 6, 8, 10, 12);
+        assertThat(chunkSizes).as("the first call was split: int[] is the only class it can return")
+                .hasSizeGreaterThan(1);
+        assertThat(ResultShape.declared("[Ljava.lang.String;")).isEqualTo(new ResultShape(ResultKind.ARRAY, String.class));
+        assertThat(ResultShape.declared("[Ljava.lang.CharSequence;")).as("a String[] may come back").isNull();
+        assertThat(ResultShape.declared("java.util.ArrayList")).as("a subclass may come back").isNull();
+    }
+
+    @Test
     void chunkResultsOfAnotherClassRunTheCallAgainWholeAndStopTheSplitting() throws Throwable {
         MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
