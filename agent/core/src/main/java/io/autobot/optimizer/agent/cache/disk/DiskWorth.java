@@ -7,7 +7,9 @@ import java.util.Locale;
  * while the host runs: a result is stored only while reading it back (the store's get and the
  * decoding, measured on the method's disk hits; before the first hit, the encoding measured on its
  * writes stands in for it) costs less than computing it (the body's time of its misses). The two
- * are exponentially weighted averages, and the verdict changes only past a margin either way
+ * are exponentially weighted averages whose first sample is replaced by the second (the first
+ * call of a method and its first encoding pay one-time costs: class loading, the JIT, the
+ * serialization's class descriptors), and the verdict changes only past a margin either way
  * (hysteresis), so a method near the line does not flip at every call. While its results are
  * skipped, one in {@link #PROBE_EVERY} is stored all the same, so that a cost first measured on
  * cold code or a busy machine is measured again.
@@ -28,12 +30,13 @@ final class DiskWorth {
     private double read = Double.NaN;
     private double write = Double.NaN;
     private int computed;
+    private int reads;
+    private int writes;
     private boolean storing = true;
 
     /** A miss's body took this long; returns whether its result is stored (a probe while skipped). */
     synchronized boolean computed(long nanos) {
-        compute = average(compute, nanos);
-        computed++;
+        compute = average(compute, nanos, computed++);
         double readCost = readCost();
         if (computed < LEARNING_CALLS || Double.isNaN(readCost)) {
             return storing;
@@ -48,12 +51,12 @@ final class DiskWorth {
 
     /** Encoding a result (with its key) on the caller's thread took this long. */
     synchronized void wrote(long nanos) {
-        write = average(write, nanos);
+        write = average(write, nanos, writes++);
     }
 
     /** A disk hit (the store's get and the decoding) took this long. */
     synchronized void read(long nanos) {
-        read = average(read, nanos);
+        read = average(read, nanos, reads++);
     }
 
     /** What computing a result is expected to take; 0 before one was measured. */
@@ -84,8 +87,9 @@ final class DiskWorth {
         return Double.isNaN(read) ? write : read;
     }
 
-    private static double average(double current, long sample) {
-        return Double.isNaN(current) ? sample : current + WEIGHT * (sample - current);
+    /** The average with one more sample; the second sample replaces the first (see the class comment). */
+    private static double average(double current, long sample, int before) {
+        return before < 2 ? sample : current + WEIGHT * (sample - current);
     }
 
     private static String millis(double nanos) {

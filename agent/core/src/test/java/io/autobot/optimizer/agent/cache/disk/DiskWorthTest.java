@@ -67,6 +67,17 @@ class DiskWorthTest {
     }
 
     @Test
+    void aColdFirstEncodingDoesNotDecideAlone() {
+        DiskWorth worth = new DiskWorth();
+        worth.wrote(200 * MS); // the first: class descriptors, the JIT
+        worth.wrote(MS);
+        for (int i = 0; i < 5; i++) {
+            assertThat(worth.computed(5 * MS)).isTrue();
+        }
+        assertThat(worth.verdict()).startsWith("disk: stored, reading is cheaper (5.0 ms to compute vs 1.0 ms to read");
+    }
+
+    @Test
     void saysNothingBeforeAnythingIsMeasured() {
         DiskWorth worth = new DiskWorth();
         assertThat(worth.computed(MS)).isTrue();
