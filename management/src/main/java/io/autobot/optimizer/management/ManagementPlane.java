@@ -135,7 +135,11 @@ public final class ManagementPlane implements PlaneView {
     public List<String> recommendations() {
         sampler.ensureStarted();
         List<String> texts = new ArrayList<>();
-        for (Recommendation recommendation : advisor.advise(figures())) {
+        Figures figures = figures();
+        for (Recommendation recommendation : advisor.advise(figures)) {
+            texts.add(recommendation.text());
+        }
+        for (Recommendation recommendation : advisor.workers(engine.registry().all(), figures.system().systemCpu())) {
             texts.add(recommendation.text());
         }
         texts.addAll(Advisor.valueSemantics(engine.registry().all()));

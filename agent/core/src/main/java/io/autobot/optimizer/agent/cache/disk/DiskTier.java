@@ -54,6 +54,7 @@ public final class DiskTier implements CacheTier {
     private static final long CLEAR_WAIT_MILLIS = 30_000;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     static final int MAX_QUEUED = 10_000;
+    private static final String NAME = "disk";
     static final long MAX_QUEUED_BYTES = 64L << 20;
 
     private final CacheDirectory directory;
@@ -113,7 +114,7 @@ public final class DiskTier implements CacheTier {
 
     @Override
     public String name() {
-        return "disk";
+        return NAME;
     }
 
     @Override
@@ -132,8 +133,9 @@ public final class DiskTier implements CacheTier {
     }
 
     private Object get(CallKey key, boolean counted) {
+        long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)
+        if (method.refusal() != null || !method.worth().storing() || !writer.awaitSettled(OPEN_WAIT_MILLIS)
                 || (writer.store() == null && pending.isEmpty())) {
             return null;
         }
@@ -154,6 +156,12 @@ public final class DiskTier implements CacheTier {
         } else {
             if (counted) {
                 hits.increment();
+            }
+            long readNanos = System.nanoTime() - start;
+            method.worth().read(readNanos);
+            long computeNanos = method.worth().computeEstimate();
+            if (computeNanos > 0) {
+                key.method().stats().policies().saved(NAME, computeNanos - readNanos);
             }
             lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
         }
@@ -236,8 +244,27 @@ public final class DiskTier implements CacheTier {
         offer(key, value, ttl);
     }
 
+    /**
+     * Stores the result only while that pays for the method ({@link DiskWorth}): a result that
+     * costs less to compute than to read back stays in memory; a change of verdict is said once.
+     */
+    @Override
+    public boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
+        DiskMethod method = diskMethod(key.method());
+        DiskWorth worth = method.worth();
+        boolean wasStoring = worth.storing();
+        boolean stored = worth.computed(computeNanos);
+        key.method().stats().policies().verdict(NAME, worth.verdict());
+        if (worth.storing() != wasStoring) {
+            LOG.info("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
+                    wasStoring ? "; its results stay in memory" : "; its results are stored again");
+        }
+        return stored && offer(key, value, ttl);
+    }
+
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl) {
+        long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
         if (method.refusal() != null || !writer.writable()) {
             return false;
@@ -277,6 +304,9 @@ public final class DiskTier implements CacheTier {
             return false;
         }
         method.allow(classes);
+        long writeNanos = System.nanoTime() - start;
+        method.worth().wrote(writeNanos);
+        key.method().stats().policies().saved(NAME, -writeNanos);
         pending.put(pendingKey, record);
         writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
         return true;
