@@ -85,6 +85,11 @@ public final class RedisLink implements AutoCloseable {
         return url;
     }
 
+    /** How long a call waits for Redis ({@code AUTOBOT_REDIS_TIMEOUT}). */
+    public Duration bound() {
+        return Duration.ofNanos(boundNanos);
+    }
+
     /** Whether commands are sent now (connected and not failing). */
     public boolean up() {
         return up;
