@@ -61,9 +61,16 @@ final class FleetBucket {
     }
 
     private final RedisLink link;
+    private final String agent;
 
     FleetBucket(RedisLink link) {
+        this(link, AGENT);
+    }
+
+    /** With an agent id of the test's, to stand for several JVMs in one. */
+    FleetBucket(RedisLink link, String agent) {
         this.link = link;
+        this.agent = agent;
     }
 
     /** The link, to tell a Redis that is down from one that is slow. */
@@ -87,7 +94,7 @@ final class FleetBucket {
      * @return the reservation, or null when Redis did not answer in time (down, slow, refusing)
      */
     Reservation reserve(List<String> keys, long intervalMicros, long maxWaitMicros) {
-        List<String> args = List.of(Long.toString(intervalMicros), Long.toString(maxWaitMicros), AGENT,
+        List<String> args = List.of(Long.toString(intervalMicros), Long.toString(maxWaitMicros), agent,
                 Long.toString(FLEET_WINDOW_MICROS));
         Object answer = link.call(client -> client.evalsha(SHA1, SCRIPT, keys, args), null);
         if (!(answer instanceof List<?> values) || values.size() != 3) {

@@ -75,6 +75,16 @@ final class FleetRateLimiter implements Limiter {
         return fleet;
     }
 
+    /** Whether permits come from this JVM's share now, Redis not answering. */
+    boolean onShare() {
+        return onShare.get();
+    }
+
+    /** The rate of this JVM's share. */
+    double shareRate() {
+        return share.rate();
+    }
+
     @Override
     public boolean tryAcquire(long maxWaitNanos) throws InterruptedException {
         long interval = intervalNanos;
@@ -120,8 +130,7 @@ final class FleetRateLimiter implements Limiter {
         share.rate(rate / seen);
         if (onShare.compareAndSet(false, true)) {
             String what = name + "' takes permits from this JVM's share of its limit, "
-                    + format(rate / seen) + "/s (" + format(rate) + "/s over " + seen
-                    + (seen == 1 ? " JVM" : " JVMs") + " last seen)";
+                    + format(rate / seen) + "/s (" + format(rate) + "/s over " + jvms(seen) + " last seen)";
             if (bucket.link().up() && WARNED_SLOW.compareAndSet(false, true)) {
                 LOG.warn("Redis at {} did not answer within AUTOBOT_REDIS_TIMEOUT ({}): fleet rate limiter '{},"
                         + " while Redis answers late", bucket.link().url(), Durations.format(bucket.link().bound()),
@@ -138,8 +147,13 @@ final class FleetRateLimiter implements Limiter {
     private void backOnFleet(int seen) {
         fleet = seen;
         if (onShare.compareAndSet(true, false)) {
-            LOG.info("fleet rate limiter '{}' is back on the fleet's limit of {}/s ({} JVMs)", name, format(rate), seen);
+            LOG.info("fleet rate limiter '{}' is back on the fleet's limit of {}/s ({} seen)", name, format(rate),
+                    jvms(seen));
         }
+    }
+
+    private static String jvms(int count) {
+        return count + (count == 1 ? " JVM" : " JVMs");
     }
 
     private static String format(double rate) {
