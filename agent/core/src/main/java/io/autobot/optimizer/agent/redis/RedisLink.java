@@ -186,6 +186,18 @@ public final class RedisLink implements AutoCloseable {
         connect();
     }
 
+    /**
+     * Logs a fault of Redis that a user of the link noticed (a late answer): a warning when it is
+     * the run's first about Redis, shared with the link's own outage warning, else at INFO.
+     */
+    public static void warnOnce(String format, Object... arguments) {
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.warn(format, arguments);
+        } else {
+            LOG.info(format, arguments);
+        }
+    }
+
     /** What failed, by type and message; the client's messages name the server, never the password. */
     private static String describe(Throwable cause) {
         Throwable root = cause;

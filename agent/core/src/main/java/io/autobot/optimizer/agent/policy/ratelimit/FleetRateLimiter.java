@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.policy.ratelimit;
 
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.redis.RedisLink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -132,9 +133,9 @@ final class FleetRateLimiter implements Limiter {
             String what = name + "' takes permits from this JVM's share of its limit, "
                     + format(rate / seen) + "/s (" + format(rate) + "/s over " + jvms(seen) + " last seen)";
             if (bucket.link().up() && WARNED_SLOW.compareAndSet(false, true)) {
-                LOG.warn("Redis at {} did not answer within AUTOBOT_REDIS_TIMEOUT ({}): fleet rate limiter '{},"
-                        + " while Redis answers late", bucket.link().url(), Durations.format(bucket.link().bound()),
-                        what);
+                RedisLink.warnOnce("Redis at {} did not answer within AUTOBOT_REDIS_TIMEOUT ({}): fleet rate limiter"
+                        + " '{}, while Redis answers late", bucket.link().url(),
+                        Durations.format(bucket.link().bound()), what);
             } else if (toldShare.compareAndSet(false, true)) {
                 LOG.info("fleet rate limiter '{} until Redis answers again", what);
             } else {
