@@ -63,10 +63,10 @@ class FleetRateLimitIT {
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            // a bound that a loaded two-core machine running three JVMs keeps (answers over 100 ms were
-            // seen at a load average of 17): the schedule is under test here, a late answer elsewhere
+            // the longest bound: the shared schedule is under test here, late answers in FleetRateLimiterTest
+            // (answers later than 100 ms and 1 s were seen here at load averages of 17 and 40)
             Process process = ChildJvm.of(FleetLimitHost.class).withAgent().env("AUTOBOT_REDIS_URL", redis.url())
-                    .env("AUTOBOT_REDIS_TIMEOUT", "1s").workDir(work)
+                    .env("AUTOBOT_REDIS_TIMEOUT", "10s").workDir(work)
                     .args("limit", Long.toString(runMillis), "4").start();
             processes.add(process);
             outputs.add(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));

@@ -87,6 +87,35 @@ class FleetRateLimiterTest {
         assertThat(jvms).allMatch(limiter -> limiter.fleet() == 2).noneMatch(FleetRateLimiter::onShare);
     }
 
+    /** A script that keeps Redis busy (every other client waits) for ARGV[1] microseconds. */
+    private static final String BUSY = """
+            local clock = redis.call('TIME')
+            local start = clock[1] * 1000000 + clock[2]
+            repeat clock = redis.call('TIME') until clock[1] * 1000000 + clock[2] - start >= tonumber(ARGV[1])
+            return 1
+            """;
+
+    @Test
+    void anAnswerLaterThanTheBoundTakesAPermitOfTheShareAndTheNextInTimeIsTheFleetsAgain() throws Exception {
+        try (RedisLink quick = RedisLink.open(redis.url(), Duration.ofMillis(50))) {
+            assertThat(quick.awaitUp(Duration.ofSeconds(20))).isTrue();
+            FleetRateLimiter limiter = new FleetRateLimiter("late", 20, new FleetBucket(quick, "jvm-a"));
+            assertThat(limiter.tryAcquire(SECOND)).isTrue();
+            assertThat(limiter.onShare()).isFalse();
+            Thread busy = new Thread(() -> link.call(client -> client.eval(BUSY, List.of(), List.of("500000")), null,
+                    Duration.ofSeconds(10)));
+            busy.start();
+            while (!limiter.onShare() && busy.isAlive()) {
+                assertThat(limiter.tryAcquire(SECOND)).isTrue();
+            }
+            assertThat(limiter.onShare()).as("a permit Redis answered too late for came from the share").isTrue();
+            assertThat(quick.up()).as("late is not down").isTrue();
+            busy.join();
+            assertThat(limiter.tryAcquire(SECOND)).isTrue();
+            assertThat(limiter.onShare()).as("back on the fleet's bucket").isFalse();
+        }
+    }
+
     @Test
     void withRedisDownAJvmTakesItsShareOfTheLastSeenFleetAndComesBackWhenRedisDoes() throws Exception {
         FleetRateLimiter a = jvm("jvm-a", 20);
