@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A limit the whole fleet shares: each permit is reserved in the fleet's bucket in Redis
  * ({@link FleetBucket}, one round trip) and then waited for on the caller's thread. A caller that
- * wakes more than half an interval after its permit was due lets it go and reserves another, so a
- * stalled thread cannot add a permit to a later second (the granted rate falls below the limit
- * rather than bursting above it, as with {@link RateLimiter}).
+ * may be more than half an interval late for its permit (counting the round trip, as long as the
+ * round trip alone takes less than that) lets it go and reserves another, so a stalled thread or a
+ * slow answer cannot add a permit to a later second (the granted rate falls below the limit rather
+ * than bursting above it, as with {@link RateLimiter}).
  *
  * <p>When Redis does not answer within the link's latency bound (down, slow, refusing the
  * password), the permit comes from a local limiter at this JVM's share of the limit: the limit
@@ -94,17 +95,23 @@ final class FleetRateLimiter implements Limiter {
         }
         bucket.link().awaitFirstAttempt(FIRST_CONNECT);
         long deadline = System.nanoTime() + maxWaitNanos;
+        long slack = interval / 2;
         for (;;) {
-            long left = Math.max(0, deadline - System.nanoTime());
+            long asked = System.nanoTime();
+            long left = Math.max(0, deadline - asked);
             FleetBucket.Reservation reservation = bucket.reserve(keys, interval / 1_000, left / 1_000);
             if (reservation == null) {
                 return fromShare(left);
             }
+            long answered = System.nanoTime();
             backOnFleet(reservation.fleet());
             if (!reservation.granted()) {
                 return false;
             }
-            if (waitFor(System.nanoTime() + reservation.waitMicros() * 1_000, interval / 2)) {
+            // on this JVM's clock the permit is due between asked + wait and answered + wait: wait for the
+            // later, judge lateness from the earlier (unless the round trip alone took longer than the slack)
+            long wait = reservation.waitMicros() * 1_000;
+            if (waitFor(answered + wait, answered - asked <= slack ? asked + wait : answered + wait, slack)) {
                 return true;
             }
         }
@@ -113,16 +120,17 @@ final class FleetRateLimiter implements Limiter {
     /**
      * Parks until the permit is due.
      *
-     * @return whether the caller woke at most {@code slackNanos} after it (else the permit is let go)
+     * @return whether the caller woke at most {@code slackNanos} after {@code judgedFrom} (else the
+     *     permit is let go)
      */
-    private boolean waitFor(long due, long slackNanos) throws InterruptedException {
+    private boolean waitFor(long due, long judgedFrom, long slackNanos) throws InterruptedException {
         for (long now = System.nanoTime(); due - now > 0; now = System.nanoTime()) {
             LockSupport.parkNanos(this, due - now);
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for a permit of " + this);
             }
         }
-        return System.nanoTime() - due <= slackNanos;
+        return System.nanoTime() - judgedFrom <= slackNanos;
     }
 
     /** A permit of this JVM's share, Redis not having answered in time. */
