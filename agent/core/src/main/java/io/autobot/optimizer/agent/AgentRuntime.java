@@ -96,7 +96,7 @@ public final class AgentRuntime implements AgentContext {
         RedisLink redis = AgentWiring.redisLink(settings, StartProblems::report);
         ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings),
                 AgentWiring.redisTierFactory(redis), failOpen);
-        List<PolicyProvider> providers = AgentWiring.policyProviders(settings);
+        List<PolicyProvider> providers = AgentWiring.policyProviders(settings, redis);
         Engine engine = new Engine(settings, cache, providers, failOpen);
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, memory, providers);
         runtime.redis = redis;

@@ -32,10 +32,14 @@ final class AgentWiring {
     private AgentWiring() {
     }
 
-    /** The policies other than caching, outermost first (docs/policies.md says why in this order). */
-    static List<PolicyProvider> policyProviders(RuntimeSettings settings) {
+    /**
+     * The policies other than caching, outermost first (docs/policies.md says why in this order);
+     * the rate limits may be the fleet's, through its Redis (null when not set).
+     */
+    static List<PolicyProvider> policyProviders(RuntimeSettings settings, RedisLink redis) {
         return List.of(new TimeoutPolicyProvider(settings), new BatchPolicyProvider(settings),
-                new ParallelPolicyProvider(settings, new WorkerPool(settings)), new RateLimitPolicyProvider(settings));
+                new ParallelPolicyProvider(settings, new WorkerPool(settings)),
+                new RateLimitPolicyProvider(settings, redis));
     }
 
     /**

@@ -47,6 +47,17 @@ class RulesParserTest {
     }
 
     @Test
+    void readsTheScopeOfARateLimitAsTheAnnotationsDoAndRejectsAnyOther() {
+        assertThat(spec("rate-limited(5)").rateLimited().scope()).as("the setting decides").isEmpty();
+        assertThat(spec("rate-limited(5, scope=fleet)").rateLimited().scope()).isEqualTo("fleet");
+        assertThat(spec("@RateLimited(perSecond = 5, scope = RateLimited.Scope.LOCAL)").rateLimited().scope())
+                .isEqualTo("local");
+        assertThat(spec("cached(scope=Cached.Scope.ARGUMENTS)").cached().argumentsOnly()).isTrue();
+        assertThatThrownBy(() -> spec("rate-limited(5, scope=cluster)"))
+                .hasMessageContaining("rate-limited(scope=cluster) is not accepted: expected local or fleet");
+    }
+
+    @Test
     void takesPastedAnnotationsAndSeveralPolicies() {
         MethodSpec spec = spec("@Optimized(operation = \"search\") @Cached(ttl = \"2h\")  @RateLimited(perSecond = 10)");
         assertThat(spec.operation()).isEqualTo("search");

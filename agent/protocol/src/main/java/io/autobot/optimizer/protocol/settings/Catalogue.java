@@ -101,6 +101,9 @@ public final class Catalogue {
     public static final SettingDef REDIS_TIMEOUT = define("redis.timeout", "AUTOBOT_REDIS_TIMEOUT", DURATION, "5ms",
             "a duration from 1ms to 10s (5ms, 50ms)", "how long a call waits for Redis before it goes on locally")
             .range(Duration.ofMillis(1), Duration.ofSeconds(10)).fixed();
+    public static final SettingDef RATE_LIMIT_SCOPE = define("rate.scope", "RATE_LIMIT_SCOPE", CHOICE, "local",
+            "one of local, fleet", "whether a rate limit holds per JVM or for the whole fleet, through Redis")
+            .choices("local", "fleet").fixed();
 
     private Catalogue() {
     }
