@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent.policy.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autobot.optimizer.agent.engine.Parked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,14 +44,6 @@ class RateLimiterTest {
 
         void advanceMillis(long millis) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
-        }
-    }
-
-    /** Waits until the thread parks (it waits for a permit): a state, not a time. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
-            assertThat(thread.isAlive()).as("the waiter ended before it parked").isTrue();
-            Thread.sleep(1);
         }
     }
 
@@ -147,9 +140,9 @@ class RateLimiterTest {
                 Thread.currentThread().interrupt();
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         clock.advanceMillis(99);
-        awaitParked(waiter);
+        Parked.await(waiter);
         assertThat(granted.getCount()).as("no permit before its slot").isEqualTo(1);
         clock.advanceMillis(1);
         granted.await(); // the waiter wakes from its park (real time) and sees its slot due
@@ -172,7 +165,7 @@ class RateLimiterTest {
                 Thread.currentThread().interrupt();
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         limiter.rate(1000);
         granted.await(); // within the 10 s it would wait without the change, or the test times out
         waiter.join();
@@ -193,7 +186,7 @@ class RateLimiterTest {
                 threw.set(true);
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         waiter.interrupt();
         waiter.join();
         assertThat(threw).isTrue();
