@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.hosts.LoadHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import io.autobot.optimizer.it.support.JmxClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,14 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 16 threads for 60 s under every policy with random arguments, while a JMX client changes the
- * level, the cache strategy, the workers and the cache size at random and clears the caches: every
- * result equals the plain computation, nothing hangs, no agent exception reaches the host, and the
- * heap stays bounded.
+ * 16 threads under every policy with random arguments, while a JMX client makes 65 changes of the
+ * level, the cache strategy, the workers and the cache size at random and clears the caches, each
+ * after a random number of calls (10,000 to 50,000) under the settings before it: every result
+ * equals the plain computation, nothing hangs, no agent exception reaches the host, and the heap
+ * stays bounded. Counts pace the run, not time: a slow machine makes it longer, never different.
  */
 class DifferentialLoadIT {
 
-    private static final int SECONDS = 60;
+    private static final int CHANGES = 65;
+    private static final int MIN_CALLS_BETWEEN = 10_000;
+    private static final int MORE_CALLS_BETWEEN = 40_000;
 
     @TempDir
     Path workDir;
@@ -33,7 +37,7 @@ class DifferentialLoadIT {
     @Test
     void everyResultIsRightWhileTheSettingsChangeUnderLoad() throws Exception {
         Process host = ChildJvm.of(LoadHost.class).withAgent().workDir(workDir).jvmArg("-Xmx256m")
-                .env("DISK_CACHE_PATH", workDir.resolve("cache").toString()).args(String.valueOf(SECONDS)).start();
+                .env("DISK_CACHE_PATH", workDir.resolve("cache").toString()).args(LoadHost.UNTIL_STDIN_CLOSES).start();
         StringBuilder stderr = new StringBuilder();
         Thread errors = new Thread(() -> {
             try (BufferedReader err = new BufferedReader(new InputStreamReader(host.getErrorStream(),
@@ -50,15 +54,16 @@ class DifferentialLoadIT {
         errors.start();
         Map<String, String> values = new LinkedHashMap<>();
         StringBuilder stdout = new StringBuilder();
-        int changes = 0;
+        long paced = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertThat(line).as("the host did not start").isEqualTo("ready=true");
             JmxClient jmx = JmxClient.attach(host.pid());
             try {
-                changes = changeSettingsUntilDone(jmx, host);
+                paced = changeSettings(jmx, host);
             } finally {
+                host.getOutputStream().close(); // ends the host's run
                 try {
                     jmx.close();
                 } catch (java.io.IOException hostGone) {
@@ -84,35 +89,45 @@ class DifferentialLoadIT {
         assertThat(values.get("finished")).as(context).isEqualTo("true");
         assertThat(values.get("wrong")).as(context).isEqualTo("0");
         assertThat(values.get("unexpected")).as(context).isEqualTo("0");
-        assertThat(Long.parseLong(values.get("calls"))).as(context).isGreaterThan(10_000);
+        synchronized (stderr) {
+            HostLog.assertNoUnexpectedWarnings(stderr.toString());
+        }
+        assertThat(Long.parseLong(values.get("calls"))).as("every change came after its calls").as(context)
+                .isGreaterThanOrEqualTo(paced);
         assertThat(Long.parseLong(values.get("heap.mb"))).as(context).isLessThan(200);
         assertThat(Long.parseLong(values.get("heap.peak.after.gc.mb"))).as(context).isLessThan(200);
-        assertThat(changes).isGreaterThan(20);
         System.out.printf("differential load: %s calls, %d setting changes, heap %s MB after GC at the end,"
-                + " at most %s MB after any GC during the run%n", values.get("calls"), changes, values.get("heap.mb"),
+                + " at most %s MB after any GC during the run%n", values.get("calls"), CHANGES, values.get("heap.mb"),
                 values.get("heap.peak.after.gc.mb"));
     }
 
-    private static int changeSettingsUntilDone(JmxClient jmx, Process host) throws Exception {
+    /**
+     * Makes {@link #CHANGES} changes, each once the host has made a random number of calls more
+     * under the settings before it.
+     *
+     * @return the calls the changes waited for in all
+     */
+    private static long changeSettings(JmxClient jmx, Process host) throws Exception {
         Random random = new Random(42);
         List<String> levels = List.of("basic", "moderate", "aggressive");
         List<String> strategies = List.of("memory", "hybrid", "disk");
         String bean = "io.autobot.optimizer:type=Optimizer";
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS - 5);
-        int changes = 0;
-        while (System.nanoTime() < end && host.isAlive()) {
-            try {
-                change(jmx, bean, random, levels, strategies);
-            } catch (java.io.IOException connectionLost) {
-                if (host.waitFor(5, TimeUnit.SECONDS)) {
-                    break; // the host finished its run
-                }
-                throw connectionLost;
+        long paced = 0;
+        for (int change = 0; change < CHANGES; change++) {
+            long between = MIN_CALLS_BETWEEN + random.nextInt(MORE_CALLS_BETWEEN);
+            long due = calls(jmx) + between;
+            while (calls(jmx) < due) {
+                assertThat(host.isAlive()).as("the host ended before change %d", change).isTrue();
+                Thread.sleep(20);
             }
-            changes++;
-            Thread.sleep(200 + random.nextInt(400));
+            paced += between;
+            change(jmx, bean, random, levels, strategies);
         }
-        return changes;
+        return paced;
+    }
+
+    private static long calls(JmxClient jmx) throws Exception {
+        return (Long) jmx.get(LoadHost.LOAD_BEAN, "Calls");
     }
 
     private static void change(JmxClient jmx, String bean, Random random, List<String> levels,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autobot.optimizer.it.hosts.DiskHost;
 import io.autobot.optimizer.it.hosts.StoreWriterHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -154,6 +155,7 @@ class DiskFaultsIT {
                 .filter(line -> line.contains("disk cache") || line.contains("DISK_CACHE_PATH")).toList();
         assertThat(warnings).as(run.stderr()).hasSize(1);
         assertThat(warnings.get(0)).contains("WARN").contains(text);
+        HostLog.assertNoUnexpectedWarnings(run, text);
         assertThat(run.stderr()).doesNotContain("\tat "); // no stack trace
     }
 
@@ -164,10 +166,12 @@ class DiskFaultsIT {
         assertThat(vanished.value("correct")).as(vanished.toString()).isEqualTo("true");
         assertThat(vanished.stderr()).doesNotContain("\tat ");
         assertThat(vanished.stderr().lines().filter(line -> line.contains("disk cache"))).hasSizeLessThanOrEqualTo(1);
+        HostLog.assertNoUnexpectedWarnings(vanished, "disk cache at");
         // the next run starts a new store where the old one was
         assertThat(afterVanished.exitCode()).as(afterVanished.toString()).isZero();
         assertThat(afterVanished.value("correct")).isEqualTo("true");
         assertThat(afterVanished.stderr()).doesNotContain("\tat ");
+        HostLog.assertNoUnexpectedWarnings(afterVanished);
         assertThat(work.resolve("vanishing")).isDirectory();
     }
 
@@ -198,7 +202,7 @@ class DiskFaultsIT {
     void aCorruptStoreIsSetAsideAndRebuilt() throws IOException {
         ranCorrectlyWithOneWarning(corrupt, "was set aside");
         assertThat(afterCorrupt.value("runs")).as(afterCorrupt.toString()).isEqualTo("0");
-        assertThat(afterCorrupt.stderr()).doesNotContain("disk cache at");
+        HostLog.assertNoUnexpectedWarnings(afterCorrupt);
         try (var files = Files.list(work.resolve("corrupt"))) {
             assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("damaged-"));
         }
@@ -208,6 +212,7 @@ class DiskFaultsIT {
     void aStoreOfAnotherVersionIsSetAsideAndRebuilt() {
         ranCorrectlyWithOneWarning(incompatible, "another version (autobot-disk-cache/0)");
         assertThat(afterIncompatible.value("runs")).as(afterIncompatible.toString()).isEqualTo("0");
+        HostLog.assertNoUnexpectedWarnings(afterIncompatible);
     }
 
     @Test
@@ -217,8 +222,9 @@ class DiskFaultsIT {
         assertThat(holder.exitCode()).as(holder.toString()).isZero();
         assertThat(holder.value("correct")).as(holder.toString()).isEqualTo("true");
         assertThat(holder.value("runs")).isEqualTo("4");
-        assertThat(holder.stderr()).doesNotContain("disk cache at");
+        HostLog.assertNoUnexpectedWarnings(holder);
         assertThat(afterBoth.value("correct")).isEqualTo("true");
         assertThat(afterBoth.value("runs")).as(afterBoth.toString()).isEqualTo("0");
+        HostLog.assertNoUnexpectedWarnings(afterBoth);
     }
 }
