@@ -38,9 +38,8 @@ class AutoTuningIT {
     }
 
     @Test
-    void theHybridCacheRunsWithoutAWarningButTheHitRateAlert() {
-        // keys never repeat: the hit rate alert is the one warning the host is meant to get
-        HostLog.assertNoUnexpectedWarnings(with, "ALERT: Low cache hit rate");
+    void theHybridCacheRunsWithoutAWarning() {
+        HostLog.assertNoUnexpectedWarnings(with); // its low hit rate alert is a figure, not a failure
     }
 
     @Test

@@ -17,11 +17,10 @@ import javax.management.StandardMBean;
 
 /**
  * The differential load test's host: 16 threads (or the number given second) call methods under
- * every policy with random arguments (hits and misses), for the given number of seconds or, given
- * {@value #UNTIL_STDIN_CLOSES}, until its stdin closes, and compare every result, and every
- * exception, with what the plain computation gives. A JMX client changes the settings meanwhile
- * (DifferentialLoadIT, which reads the calls made so far from the host's own {@code Load} bean),
- * or faults are injected into the agent (StageFaultIT). At the end it prints what it saw and the
+ * every policy with random arguments (hits and misses) for the given number of seconds, and compare
+ * every result, and every exception, with what the plain computation gives. A JMX client changes
+ * the settings meanwhile (DifferentialLoadIT, which paces itself by the calls made so far, read
+ * from the host's own {@code Load} bean), or faults are injected into the agent (StageFaultIT). At the end it prints what it saw and the
  * agent's {@code InternalFailures}, read over JMX.
  */
 public class LoadHost {
@@ -29,8 +28,6 @@ public class LoadHost {
     /** How long after the run's end a thread may take to finish its last call before it counts as stuck. */
     private static final long GRACE_NANOS = 30_000_000_000L;
 
-    /** The run's length that ends it when the test closes the host's stdin. */
-    public static final String UNTIL_STDIN_CLOSES = "until-stdin-closes";
     /** The host's own bean: the calls checked so far. */
     public static final String LOAD_BEAN = "io.autobot.optimizer.it:type=Load";
 
@@ -122,13 +119,7 @@ public class LoadHost {
         HeapWatch heap = HeapWatch.start();
         System.out.println("ready=true");
         System.out.flush();
-        if (args[0].equals(UNTIL_STDIN_CLOSES)) {
-            while (System.in.read() >= 0) {
-                // runs until the test closes stdin
-            }
-        } else {
-            Thread.sleep(Long.parseLong(args[0]) * 1000); // the run's length, not a wait for anything
-        }
+        Thread.sleep(Long.parseLong(args[0]) * 1000); // the run's length, not a wait for anything
         running = false;
         boolean finished = joinAll(threads, System.nanoTime() + GRACE_NANOS);
         Runtime runtime = Runtime.getRuntime();
