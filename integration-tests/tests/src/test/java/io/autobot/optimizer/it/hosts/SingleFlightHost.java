@@ -7,14 +7,11 @@ import static io.autobot.optimizer.it.hosts.HostOutput.printCorrect;
 import io.autobot.optimizer.annotations.Cached;
 import io.autobot.optimizer.annotations.Timeout;
 import io.autobot.optimizer.api.AutoBot;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -170,10 +167,10 @@ public class SingleFlightHost {
         });
         owner.start();
         POLL_RUNNING.await();
-        RecordingThreads threads = new RecordingThreads();
+        ParkedThreads threads = new ParkedThreads();
         ExecutorService pool = Executors.newSingleThreadExecutor(threads);
         Future<String> waiter = pool.submit(() -> poll(1));
-        awaitParked(threads.first()); // it waits for the owner's poll
+        threads.awaitParked(0); // it waits for the owner's poll
         waiter.cancel(true);
         pool.shutdown();
         // the owner's poll is still unanswered: the waiter ended because of its interrupt
@@ -188,12 +185,12 @@ public class SingleFlightHost {
 
     /** The owner's task is cancelled: its InterruptedException is its own, the waiter gets its value. */
     private static void cancelledOwner() throws Exception {
-        RecordingThreads threads = new RecordingThreads();
+        ParkedThreads threads = new ParkedThreads();
         ExecutorService pool = Executors.newFixedThreadPool(2, threads);
         Future<String> owner = pool.submit(() -> fetch("k"));
         FETCH_RUNNING.await();
         Future<String> waiter = pool.submit(() -> fetch("k"));
-        awaitParked(threads.second()); // it waits for the owner's fetch
+        threads.awaitParked(1); // it waits for the owner's fetch
         owner.cancel(true);
         FETCH_ANSWERED.countDown(); // the waiter's own fetch is answered
         String got;
@@ -241,42 +238,6 @@ public class SingleFlightHost {
         print("timed.owner", got[0].replace(' ', '_'));
         print("timed.waiter", got[1].replace(' ', '_'));
         check("value-k".equals(got[0]) && "value-k".equals(got[1]), "owner and waiter: " + got[0] + " " + got[1]);
-    }
-
-    /** Returns once the thread waits (for another caller's run of its key). */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        for (Thread.State state = thread.getState(); state != Thread.State.WAITING
-                && state != Thread.State.TIMED_WAITING; state = thread.getState()) {
-            check(state != Thread.State.TERMINATED, thread.getName() + " ended before it waited");
-            Thread.sleep(1);
-        }
-    }
-
-    /** Makes a pool's threads and keeps them, so the host can see when one waits. */
-    private static final class RecordingThreads implements ThreadFactory {
-        private final List<Thread> made = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task);
-            made.add(thread);
-            return thread;
-        }
-
-        Thread first() throws InterruptedException {
-            return nth(0);
-        }
-
-        Thread second() throws InterruptedException {
-            return nth(1);
-        }
-
-        private Thread nth(int index) throws InterruptedException {
-            while (made.size() <= index) {
-                Thread.sleep(1);
-            }
-            return made.get(index);
-        }
     }
 
     static void await(CountDownLatch latch) {
