@@ -174,9 +174,11 @@ class ParallelPolicyTest {
         for (boolean callerWaits : new boolean[] {true, false}) {
             AtomicInteger interrupted = new AtomicInteger();
             CountDownLatch together = new CountDownLatch(4);
+            CountDownLatch met = new CountDownLatch(4);
             Chain body = inv -> {
                 together.countDown();
                 together.await(5, TimeUnit.SECONDS); // one chunk per thread
+                met.countDown();
                 if (callerWaits && Thread.currentThread() == caller) {
                     return inv.args()[1]; // the caller's own chunk ends at once: it is waiting when interrupted
                 }
@@ -190,7 +192,7 @@ class ParallelPolicyTest {
             };
             Thread interrupter = new Thread(() -> {
                 try {
-                    together.await(); // every chunk runs
+                    met.await(); // every chunk runs
                     Parked.await(caller); // the caller waits for its chunks, or runs its own
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
@@ -460,16 +462,20 @@ class ParallelPolicyTest {
         MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(lengths);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger runs = new AtomicInteger();
         Chain body = inv -> {
             threads.add(Thread.currentThread());
+            runs.incrementAndGet();
             return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
         };
         Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
         assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
         assertThat(threads).as("the first call runs whole").containsExactly(Thread.currentThread());
+        assertThat(runs).hasValue(1);
         Object merged = call(policy, lengths, body, words);
         assertThat(merged).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
-        assertThat(threads).hasSizeGreaterThan(1);
+        // split: more than one chunk (on whichever threads were free: a busy machine's caller may run them all)
+        assertThat(runs.get() - 1).as("chunks of the second call").isGreaterThan(1);
 
         MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
         Policy distinct = provider.create(doubled);
