@@ -3,7 +3,6 @@ package io.autobot.optimizer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.support.ChildJvm;
-import io.autobot.optimizer.it.support.HostLog;
 import io.autobot.optimizer.samples.app.Launcher;
 import io.autobot.optimizer.samples.json.Json;
 import java.nio.file.Files;
@@ -62,12 +61,6 @@ class SampleAppIT {
         for (String operation : OPERATIONS) {
             assertThat(with.value("digest." + operation)).isEqualTo(without.value("digest." + operation));
         }
-    }
-
-    @Test
-    void theMainJobOnTheDefaultHybridCacheRunsWithoutAWarning() {
-        assertThat(mainJob.exitCode()).as(mainJob.toString()).isZero();
-        HostLog.assertNoUnexpectedWarnings(mainJob);
     }
 
     @Test
