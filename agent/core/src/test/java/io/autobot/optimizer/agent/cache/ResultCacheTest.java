@@ -435,6 +435,7 @@ class ResultCacheTest {
         assertThat(memory.capacity()).isEqualTo(100);
         assertThat(memory.utilization()).isEqualTo(0.01);
         assertThat(memory.hits()).as("the lookup of s").isEqualTo(1);
-        assertThat(memory.misses()).as("the first call of s, the lookup of missing").isEqualTo(2);
+        // getOrLoad looks memory up uncounted (the engine's own lookup before it counts the miss)
+        assertThat(memory.misses()).as("the lookup of missing").isEqualTo(1);
     }
 }
