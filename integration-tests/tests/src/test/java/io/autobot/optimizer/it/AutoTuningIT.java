@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.hosts.TuningHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,11 @@ class AutoTuningIT {
         assertThat(with.value("cache.size")).isEqualTo("100");
         assertThat(with.stderr()).contains("auto-tuning: CACHE_SIZE 50 -> 100")
                 .contains("did not improve the figure that asked for it");
+    }
+
+    @Test
+    void theHybridCacheRunsWithoutAWarning() {
+        HostLog.assertNoUnexpectedWarnings(with); // its low hit rate alert is a figure, not a failure
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.hosts.LoadHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import io.autobot.optimizer.it.support.JmxClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,13 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 16 threads for 60 s under every policy with random arguments, while a JMX client changes the
- * level, the cache strategy, the workers and the cache size at random and clears the caches: every
+ * level, the cache strategy, the workers and the cache size at random and clears the caches, each
+ * change after a random number of calls (2,000 to 10,000) under the settings before it: every
  * result equals the plain computation, nothing hangs, no agent exception reaches the host, and the
- * heap stays bounded.
+ * heap stays bounded. The 60 s say how much is checked, never whether it passes: a slow machine
+ * makes fewer calls and changes, and every change still comes after calls of its own.
  */
 class DifferentialLoadIT {
 
     private static final int SECONDS = 60;
+    private static final int MIN_CALLS_BETWEEN = 2_000;
+    private static final int MORE_CALLS_BETWEEN = 8_000;
 
     @TempDir
     Path workDir;
@@ -50,14 +55,15 @@ class DifferentialLoadIT {
         errors.start();
         Map<String, String> values = new LinkedHashMap<>();
         StringBuilder stdout = new StringBuilder();
-        int changes = 0;
+        int[] changes = new int[1];
+        long paced = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(host.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertThat(line).as("the host did not start").isEqualTo("ready=true");
             JmxClient jmx = JmxClient.attach(host.pid());
             try {
-                changes = changeSettingsUntilDone(jmx, host);
+                paced = changeSettings(jmx, host, changes);
             } finally {
                 try {
                     jmx.close();
@@ -84,35 +90,52 @@ class DifferentialLoadIT {
         assertThat(values.get("finished")).as(context).isEqualTo("true");
         assertThat(values.get("wrong")).as(context).isEqualTo("0");
         assertThat(values.get("unexpected")).as(context).isEqualTo("0");
-        assertThat(Long.parseLong(values.get("calls"))).as(context).isGreaterThan(10_000);
+        synchronized (stderr) {
+            // a cache clear that the disk finishes in the background is the load's, not a failure
+            HostLog.assertNoUnexpectedWarnings(stderr.toString(), "did not finish in time; it goes on in the background");
+        }
+        assertThat(Long.parseLong(values.get("calls"))).as("every change came after its calls").as(context)
+                .isGreaterThanOrEqualTo(paced);
         assertThat(Long.parseLong(values.get("heap.mb"))).as(context).isLessThan(200);
         assertThat(Long.parseLong(values.get("heap.peak.after.gc.mb"))).as(context).isLessThan(200);
-        assertThat(changes).isGreaterThan(20);
         System.out.printf("differential load: %s calls, %d setting changes, heap %s MB after GC at the end,"
-                + " at most %s MB after any GC during the run%n", values.get("calls"), changes, values.get("heap.mb"),
+                + " at most %s MB after any GC during the run%n", values.get("calls"), changes[0], values.get("heap.mb"),
                 values.get("heap.peak.after.gc.mb"));
     }
 
-    private static int changeSettingsUntilDone(JmxClient jmx, Process host) throws Exception {
+    /**
+     * Changes a setting each time the host has made a random number of calls more under the
+     * settings before, until the host's run ends.
+     *
+     * @return the calls the changes waited for in all
+     */
+    private static long changeSettings(JmxClient jmx, Process host, int[] changes) throws Exception {
         Random random = new Random(42);
         List<String> levels = List.of("basic", "moderate", "aggressive");
         List<String> strategies = List.of("memory", "hybrid", "disk");
         String bean = "io.autobot.optimizer:type=Optimizer";
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS - 5);
-        int changes = 0;
-        while (System.nanoTime() < end && host.isAlive()) {
-            try {
-                change(jmx, bean, random, levels, strategies);
-            } catch (java.io.IOException connectionLost) {
-                if (host.waitFor(5, TimeUnit.SECONDS)) {
-                    break; // the host finished its run
+        long paced = 0;
+        try {
+            for (;;) {
+                long between = MIN_CALLS_BETWEEN + random.nextInt(MORE_CALLS_BETWEEN);
+                long due = calls(jmx) + between;
+                while (calls(jmx) < due) {
+                    Thread.sleep(20);
                 }
-                throw connectionLost;
+                change(jmx, bean, random, levels, strategies);
+                paced += between;
+                changes[0]++;
             }
-            changes++;
-            Thread.sleep(200 + random.nextInt(400));
+        } catch (java.io.IOException | java.lang.reflect.UndeclaredThrowableException connectionLost) {
+            if (!host.waitFor(60, TimeUnit.SECONDS)) {
+                throw connectionLost; // the connection broke while the host still runs
+            }
+            return paced; // the host finished its run
         }
-        return changes;
+    }
+
+    private static long calls(JmxClient jmx) throws Exception {
+        return (Long) jmx.get(LoadHost.LOAD_BEAN, "Calls");
     }
 
     private static void change(JmxClient jmx, String bean, Random random, List<String> levels,

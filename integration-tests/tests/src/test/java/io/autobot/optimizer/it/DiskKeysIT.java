@@ -6,6 +6,7 @@ import io.autobot.optimizer.it.hosts.DiskKeysHost;
 import io.autobot.optimizer.it.hosts.PluginHost;
 import io.autobot.optimizer.it.hosts.ShutdownCallHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.ToolProvider;
@@ -70,7 +71,7 @@ class DiskKeysIT {
         for (ChildJvm.Result run : new ChildJvm.Result[] {first, second}) {
             assertThat(run.stderr().lines().filter(line -> line.contains("DiskKeysHost.page(")))
                     .as(run.stderr()).hasSize(1).allMatch(line -> line.startsWith("INFO"));
-            assertThat(run.stderr()).doesNotContain("WARN");
+            HostLog.assertNoUnexpectedWarnings(run);
         }
     }
 
@@ -87,6 +88,7 @@ class DiskKeysIT {
             assertThat(result.value("plugin.0")).as(result.toString()).isEqualTo("30");
             assertThat(result.value("plugin.1")).as(result.toString()).isEqualTo("50");
             assertThat(result.value("plugin.2")).as(result.toString()).isEqualTo("30");
+            HostLog.assertNoUnexpectedWarnings(result);
         }
     }
 
@@ -109,6 +111,6 @@ class DiskKeysIT {
                 .env("DISK_CACHE_PATH", work.resolve("hook").toString()).workDir(work).run();
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.value("hook")).isEqualTo("summary-of-run");
-        assertThat(result.stderr()).as(result.stderr()).doesNotContain("WARN");
+        HostLog.assertNoUnexpectedWarnings(result);
     }
 }

@@ -44,7 +44,6 @@ class ParallelIT {
     @Test
     void theLowestFailingChunksExceptionReachesTheCallerAndNoChunkIsInterrupted() {
         assertThat(moderate.value("fail.same.instance")).as(moderate.toString()).isEqualTo("true");
-        assertThat(Long.parseLong(moderate.value("fail.elapsed.ms"))).isLessThan(5_000);
         // the chunks before the failing one ran to their end; the one after it ran or was skipped
         assertThat(Integer.parseInt(moderate.value("fail.started"))).isBetween(3, 4);
         assertThat(Integer.parseInt(moderate.value("fail.completed"))).isBetween(2, 3);

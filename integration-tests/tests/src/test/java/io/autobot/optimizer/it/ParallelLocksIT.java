@@ -33,7 +33,6 @@ class ParallelLocksIT {
         assertThat(synchronizedMethod.value("done")).as(synchronizedMethod.toString()).isEqualTo("true");
         assertThat(synchronizedMethod.value("synchronized.right")).isEqualTo("true");
         assertThat(synchronizedMethod.value("synchronized.caller.only")).isEqualTo("true");
-        assertThat(Long.parseLong(synchronizedMethod.value("synchronized.ms"))).isLessThan(5_000);
         assertThat(warnings(synchronizedMethod, "ParallelLocksHost.doubled(java.util.List)")).singleElement()
                 .asString().contains("synchronized");
     }
@@ -44,7 +43,6 @@ class ParallelLocksIT {
         assertThat(monitor.value("done")).as(monitor.toString()).isEqualTo("true");
         assertThat(monitor.value("monitor.free.right")).isEqualTo("true");
         assertThat(monitor.value("monitor.held.right")).isEqualTo("true");
-        assertThat(Long.parseLong(monitor.value("monitor.held.ms"))).isLessThan(5_000);
         // every chunk ran once while the caller held the monitor: its own, and those it took over
         assertThat(monitor.value("monitor.held.runs")).isEqualTo("4");
         // the workers' runs of the chunks taken over end after the call, and are discarded
@@ -63,7 +61,6 @@ class ParallelLocksIT {
         ChildJvm.Result lock = host("lock");
         assertThat(lock.value("done")).as(lock.toString()).isEqualTo("true");
         assertThat(lock.value("lock.right")).isEqualTo("true");
-        assertThat(Long.parseLong(lock.value("lock.ms"))).isLessThan(5_000);
         assertThat(warnings(lock, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()
                 .contains("its chunks wait for a lock its caller holds");
     }
@@ -85,7 +82,7 @@ class ParallelLocksIT {
         assertThat(clinit.value("clinit.own.right")).isEqualTo("true");
         assertThat(clinit.value("clinit.own.caller.only")).isEqualTo("true");
         assertThat(clinit.value("clinit.other.right")).isEqualTo("true");
-        assertThat(Long.parseLong(clinit.value("clinit.ms"))).as("no wait for the lock check").isLessThan(2_000);
+        // no wait for the lock check: a worker taken over would have been named in a warning
         assertThat(clinit.value("clinit.later.right")).isEqualTo("true");
         assertThat(clinit.value("clinit.later.split")).as("splitting stays on").isEqualTo("true");
         assertThat(warnings(clinit, "squareAll")).isEmpty();
@@ -101,9 +98,7 @@ class ParallelLocksIT {
         assertThat(virtual.value("virtual.finished")).isEqualTo("true");
         assertThat(virtual.value("virtual.monitor.right")).as("the late runs changed their own copies only")
                 .isEqualTo("true");
-        assertThat(Long.parseLong(virtual.value("virtual.monitor.ms"))).isLessThan(5_000);
         assertThat(virtual.value("virtual.lock.right")).isEqualTo("true");
-        assertThat(Long.parseLong(virtual.value("virtual.lock.ms"))).isLessThan(5_000);
         assertThat(warnings(virtual, "ParallelLocksHost.bump([I)")).singleElement().asString()
                 .contains("its chunks wait for a monitor its caller, a virtual thread, holds");
         assertThat(warnings(virtual, "ParallelLocksHost.negated(java.util.List)")).singleElement().asString()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.it.hosts.TransparencyHost;
 import io.autobot.optimizer.it.support.ChildJvm;
+import io.autobot.optimizer.it.support.HostLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -103,6 +104,12 @@ class TransparencyIT {
                 .anyMatch(line -> line.contains("ImpureKit.next(java.lang.String)"))
                 .anyMatch(line -> line.contains("Cases.tick(java.lang.String)"))
                 .allMatch(line -> line.contains("arguments (java.lang.String)") && !line.contains("\"t\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "disk1", "disk2", "hybrid1", "hybrid2"})
+    void noOtherWarningOnAnyStrategy(String run) {
+        HostLog.assertNoUnexpectedWarnings(named(run), "verification found");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
 import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.engine.Parked;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Bounded as a whole: a caller left waiting fails by the timeout, not by hanging; no time decides a check. */
+@Timeout(60)
 class ResultCacheTest {
 
     private static final Duration TTL = Duration.ofMinutes(5);
@@ -165,7 +169,7 @@ class ResultCacheTest {
                 return "V";
             })));
         }
-        Thread.sleep(200); // let all eight reach the flight before it completes
+        awaitWaiters(7); // all eight reach the flight before it completes
         release.countDown();
         for (Future<Object> result : results) {
             assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo("V");
@@ -194,7 +198,7 @@ class ResultCacheTest {
                 }
             }));
         }
-        Thread.sleep(200);
+        awaitWaiters(7);
         release.countDown();
         int failed = 0;
         for (Future<Object> result : results) {
@@ -206,8 +210,10 @@ class ResultCacheTest {
             }
         }
         assertThat(failed).as("only the owner gets its exception").isEqualTo(1);
-        assertThat(runs.get()).as("the waiters ran calls of their own, at once, as without the agent")
-                .isBetween(2, 8);
+        // each waiter ran a call of its own at once, as without the agent, or took the result of a
+        // waiter that stored its own before
+        assertThat(runs.get() + stats.hits()).as("runs and hits").isEqualTo(8);
+        assertThat(runs.get()).as("the owner's and at least one waiter's").isGreaterThanOrEqualTo(2);
         assertThat(cache.lookup(key("f"))).isEqualTo("own");
     }
 
@@ -247,11 +253,9 @@ class ResultCacheTest {
         Thread owner = new Thread(() -> cache.begin(key("d"), new LoadTerms(TTL, LIMIT, stats, 0)));
         owner.start(); // begins, and its thread ends without the body's end ever reported
         owner.join();
-        long start = System.nanoTime();
         assertThat(cache.getOrLoad(key("d"), () -> "mine", TTL, LIMIT, stats)).isEqualTo("mine");
-        assertThat(System.nanoTime() - start).isLessThan(ResultCache.MIN_WAIT_NANOS / 2);
         assertThat(cache.lookup(key("d"))).isEqualTo("mine");
-        assertThat(cache.flightStatistics().waits()).as("nobody waited for the dead thread").isZero();
+        assertThat(cache.flightStatistics()).as("nobody waited for the dead thread").isEqualTo(new FlightStatistics(0, 0, 0));
     }
 
     @Test
@@ -275,7 +279,7 @@ class ResultCacheTest {
                 }
             }));
         }
-        Thread.sleep(200);
+        awaitWaiters(7);
         release.countDown();
         int failed = 0;
         for (Future<Object> result : results) {
@@ -311,12 +315,9 @@ class ResultCacheTest {
             }
         });
         waiter.start();
-        awaitWaiting(waiter);
-        long start = System.nanoTime();
+        Parked.await(waiter);
         waiter.interrupt();
-        waiter.join(5_000);
-        assertThat(waiter.isAlive()).isFalse();
-        assertThat(System.nanoTime() - start).isLessThan(ResultCache.MIN_WAIT_NANOS);
+        waiter.join(); // the owner is still held: the waiter is back because of its interrupt, not the limit
         assertThat(sawInterrupt).as("its own call ran with the interrupt set").hasValue(1);
         release.countDown();
         assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
@@ -339,7 +340,9 @@ class ResultCacheTest {
         Object own = load(key("w"), () -> "own");
         long waited = System.nanoTime() - start;
         assertThat(own).isEqualTo("own");
-        assertThat(waited).isBetween(ResultCache.MIN_WAIT_NANOS, 3 * ResultCache.MIN_WAIT_NANOS);
+        // back while the owner is still held: it gave up; and not before the limit, which a timed
+        // latch wait never returns early from (no upper bound: how late is the machine's load)
+        assertThat(waited).isGreaterThanOrEqualTo(ResultCache.MIN_WAIT_NANOS);
         assertThat(cache.lookup(key("w"))).as("the waiter's own result is stored meanwhile").isEqualTo("own");
         release.countDown();
         assertThat(owner.get(5, TimeUnit.SECONDS)).isEqualTo("owner's");
@@ -363,12 +366,11 @@ class ResultCacheTest {
                 TimeUnit.MILLISECONDS.toNanos(6_400));
     }
 
-    /** Waits until the thread is parked: it waits for the flight. */
-    private static void awaitWaiting(Thread thread) throws InterruptedException {
-        for (int i = 0; i < 500 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
-            Thread.sleep(2);
+    /** Returns once {@code waiters} callers wait for another caller's run of their key. */
+    private void awaitWaiters(int waiters) throws InterruptedException {
+        while (cache.flightStatistics().waits() < waiters) {
+            Thread.sleep(1);
         }
-        assertThat(thread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
     }
 
     @Test
@@ -432,7 +434,8 @@ class ResultCacheTest {
         assertThat(memory.entries()).isEqualTo(1);
         assertThat(memory.capacity()).isEqualTo(100);
         assertThat(memory.utilization()).isEqualTo(0.01);
-        assertThat(memory.hits()).isGreaterThanOrEqualTo(1);
-        assertThat(memory.misses()).isGreaterThanOrEqualTo(1);
+        assertThat(memory.hits()).as("the lookup of s").isEqualTo(1);
+        // getOrLoad looks memory up uncounted (the engine's own lookup before it counts the miss)
+        assertThat(memory.misses()).as("the lookup of missing").isEqualTo(1);
     }
 }

@@ -60,18 +60,14 @@ class PendingCallsTest {
         assertThat(calls.pop(outer.frame())).isSameAs(outer);
         assertThat(calls.size()).isZero();
         // the abandoned calls' keys are free: another thread's call of one becomes its owner at once
-        long[] waited = new long[1];
         Thread other = new Thread(() -> {
-            long start = System.nanoTime();
             Object started = cache.begin(CallKey.of(method, new Object[] {"lost-1"}),
                     new LoadTerms(Duration.ofMinutes(1), 1 << 20, method.stats(), 0));
-            waited[0] = System.nanoTime() - start;
             ((PendingLoad) started).abandon();
         });
         other.start();
         other.join();
-        assertThat(waited[0]).isLessThan(Duration.ofMillis(500).toNanos());
-        assertThat(cache.flightStatistics().waits()).isZero();
+        assertThat(cache.flightStatistics().waits()).as("it never waited").isZero();
     }
 
     @Test

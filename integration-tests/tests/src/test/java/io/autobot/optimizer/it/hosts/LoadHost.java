@@ -13,20 +13,31 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * The differential load test's host: 16 threads (or the number given second) call methods under
  * every policy with random arguments (hits and misses) for the given number of seconds, and compare
  * every result, and every exception, with what the plain computation gives. A JMX client changes
- * the settings meanwhile (DifferentialLoadIT), or faults are injected into the agent (StageFaultIT).
- * At the end it prints what it saw and the agent's {@code InternalFailures}, read over JMX.
+ * the settings meanwhile (DifferentialLoadIT, which paces itself by the calls made so far, read
+ * from the host's own {@code Load} bean), or faults are injected into the agent (StageFaultIT). At the end it prints what it saw and the
+ * agent's {@code InternalFailures}, read over JMX.
  */
 public class LoadHost {
 
     /** How long after the run's end a thread may take to finish its last call before it counts as stuck. */
     private static final long GRACE_NANOS = 30_000_000_000L;
 
+    /** The host's own bean: the calls checked so far. */
+    public static final String LOAD_BEAN = "io.autobot.optimizer.it:type=Load";
+
     static final AtomicLong CALLS = new AtomicLong();
+    static volatile boolean running = true;
+
+    /** The calls the host made and checked so far, for a JMX client that paces itself by them. */
+    public interface LoadMXBean {
+        long getCalls();
+    }
     static final AtomicLong WRONG = new AtomicLong();
     static final AtomicLong UNEXPECTED = new AtomicLong();
 
@@ -91,13 +102,14 @@ public class LoadHost {
     }
 
     public static void main(String[] args) throws Exception {
-        long seconds = Long.parseLong(args[0]);
         int threadCount = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        LoadMXBean load = CALLS::get;
+        ManagementFactory.getPlatformMBeanServer().registerMBean(new StandardMBean(load, LoadMXBean.class, true),
+                new ObjectName(LOAD_BEAN));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < threadCount; t++) {
             Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                while (running) {
                     callOne(ThreadLocalRandom.current());
                 }
             }, "load-" + t);
@@ -107,7 +119,9 @@ public class LoadHost {
         HeapWatch heap = HeapWatch.start();
         System.out.println("ready=true");
         System.out.flush();
-        boolean finished = joinAll(threads, end + GRACE_NANOS);
+        Thread.sleep(Long.parseLong(args[0]) * 1000); // the run's length, not a wait for anything
+        running = false;
+        boolean finished = joinAll(threads, System.nanoTime() + GRACE_NANOS);
         Runtime runtime = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -20,14 +20,17 @@ import java.util.stream.IntStream;
  * called on an instance, a body that synchronizes on a monitor its caller holds, and one that takes
  * a {@link ReentrantLock} its caller holds, the same two on a virtual thread, and calls made while
  * the caller initializes a class the body needs. Without care, the workers' chunks wait for the
- * lock (or the class) while the caller waits for the chunks, for ever. Each call is timed; every
- * result is compared with the sequential one.
+ * lock (or the class) while the caller waits for the chunks, for ever. Every result is compared
+ * with the sequential one; the host waits for the workers' late runs by counting the bodies that
+ * run, never by a guessed sleep.
  */
 public class ParallelLocksHost {
 
     static final Object MONITOR = new Object();
     static final ReentrantLock LOCK = new ReentrantLock();
     static final AtomicInteger MONITOR_RUNS = new AtomicInteger();
+    /** The runs of the bodies that wait for the monitor or the lock, started and not yet ended. */
+    static final AtomicInteger RUNNING = new AtomicInteger();
     static final Set<String> SYNCHRONIZED_THREADS = ConcurrentHashMap.newKeySet();
     static final Set<String> MONITOR_THREADS = ConcurrentHashMap.newKeySet();
     static final List<Integer> INPUT = List.of(1, 2, 3, 4, 5, 6, 7, 8);
@@ -45,41 +48,56 @@ public class ParallelLocksHost {
 
     @Parallel(threshold = 2)
     static List<Integer> incremented(List<Integer> values) {
-        MONITOR_THREADS.add(Thread.currentThread().getName());
-        pause(); // the workers claim their chunks while the caller runs its own
-        synchronized (MONITOR) {
-            MONITOR_RUNS.incrementAndGet(); // counts the runs that got the monitor
-            List<Integer> out = new ArrayList<>();
-            for (int value : values) {
-                out.add(value + 1);
+        RUNNING.incrementAndGet();
+        try {
+            MONITOR_THREADS.add(Thread.currentThread().getName());
+            pause(); // the workers claim their chunks while the caller runs its own
+            synchronized (MONITOR) {
+                MONITOR_RUNS.incrementAndGet(); // counts the runs that got the monitor
+                List<Integer> out = new ArrayList<>();
+                for (int value : values) {
+                    out.add(value + 1);
+                }
+                return out;
             }
-            return out;
+        } finally {
+            RUNNING.decrementAndGet();
         }
     }
 
     /** In place, under the monitor: only the caller's runs of the chunks may reach the argument. */
     @Parallel(threshold = 2)
     static void bump(int[] counts) {
-        pause();
-        synchronized (MONITOR) {
-            for (int i = 0; i < counts.length; i++) {
-                counts[i]++;
+        RUNNING.incrementAndGet();
+        try {
+            pause();
+            synchronized (MONITOR) {
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i]++;
+                }
             }
+        } finally {
+            RUNNING.decrementAndGet();
         }
     }
 
     @Parallel(threshold = 2)
     static List<Integer> negated(List<Integer> values) {
-        pause();
-        LOCK.lock();
+        RUNNING.incrementAndGet();
         try {
-            List<Integer> out = new ArrayList<>();
-            for (int value : values) {
-                out.add(-value);
+            pause();
+            LOCK.lock();
+            try {
+                List<Integer> out = new ArrayList<>();
+                for (int value : values) {
+                    out.add(-value);
+                }
+                return out;
+            } finally {
+                LOCK.unlock();
             }
-            return out;
         } finally {
-            LOCK.unlock();
+            RUNNING.decrementAndGet();
         }
     }
 
@@ -148,15 +166,13 @@ public class ParallelLocksHost {
                 lockHeldByTheCaller();
                 break;
         }
-        TimeUnit.MILLISECONDS.sleep(100);
+        awaitLateRuns();
         print("done", true);
     }
 
     private static void synchronizedMethod() {
-        long start = System.nanoTime();
         boolean right = new ParallelLocksHost().doubled(INPUT).equals(List.of(2, 4, 6, 8, 10, 12, 14, 16));
         print("synchronized.right", right);
-        print("synchronized.ms", millisSince(start));
         print("synchronized.caller.only", SYNCHRONIZED_THREADS.equals(Set.of(Thread.currentThread().getName())));
     }
 
@@ -167,15 +183,13 @@ public class ParallelLocksHost {
         int runsBefore = MONITOR_RUNS.get();
         List<Integer> held;
         int runsDuring;
-        long start = System.nanoTime();
         synchronized (MONITOR) {
             held = together(() -> incremented(INPUT));
             runsDuring = MONITOR_RUNS.get() - runsBefore;
         }
         print("monitor.held.right", held.equals(plus));
-        print("monitor.held.ms", millisSince(start));
         print("monitor.held.runs", runsDuring);
-        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs of the chunks the caller took over end now
+        awaitLateRuns(); // the workers' runs of the chunks the caller took over
         print("monitor.late.runs", MONITOR_RUNS.get() - runsBefore - runsDuring);
         print("monitor.result.kept", held.equals(plus));
         MONITOR_THREADS.clear();
@@ -192,17 +206,15 @@ public class ParallelLocksHost {
                 return null;
             });
         }
-        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        awaitLateRuns(); // they end on their own copies
         print("monitor.inplace.once", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
     }
 
     private static void calledWhileInitializingAClass() {
-        long start = System.nanoTime();
         int[] squares = Table.SQUARES;
         print("clinit.own.right", IntStream.range(0, 64).allMatch(i -> squares[i] == i * i));
         print("clinit.own.caller.only", SQUARING_THREADS.equals(Set.of(Thread.currentThread().getName())));
         print("clinit.other.right", Arrays.equals(Limits.SCALED, new int[] {3, 6, 9, 12, 15, 18, 21, 24}));
-        print("clinit.ms", millisSince(start));
         SQUARING_THREADS.clear();
         int[] later = IntStream.range(0, 64).toArray();
         together(() -> {
@@ -221,33 +233,26 @@ public class ParallelLocksHost {
         int[] counts = new int[8];
         List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
         boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus); // learns, then splits
-        long[] millis = new long[2];
         List<Object> locked = new ArrayList<>();
         Thread caller = startVirtual(() -> {
-            long start = System.nanoTime();
             synchronized (MONITOR) {
                 together(() -> {
                     bump(counts);
                     return null;
                 });
             }
-            millis[0] = millisSince(start);
-            start = System.nanoTime();
             LOCK.lock();
             try {
                 locked.add(together(() -> negated(INPUT)));
             } finally {
                 LOCK.unlock();
             }
-            millis[1] = millisSince(start);
         });
         caller.join(20_000);
         print("virtual.finished", !caller.isAlive());
-        TimeUnit.MILLISECONDS.sleep(300); // the workers' late runs end, on their own copies
+        awaitLateRuns(); // they end on their own copies
         print("virtual.monitor.right", Arrays.equals(counts, new int[] {1, 1, 1, 1, 1, 1, 1, 1}));
-        print("virtual.monitor.ms", millis[0]);
         print("virtual.lock.right", lockFree && List.of(minus).equals(locked));
-        print("virtual.lock.ms", millis[1]);
     }
 
     private static Thread startVirtual(Runnable task) throws ReflectiveOperationException {
@@ -258,7 +263,6 @@ public class ParallelLocksHost {
     private static void lockHeldByTheCaller() {
         List<Integer> minus = List.of(-1, -2, -3, -4, -5, -6, -7, -8);
         boolean lockFree = negated(INPUT).equals(minus) && negated(INPUT).equals(minus);
-        long start = System.nanoTime();
         List<Integer> locked;
         LOCK.lock();
         try {
@@ -267,10 +271,12 @@ public class ParallelLocksHost {
             LOCK.unlock();
         }
         print("lock.right", lockFree && locked.equals(minus));
-        print("lock.ms", millisSince(start));
     }
 
-    /** While a call under test runs: each chunk waits until all four have started, one per thread. */
+    /**
+     * While a call under test runs: each chunk waits until all four have started, one per thread.
+     * The bound is for a call split into fewer chunks (a product that changed), never reached with four.
+     */
     private static void pause() {
         CountDownLatch started = together;
         if (started == null) {
@@ -278,7 +284,7 @@ public class ParallelLocksHost {
         }
         started.countDown();
         try {
-            started.await(2, TimeUnit.SECONDS);
+            started.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -293,7 +299,13 @@ public class ParallelLocksHost {
         }
     }
 
-    private static long millisSince(long start) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    /**
+     * Waits until every run of the bodies above has ended: the workers' runs of chunks their caller
+     * took over began before the call returned (they waited for its monitor or lock) and end later.
+     */
+    private static void awaitLateRuns() throws InterruptedException {
+        while (RUNNING.get() > 0) {
+            Thread.sleep(1);
+        }
     }
 }

@@ -11,17 +11,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A host that hammers rate-limited methods from many threads and records when each body ran,
- * then reports the most calls seen in any one-second window. It also has flaky methods that
- * count their attempts, for the retry checks.
+ * A host that makes a fixed number of calls of rate-limited methods from many threads at once and
+ * records when each body ran, then reports how many ran, how many were refused, and the most
+ * calls seen in any one-second window. It also has flaky methods that count their attempts, for
+ * the retry checks.
  */
 public class RateLimitHost {
 
     public static final int RATE = 10;
+    /** Calls per thread: a count, not a time, decides how much each thread does. */
+    public static final int CALLS_PER_THREAD = 2;
     static final ConcurrentLinkedQueue<Long> CALLS = new ConcurrentLinkedQueue<>();
     static final ConcurrentLinkedQueue<Long> OPERATION_CALLS = new ConcurrentLinkedQueue<>();
     static final List<Long> ATTEMPTS = Collections.synchronizedList(new ArrayList<>());
@@ -69,13 +73,14 @@ public class RateLimitHost {
     }
 
     public static void main(String[] args) throws Exception {
-        hammer(16, 3_000, RateLimitHost::call);
+        print("rate.refused", hammer(16, RateLimitHost::call));
         print("rate.calls", CALLS.size());
         print("rate.max.per.second", maxInOneSecond(CALLS));
         print("rate.gaps.ms", gaps(CALLS)); // for the failure message
 
         AtomicInteger endpoint = new AtomicInteger(); // all different: the operation also caches
-        hammer(8, 1_500, () -> checkEndpoint("/api/v1/users/" + endpoint.incrementAndGet()));
+        print("operation.refused", hammer(8, () -> checkEndpoint("/api/v1/users/" + endpoint.incrementAndGet())));
+        print("operation.calls", OPERATION_CALLS.size());
         print("operation.max.per.second", maxInOneSecond(OPERATION_CALLS));
 
         print("retry.result", flaky("k"));
@@ -96,7 +101,6 @@ public class RateLimitHost {
         print("down.runs", DOWN_RUNS.get());
 
         tight();
-        long start = System.nanoTime();
         try {
             tight();
             print("tight.second", "granted");
@@ -104,25 +108,45 @@ public class RateLimitHost {
             print("tight.second", "RateLimitExceededException");
             print("tight.message.names.limiter", e.getMessage().contains("'tight'"));
         }
-        print("tight.wait.ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         HostOutput.printCorrect();
     }
 
-    private static void hammer(int threads, long millis, Runnable call) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    /**
+     * Starts the threads together; each makes {@link #CALLS_PER_THREAD} calls.
+     *
+     * @return the calls refused with {@link RateLimitExceededException}; any other exception ends the host
+     */
+    private static int hammer(int threads, Runnable call) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
         List<Thread> started = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    call.run();
+                try {
+                    start.await();
+                    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                        try {
+                            call.run();
+                        } catch (RateLimitExceededException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    unexpected.add(e);
                 }
             });
             thread.start();
             started.add(thread);
         }
+        start.countDown();
         for (Thread thread : started) {
             thread.join();
         }
+        if (!unexpected.isEmpty()) {
+            throw new IllegalStateException("a caller failed", unexpected.peek());
+        }
+        return refused.get();
     }
 
     /** The milliseconds between consecutive calls. */

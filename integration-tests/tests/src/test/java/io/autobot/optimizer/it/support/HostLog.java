@@ -10,17 +10,19 @@ import java.util.List;
  * {@code WARN io.autobot.optimizer... - text} (see AgentLogging). A run that should be quiet is
  * checked with {@link #assertNoUnexpectedWarnings}: a disk tier that fails, sets a store aside or
  * falls back to memory says so with a WARN line, and a test that ignored it would pass against a
- * broken tier.
+ * broken tier. The management plane's alerts ({@code ALERT: ...}: a hit rate, a latency or the heap
+ * crossing its threshold over the last minute) are figures of the run, not failures, and are left out.
  */
 public final class HostLog {
 
     private HostLog() {
     }
 
-    /** The WARN and ERROR lines, and lines naming an exception, of a host's stderr. */
+    /** The WARN and ERROR lines, and lines naming an exception, of a host's stderr; alerts left out. */
     public static List<String> warnings(String stderr) {
         return stderr.lines()
                 .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR") || line.contains("Exception"))
+                .filter(line -> !line.contains(" - ALERT: "))
                 .toList();
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -33,16 +34,23 @@ final class TimeoutPolicy implements Policy {
     private final Supplier<Duration> upperBound;
     private final long minNanos;
     private final LatencyWindow window;
+    private final LongSupplier nanoClock;
 
     /**
      * @param upperBound the fixed limit, or the upper bound of an adaptive one; zero for none
      * @param min the lower bound of an adaptive limit, or null for a fixed limit
      */
     TimeoutPolicy(ScheduledExecutorService watchdog, Supplier<Duration> upperBound, Duration min) {
+        this(watchdog, upperBound, min, System::nanoTime);
+    }
+
+    /** @param nanoClock measures the latencies an adaptive limit follows (a logical clock in tests) */
+    TimeoutPolicy(ScheduledExecutorService watchdog, Supplier<Duration> upperBound, Duration min, LongSupplier nanoClock) {
         this.watchdog = watchdog;
         this.upperBound = upperBound;
         this.minNanos = min == null ? 0 : min.toNanos();
         this.window = min == null ? null : new LatencyWindow();
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -72,7 +80,7 @@ final class TimeoutPolicy implements Policy {
         }
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(guard::interrupt, limit, TimeUnit.NANOSECONDS);
-        long start = System.nanoTime();
+        long start = nanoClock.getAsLong();
         Object result = null;
         Throwable thrown = null;
         try {
@@ -82,7 +90,7 @@ final class TimeoutPolicy implements Policy {
         }
         alarm.cancel(false);
         boolean expired = guard.finish();
-        long elapsed = System.nanoTime() - start;
+        long elapsed = nanoClock.getAsLong() - start;
         if (window != null) {
             window.record(expired ? Math.max(elapsed, limit) : elapsed);
         }

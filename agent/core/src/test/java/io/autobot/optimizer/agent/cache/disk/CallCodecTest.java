@@ -89,4 +89,28 @@ class CallCodecTest {
                 CallKey.of(instanceMethod, new Point(1, 2), new Object[0]), Set.of(), LOADER))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void readsACallThatStartsAfterOtherBytes() throws Exception {
+        CallKey call = CallKey.of(instanceMethod, new Point(1, 2), new Object[] {"a", 5});
+        CallCodec.Written written = CallCodec.encodeForWrite(call, LOADER);
+        byte[] after = new byte[7 + written.bytes().length];
+        System.arraycopy(written.bytes(), 0, after, 7, written.bytes().length);
+        CallCodec.Decoded decoded = CallCodec.decode(after, 7, call, written.classes(), LOADER);
+        assertThat(decoded.receiver()).isEqualTo(new Point(1, 2));
+        assertThat(decoded.args()).containsExactly("a", 5);
+    }
+
+    @Test
+    void rejectsAReceiverLengthBeyondTheBytesAndBytesTooShortForALength() {
+        CallKey call = CallKey.of(instanceMethod, new Point(1, 2), new Object[0]);
+        assertThatThrownBy(() -> CallCodec.decode(new byte[] {0, 0, 0, 1}, 0, call, Set.of(), LOADER))
+                .as("a length of 1 with no byte after it").isInstanceOf(IOException.class)
+                .hasMessage("not the bytes of a call with a receiver");
+        assertThatThrownBy(() -> CallCodec.decode(new byte[] {0, 0, 0}, 0, call, Set.of(), LOADER))
+                .isInstanceOf(IOException.class).hasMessage("not the bytes of a call with a receiver");
+        assertThatThrownBy(() -> CallCodec.decode(new byte[] {(byte) 0xFF, 0, 0, 0, 1}, 0, call, Set.of(), LOADER))
+                .as("a negative length").isInstanceOf(IOException.class)
+                .hasMessage("not the bytes of a call with a receiver");
+    }
 }

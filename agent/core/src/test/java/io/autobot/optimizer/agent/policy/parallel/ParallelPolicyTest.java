@@ -11,6 +11,7 @@ import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.Level;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.engine.Parked;
 import io.autobot.optimizer.agent.engine.TestMethods;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -32,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** Bounded as a whole: a call that hangs fails by the timeout; no elapsed time decides a check. */
+@Timeout(120)
 class ParallelPolicyTest {
 
     private final RuntimeSettings settings = RuntimeSettings.defaults();
@@ -154,12 +158,10 @@ class ParallelPolicyTest {
                 throw new CallerFailure(e);
             }
         };
-        long start = System.nanoTime();
         assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
                 .isInstanceOf(CallerFailure.class).extracting(e -> ((CallerFailure) e).failure()).isSameAs(first);
         assertThat(interrupted).hasValue(0);
         assertThat(completed).as("the chunks still running ended before the call returned").hasValue(2);
-        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
@@ -172,14 +174,16 @@ class ParallelPolicyTest {
         for (boolean callerWaits : new boolean[] {true, false}) {
             AtomicInteger interrupted = new AtomicInteger();
             CountDownLatch together = new CountDownLatch(4);
+            CountDownLatch met = new CountDownLatch(4);
             Chain body = inv -> {
                 together.countDown();
                 together.await(5, TimeUnit.SECONDS); // one chunk per thread
+                met.countDown();
                 if (callerWaits && Thread.currentThread() == caller) {
                     return inv.args()[1]; // the caller's own chunk ends at once: it is waiting when interrupted
                 }
                 try {
-                    Thread.sleep(5_000);
+                    new CountDownLatch(1).await(); // runs until interrupted: a chunk not interrupted fails by the timeout
                     return inv.args()[1];
                 } catch (InterruptedException e) {
                     interrupted.incrementAndGet();
@@ -187,28 +191,22 @@ class ParallelPolicyTest {
                 }
             };
             Thread interrupter = new Thread(() -> {
-                sleep(200);
+                try {
+                    met.await(); // every chunk runs
+                    Parked.await(caller); // the caller waits for its chunks, or runs its own
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
                 caller.interrupt();
             });
             interrupter.start();
-            long start = System.nanoTime();
             assertThatThrownBy(() -> call(policy, method, body, "x", List.of(0, 1, 2, 3)))
                     .extracting(e -> ((CallerFailure) e).failure()).isInstanceOf(InterruptedException.class);
             boolean kept = Thread.interrupted();
             interrupter.join();
-            assertThat(System.nanoTime() - start).as("interrupted chunks end early").isLessThan(
-                    TimeUnit.SECONDS.toNanos(3));
             assertThat(interrupted).hasValue(callerWaits ? 3 : 4);
             // kept when it came while the caller waited; consumed by the body that caught it otherwise
             assertThat(kept).isEqualTo(callerWaits);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -228,11 +226,9 @@ class ParallelPolicyTest {
         };
         List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
         call(policy, method, body, "x", input);
-        long start = System.nanoTime();
         synchronized (lock) {
             assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
         }
-        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
         Set<Thread> later = ConcurrentHashMap.newKeySet(); // a set of its own: the taken-over chunks' late runs may still start
         synchronized (lock) {
             assertThat(call(policy, method, inv -> {
@@ -328,13 +324,11 @@ class ParallelPolicyTest {
             }
             return SQUARES.call(inv);
         };
-        long start = System.nanoTime();
         try {
             assertThat(call(policy, method, body, "x", input)).isEqualTo(squares("x", input));
         } finally {
             LATE_RELEASE.countDown();
         }
-        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
         initializer.join(5_000);
         Set<Thread> later = ConcurrentHashMap.newKeySet(); // a set of its own: the taken-over chunks' late runs may still start
         call(policy, method, inv -> {
@@ -473,16 +467,20 @@ class ParallelPolicyTest {
         MethodMeta lengths = method("lengths", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(lengths);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        AtomicInteger runs = new AtomicInteger();
         Chain body = inv -> {
             threads.add(Thread.currentThread());
+            runs.incrementAndGet();
             return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
         };
         Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
         assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
         assertThat(threads).as("the first call runs whole").containsExactly(Thread.currentThread());
+        assertThat(runs).hasValue(1);
         Object merged = call(policy, lengths, body, words);
         assertThat(merged).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
-        assertThat(threads).hasSizeGreaterThan(1);
+        // split: more than one chunk (on whichever threads were free: a busy machine's caller may run them all)
+        assertThat(runs.get() - 1).as("chunks of the second call").isGreaterThan(1);
 
         MethodMeta doubled = method("doubled", new MethodSpec.Parallel(2, "", true));
         Policy distinct = provider.create(doubled);

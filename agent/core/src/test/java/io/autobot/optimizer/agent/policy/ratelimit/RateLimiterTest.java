@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent.policy.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autobot.optimizer.agent.engine.Parked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,13 +45,9 @@ class RateLimiterTest {
         void advanceMillis(long millis) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
         }
-    }
 
-    /** Waits until the thread parks (it waits for a permit): a state, not a time. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
-            assertThat(thread.isAlive()).as("the waiter ended before it parked").isTrue();
-            Thread.sleep(1);
+        void advanceNanos(long nanos) {
+            now.addAndGet(nanos);
         }
     }
 
@@ -147,9 +144,9 @@ class RateLimiterTest {
                 Thread.currentThread().interrupt();
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         clock.advanceMillis(99);
-        awaitParked(waiter);
+        Parked.await(waiter);
         assertThat(granted.getCount()).as("no permit before its slot").isEqualTo(1);
         clock.advanceMillis(1);
         granted.await(); // the waiter wakes from its park (real time) and sees its slot due
@@ -172,7 +169,7 @@ class RateLimiterTest {
                 Thread.currentThread().interrupt();
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         limiter.rate(1000);
         granted.await(); // within the 10 s it would wait without the change, or the test times out
         waiter.join();
@@ -193,10 +190,119 @@ class RateLimiterTest {
                 threw.set(true);
             }
         });
-        awaitParked(waiter);
+        Parked.await(waiter);
         waiter.interrupt();
         waiter.join();
         assertThat(threw).isTrue();
+    }
+
+    @Test
+    void aGrantLateByMoreThanHalfAnIntervalMovesTheScheduleToHalfAnIntervalBeforeIt() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter("late", 10, clock::read); // 100 ms apart
+        assertThat(limiter.tryAcquire(0)).isTrue(); // at 0
+        clock.advanceMillis(160); // 60 ms after the slot at 100: the slot taken is 110
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        clock.advanceMillis(49);
+        assertThat(limiter.tryAcquire(0)).as("209: the next slot is 210").isFalse();
+        clock.advanceMillis(1);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+    }
+
+    @Test
+    void aGrantAWholeIntervalLateRestartsTheScheduleAtIt() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter("idle", 10, clock::read);
+        assertThat(limiter.tryAcquire(0)).isTrue(); // at 0
+        clock.advanceMillis(200); // the slot at 100 went by: the schedule restarts at 200
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        clock.advanceMillis(99);
+        assertThat(limiter.tryAcquire(0)).as("299: the next slot is 300").isFalse();
+        clock.advanceMillis(1);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+    }
+
+    @Test
+    void aGrantHalfAnIntervalLateKeepsTheSchedule() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter("slack", 10, clock::read);
+        assertThat(limiter.tryAcquire(0)).isTrue(); // at 0
+        clock.advanceMillis(150); // the slot at 100, within its slack
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        clock.advanceMillis(49);
+        assertThat(limiter.tryAcquire(0)).isFalse();
+        clock.advanceMillis(1);
+        assertThat(limiter.tryAcquire(0)).as("200, one interval after the slot taken").isTrue();
+    }
+
+    @Test
+    void aCallerWaitsWhenItsSlotComesExactlyAtItsLongestWaitAndFailsAtOnceWhenOneNanosecondLater()
+            throws Exception {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter("edge", 10, clock::read);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        long interval = TimeUnit.MILLISECONDS.toNanos(100);
+        assertThat(limiter.tryAcquire(interval - 1)).as("the slot is 1 ns beyond the wait").isFalse();
+        AtomicBoolean result = new AtomicBoolean();
+        Thread waiter = start(() -> {
+            try {
+                result.set(limiter.tryAcquire(interval));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Parked.await(waiter); // it waits: the slot is within its wait
+        clock.advanceMillis(100);
+        waiter.join();
+        assertThat(result).isTrue();
+    }
+
+    @Test
+    void aRateOverOnePerNanosecondStillSpacesPermitsOneNanosecondApart() throws InterruptedException {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter("fast", 4e9, clock::read);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        assertThat(limiter.tryAcquire(0)).isFalse();
+        clock.advanceNanos(1);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+    }
+
+    @Test
+    void aWaitingCallerGetsItsPermitAtOnceWhenTheLimitIsLifted() throws Exception {
+        RateLimiter limiter = new RateLimiter("lifted", 0.1);
+        assertThat(limiter.tryAcquire(0)).isTrue();
+        AtomicBoolean result = new AtomicBoolean();
+        Thread waiter = start(() -> {
+            try {
+                result.set(limiter.tryAcquire(20 * SECOND));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Parked.await(waiter);
+        limiter.rate(0);
+        waiter.join(); // within the 10 s it would wait without the change, or the test times out
+        assertThat(result).isTrue();
+        assertThat(limiter.rate()).isZero();
+    }
+
+    @Test
+    void saysItsNameAndRate() {
+        assertThat(new RateLimiter("api", 10)).hasToString("rate limiter 'api' (10/s)");
+        assertThat(new RateLimiter("api", 2.5)).hasToString("rate limiter 'api' (2.5/s)");
+        assertThat(new RateLimiter("api", 0)).hasToString("rate limiter 'api' (unlimited)");
+        RateLimiter limiter = new RateLimiter("named", 3);
+        assertThat(limiter.name()).isEqualTo("named");
+        assertThat(limiter.rate()).isEqualTo(3);
+        limiter.rate(3);
+        assertThat(limiter.rate()).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsAnInfiniteRate() {
+        assertThatThrownBy(() -> new RateLimiter("endless", Double.POSITIVE_INFINITY))
+                .hasMessage("rate limiter 'endless': Infinity permits per second is not accepted: expected a positive number");
+        assertThat(new RateLimiter("free", 0).rate()).isZero();
     }
 
     @Test
