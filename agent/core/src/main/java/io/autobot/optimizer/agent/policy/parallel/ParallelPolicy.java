@@ -6,6 +6,7 @@ import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 
 /**
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
@@ -61,7 +62,11 @@ final class ParallelPolicy implements Policy {
         } else if (ClassInitialization.inProgress()) {
             result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
         } else {
+            Object event = FlightEvents.splitBegins();
             result = split(invocation, next, argument, parts);
+            if (event != null) {
+                FlightEvents.split(event, invocation.method(), splittable.size(argument), parts);
+            }
         }
         return distinct ? Distinct.of(result) : result;
     }
