@@ -223,7 +223,7 @@ public final class ResultCache {
             }
             Object event = FlightEvents.storeBegins();
             tiers.write(key, value, terms.ttl(), loadNanos);
-            FlightEvents.stored(event, key.method(), tiers.strategy().id(), loadNanos);
+            FlightEvents.stored(event, key.method(), tiers.strategy(), loadNanos);
         } catch (RuntimeException | LinkageError e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
             failOpen.report("cache store", key.method(), e);

@@ -53,22 +53,22 @@ final class Tiers {
         CacheStrategy current = strategy;
         if (value == null && current.usesRemote()) {
             Object shared = lookupRemote(key);
-            return FlightEvents.looked(event, key.method(), remote == null ? null : remote.name(), current.id(), shared);
+            return FlightEvents.looked(event, key.method(), remote == null ? null : remote.name(), current, shared);
         }
         if (value != null || !current.usesDisk()) {
-            return FlightEvents.looked(event, key.method(), memory.name(), current.id(), value);
+            return FlightEvents.looked(event, key.method(), memory.name(), current, value);
         }
         CacheTier diskTier = disk();
         if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
             // hybrid does not wait for the disk tier to open: memory serves meanwhile
-            return FlightEvents.looked(event, key.method(), memory.name(), current.id(), null);
+            return FlightEvents.looked(event, key.method(), memory.name(), current, null);
         }
         value = counted ? diskTier.get(key) : diskTier.peek(key);
         if (value != null && current.usesMemory()) {
             // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
             memory.put(key.detached(), value, ttlLeft(diskTier, key));
         }
-        return FlightEvents.looked(event, key.method(), diskTier.name(), current.id(), value);
+        return FlightEvents.looked(event, key.method(), diskTier.name(), current, value);
     }
 
     /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.jfr;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * null while no recording runs, and ended by the method that names the outcome, which commits it
  * when the recording's settings ask for it (enabled, over the threshold). While no recording runs
  * a token costs one volatile read: no event class is loaded and nothing is allocated, so the cache
- * hit path stays allocation-free. The JVM's recorder is found once, at start ({@link #start});
+ * hit path stays allocation-free (which is why the outcome methods take what they describe, such
+ * as the strategy, and make its text only for an event that is written). The JVM's recorder is found once, at start ({@link #start});
  * without it (JFR disabled, or a runtime without the jdk.jfr module) every method does nothing.
  * Nothing here throws to its caller: an event that cannot be written is dropped.
  */
@@ -62,7 +64,7 @@ public final class FlightEvents {
      *
      * @return {@code value}
      */
-    public static Object looked(Object lookup, MethodMeta method, String tier, String strategy, Object value) {
+    public static Object looked(Object lookup, MethodMeta method, String tier, CacheStrategy strategy, Object value) {
         if (lookup instanceof Lookup events) {
             try {
                 if (value != null) {
@@ -87,12 +89,12 @@ public final class FlightEvents {
         }
     }
 
-    private static void commitMiss(CacheMissEvent event, MethodMeta method, String strategy) {
+    private static void commitMiss(CacheMissEvent event, MethodMeta method, CacheStrategy strategy) {
         event.end();
         if (event.shouldCommit()) {
             event.operation = method.operation();
             event.method = method.qualifiedName();
-            event.strategy = strategy;
+            event.strategy = strategy.id();
             event.commit();
         }
     }
@@ -103,14 +105,14 @@ public final class FlightEvents {
     }
 
     /** The result of a body that took {@code loadNanos} was written under {@code strategy}. */
-    public static void stored(Object store, MethodMeta method, String strategy, long loadNanos) {
+    public static void stored(Object store, MethodMeta method, CacheStrategy strategy, long loadNanos) {
         if (store instanceof CacheStoreEvent event) {
             try {
                 event.end();
                 if (event.shouldCommit()) {
                     event.operation = method.operation();
                     event.method = method.qualifiedName();
-                    event.strategy = strategy;
+                    event.strategy = strategy.id();
                     event.loadTime = loadNanos;
                     event.commit();
                 }

@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent.jfr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.TestMethods;
@@ -45,9 +46,9 @@ class FlightEventsTest {
         Path file = dir.resolve("events.jfr");
         try (Recording recording = new Recording()) {
             recording.start();
-            FlightEvents.looked(FlightEvents.lookupBegins(), method, "memory", "hybrid", "value");
-            FlightEvents.looked(FlightEvents.lookupBegins(), method, "memory", "hybrid", null);
-            FlightEvents.stored(FlightEvents.storeBegins(), method, "hybrid", 42_000);
+            FlightEvents.looked(FlightEvents.lookupBegins(), method, "memory", CacheStrategy.HYBRID, "value");
+            FlightEvents.looked(FlightEvents.lookupBegins(), method, "memory", CacheStrategy.HYBRID, null);
+            FlightEvents.stored(FlightEvents.storeBegins(), method, CacheStrategy.HYBRID, 42_000);
             FlightEvents.split(FlightEvents.splitBegins(), method, 64, 4);
             FlightEvents.batch(FlightEvents.batchBegins(), "validation", "validateAll", 10);
             FlightEvents.waited(FlightEvents.waitBegins(), method, "backend", false);

@@ -22,7 +22,8 @@ import java.util.function.DoubleSupplier;
  *
  * <p>A registry whose timers keep their own distribution (the JMX view's Dropwizard timers show
  * percentiles, max and min) would show zeros for a function timer's: there a timer is published
- * as what is measured, its count and its total time in seconds, and a time gauge in seconds.
+ * as what is measured, its count and its total time in seconds (a gauge: that view's counters
+ * hold whole numbers), and a time gauge in seconds.
  */
 public final class MeterRegistrar implements AutoCloseable {
 
@@ -76,7 +77,8 @@ public final class MeterRegistrar implements AutoCloseable {
             DoubleSupplier totalSeconds) {
         if (!functionTimers) {
             counter(name + ".count", tags, description, null, count);
-            counter(name + ".sum", tags, description + " (time in all)", "seconds", totalSeconds);
+            // a gauge: the view's counters hold whole numbers, and seconds have fractions
+            gauge(name + ".sum", tags, description + " (time in all)", "seconds", totalSeconds);
             return;
         }
         values.add(count);
