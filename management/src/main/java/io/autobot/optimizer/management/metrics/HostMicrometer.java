@@ -63,6 +63,9 @@ final class HostMicrometer {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
+            if (!name.startsWith(PACKAGE)) {
+                throw new ClassNotFoundException(name); // a Micrometer class the host does not have
+            }
             String resource = RESOURCES + name.substring(PACKAGE.length()) + ".bytes";
             try (InputStream in = HostMicrometer.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
