@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,10 @@ public final class FlightEvents {
     public static final String PREFIX = "io.autobot.optimizer.";
     /** The category every event is shown under. */
     public static final String CATEGORY = "AutoBot Optimizer";
+    /** The name of every event (names, not classes: reading them loads no event class). */
+    public static final List<String> EVENT_NAMES = List.of(PREFIX + "CacheHit", PREFIX + "CacheMiss",
+            PREFIX + "CacheStore", PREFIX + "Split", PREFIX + "Batch", PREFIX + "ThrottleWait", PREFIX + "Timeout",
+            PREFIX + "VerificationMismatch", PREFIX + "SettingChange");
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final AtomicBoolean STARTED = new AtomicBoolean();

@@ -1,12 +1,15 @@
 package io.autobot.optimizer.agent.jfr;
 
+import java.util.Map;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 
 /**
- * Whether a flight recording runs in this JVM, kept by a listener of the recorder. The first use
+ * Whether a flight recording that may want the agent's events runs in this JVM (one that turns
+ * every one of them off, as discovery's sampling stream does, does not count), kept by a listener
+ * of the recorder. The first use
  * of an event class (and asking the recorder for its event types) initializes the recorder, which
  * costs hundreds of milliseconds; a listener does not, so the agent's events stay unloaded until a
  * recording starts, however it is started ({@code -XX:StartFlightRecording}, {@code jcmd}, JMC).
@@ -47,8 +50,18 @@ final class Recordings implements FlightRecorderListener {
     private static void update() {
         boolean any = false;
         for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
-            any |= recording.getState() == RecordingState.RUNNING;
+            any |= recording.getState() == RecordingState.RUNNING && wantsAny(recording.getSettings());
         }
         running = any;
+    }
+
+    /** Whether the settings leave one of the agent's events on (an event they do not name is on). */
+    private static boolean wantsAny(Map<String, String> settings) {
+        for (String name : FlightEvents.EVENT_NAMES) {
+            if (!"false".equals(settings.get(name + "#enabled"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

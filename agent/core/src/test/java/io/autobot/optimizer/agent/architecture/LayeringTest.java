@@ -56,9 +56,9 @@ class LayeringTest {
                 .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config", "jfr")
                 .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
                 .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
-                .whereLayer("discovery").mayNotAccessAnyLayer()
+                .whereLayer("discovery").mayOnlyAccessLayers("jfr")
                 .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "redis",
-                        "discovery")
+                        "discovery", "jfr")
                 .whereLayer("agent").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }

@@ -83,6 +83,28 @@ class FlightEventsTest {
     }
 
     @Test
+    void aRecordingThatTurnsEveryEventOffBeginsNone() {
+        FlightEvents.start(RuntimeSettings.defaults());
+        try (Recording recording = new Recording()) {
+            for (String name : FlightEvents.EVENT_NAMES) {
+                recording.disable(name);
+            }
+            recording.start();
+            assertThat(FlightEvents.lookupBegins()).isNull();
+            try (Recording another = new Recording()) {
+                another.start();
+                assertThat(FlightEvents.lookupBegins()).as("a recording that leaves them on").isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void theNamesAreTheEventsNames() {
+        assertThat(FlightEvents.EVENT_NAMES).containsExactlyInAnyOrderElementsOf(
+                EVENTS.stream().map(type -> type.getAnnotation(Name.class).value()).toList());
+    }
+
+    @Test
     void theShippedSettingsNameEveryEventAndNoOther() throws IOException, ParseException {
         Path jfc = Path.of("../../docs/autobot.jfc");
         Configuration configuration;
