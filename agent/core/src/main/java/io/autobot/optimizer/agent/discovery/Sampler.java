@@ -1,6 +1,5 @@
 package io.autobot.optimizer.agent.discovery;
 
-import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,9 +83,6 @@ final class Sampler implements AutoCloseable {
         stream.setOrdered(false);
         stream.enable("jdk.ExecutionSample").withPeriod(PERIOD).withStackTrace();
         stream.enable("jdk.NativeMethodSample").withPeriod(PERIOD).withStackTrace();
-        for (String name : FlightEvents.EVENT_NAMES) {
-            stream.disable(name); // the agent's own events are no samples: off, so that they cost nothing meanwhile
-        }
         stream.setMaxAge(Duration.ofSeconds(5));
         stream.onEvent("jdk.ExecutionSample", event -> safely(event, false));
         stream.onEvent("jdk.NativeMethodSample", event -> safely(event, true));

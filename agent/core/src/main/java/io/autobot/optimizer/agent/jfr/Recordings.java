@@ -8,8 +8,7 @@ import jdk.jfr.RecordingState;
 
 /**
  * Whether a flight recording that may want the agent's events runs in this JVM (one that turns
- * every one of them off, as discovery's sampling stream does, does not count), kept by a listener
- * of the recorder. The first use
+ * every one of them off does not count), kept by a listener of the recorder. The first use
  * of an event class (and asking the recorder for its event types) initializes the recorder, which
  * costs hundreds of milliseconds; a listener does not, so the agent's events stay unloaded until a
  * recording starts, however it is started ({@code -XX:StartFlightRecording}, {@code jcmd}, JMC).

@@ -56,7 +56,7 @@ class LayeringTest {
                 .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config", "jfr")
                 .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
                 .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
-                .whereLayer("discovery").mayOnlyAccessLayers("jfr")
+                .whereLayer("discovery").mayNotAccessAnyLayer()
                 .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "redis",
                         "discovery", "jfr")
                 .whereLayer("agent").mayNotBeAccessedByAnyLayer()
