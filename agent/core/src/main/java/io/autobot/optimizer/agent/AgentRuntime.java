@@ -13,6 +13,7 @@ import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import io.autobot.optimizer.agent.redis.RedisLink;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
@@ -91,6 +92,7 @@ public final class AgentRuntime implements AgentContext {
         long start = System.nanoTime();
         AgentConfig config = ConfigLoader.load(arguments, StartProblems::report);
         RuntimeSettings settings = new RuntimeSettings(config);
+        FlightEvents.start(settings);
         MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
         FailOpen failOpen = new FailOpen();
         RedisLink redis = AgentWiring.redisLink(settings, StartProblems::report);

@@ -167,7 +167,7 @@ class ManagementIT {
         Set<ObjectName> metrics = jmx.connection().queryNames(JmxClient.name("io.autobot.optimizer.metrics:*"), null);
         assertThat(metrics).extracting(ObjectName::toString).anyMatch(n -> n.contains("cacheGets") && n.contains("hit"))
                 .anyMatch(n -> n.contains("cacheSize")).anyMatch(n -> n.contains("cacheEvictions"))
-                .anyMatch(n -> n.contains("autobotOperation") && n.contains("slow_lookup"));
+                .anyMatch(n -> n.contains("autobotCalls") && n.contains("slow_lookup"));
     }
 
     @Test

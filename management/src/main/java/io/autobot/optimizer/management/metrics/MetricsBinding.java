@@ -3,58 +3,95 @@ package io.autobot.optimizer.management.metrics;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.call.LatencyHistogram;
+import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.OperationStats;
+import io.autobot.optimizer.management.metrics.micrometer.MeterRegistrar;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Operations;
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The agent's figures as Micrometer meters on a JMX registry, under the domain
- * {@value #DOMAIN} (apart from the contract beans). Cache meters are named as Micrometer's own
- * cache binders name them ({@code cache.gets} tagged {@code result=hit|miss}, {@code cache.size},
- * {@code cache.evictions}, tagged {@code cache=<tier>}); each operation has a function timer
- * {@code autobot.operation} over its timed calls, a counter {@code autobot.operation.calls} of all
- * its calls and {@code autobot.operation.percentile} gauges tagged {@code phi}. The meters read
- * the engine's counters when JMX asks: nothing is recorded twice.
+ * The agent's figures as Micrometer meters. When the host has Micrometer (its global registry is
+ * visible from the system class loader or from the loader of an instrumented class), the meters
+ * are registered there, through the host's own Micrometer classes, so whatever publishes the
+ * host's meters (Spring Boot Actuator, a Prometheus endpoint) shows them too. Otherwise they are
+ * published on JMX under the domain {@value #DOMAIN} by the agent's own (relocated) Micrometer.
+ * Names and tags follow Micrometer's conventions (the cache meters are named as Micrometer's own
+ * cache binders name them); the meters read the engine's counters when asked: nothing is recorded
+ * twice.
  */
 public final class MetricsBinding implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+
     public static final String DOMAIN = "io.autobot.optimizer.metrics";
     private static final double[] PHIS = {0.5, 0.95, 0.99};
+    private static final double NANOS_PER_SECOND = 1e9;
 
-    private final JmxMeterRegistry registry;
     private final ResultCache cache;
     private final Operations operations;
     private final Set<String> tiers = ConcurrentHashMap.newKeySet();
     private final Set<String> boundOperations = ConcurrentHashMap.newKeySet();
+    private final Set<ClassLoader> looked = Collections.newSetFromMap(new WeakHashMap<>());
+    private JmxMeterRegistry jmx;
+    private Registrar registrar;
+    private boolean onHost;
 
     public MetricsBinding(ResultCache cache, Operations operations) {
         this.cache = cache;
         this.operations = operations;
-        this.registry = new JmxMeterRegistry(new JmxConfig() {
-            @Override
-            public String get(String key) {
-                return null;
-            }
+        Registrar host = hostRegistrar(List.of(ClassLoader.getSystemClassLoader()));
+        if (host != null) {
+            use(host);
+        } else {
+            this.jmx = new JmxMeterRegistry(new JmxConfig() {
+                @Override
+                public String get(String key) {
+                    return null;
+                }
 
-            @Override
-            public String domain() {
-                return DOMAIN;
-            }
-        }, Clock.SYSTEM);
+                @Override
+                public String domain() {
+                    return DOMAIN;
+                }
+            }, Clock.SYSTEM);
+            this.registrar = Registrar.of(new MeterRegistrar(jmx, false));
+        }
     }
 
-    /** Adds the meters of tiers and operations that appeared since the last call. */
+    /** Where the meters are: {@code host} (the host's global registry) or {@code jmx}. */
+    public String target() {
+        return onHost ? "host" : "jmx";
+    }
+
+    /**
+     * Adds the meters of tiers and operations that appeared since the last call; moves every meter
+     * to the host's global registry once a loader of an instrumented class shows one.
+     */
     public void bindNew(Set<String> operationNames) {
+        if (!onHost) {
+            Registrar host = hostRegistrar(instrumentedLoaders());
+            if (host != null) {
+                registrar.close();
+                jmx.close();
+                jmx = null;
+                tiers.clear();
+                boundOperations.clear();
+                use(host);
+            }
+        }
         for (TierStatistics statistics : cache.statistics()) {
             if (tiers.add(statistics.tier())) {
                 bindTier(statistics.tier());
@@ -67,52 +104,117 @@ public final class MetricsBinding implements AutoCloseable {
         }
     }
 
-    private void bindTier(String tier) {
-        FunctionCounter.builder("cache.gets", this, binding -> binding.tier(tier).hits())
-                .tags("cache", tier, "result", "hit").description("lookups that found a value")
-                .register(registry);
-        FunctionCounter.builder("cache.gets", this, binding -> binding.tier(tier).misses())
-                .tags("cache", tier, "result", "miss").description("lookups that found none")
-                .register(registry);
-        Gauge.builder("cache.size", this, binding -> binding.tier(tier).entries())
-                .tags("cache", tier).description("entries in the cache").register(registry);
-        FunctionCounter.builder("cache.evictions", this, binding -> binding.tier(tier).evictions())
-                .tags("cache", tier).description("entries evicted for capacity or expiry").register(registry);
+    private void use(Registrar host) {
+        registrar = host;
+        onHost = true;
+        LOG.debug("the agent's meters are registered on the host's Micrometer global registry");
     }
 
-    private TierStatistics tier(String name) {
-        for (TierStatistics statistics : cache.statistics()) {
-            if (statistics.tier().equals(name)) {
-                return statistics;
+    private List<ClassLoader> instrumentedLoaders() {
+        List<ClassLoader> loaders = new ArrayList<>();
+        for (List<MethodMeta> methods : operations.byName().values()) {
+            for (MethodMeta method : methods) {
+                ClassLoader loader = method.classLoader();
+                if (loader != null && !loaders.contains(loader)) {
+                    loaders.add(loader);
+                }
             }
         }
-        return new TierStatistics(name, 0, 0, 0, 0, 0, -1, 0);
+        return loaders;
+    }
+
+    /** The host's global registry as the first of these loaders not looked at before sees it, or null. */
+    private Registrar hostRegistrar(List<ClassLoader> loaders) {
+        for (ClassLoader loader : loaders) {
+            if (looked.add(loader)) {
+                try {
+                    Registrar host = HostMicrometer.globalRegistryOf(loader);
+                    if (host != null) {
+                        return host;
+                    }
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    LOG.warn("the host's Micrometer (seen from {}) cannot take the agent's meters; they stay where they"
+                            + " are: {}", loader, e.toString());
+                }
+            }
+        }
+        return null;
+    }
+
+    private void bindTier(String tier) {
+        String[] tags = {"cache", tier};
+        registrar.counter("cache.gets", new String[] {"cache", tier, "result", "hit"},
+                "lookups that found a stored result", null, tierFigure(tier, TierStatistics::hits));
+        registrar.counter("cache.gets", new String[] {"cache", tier, "result", "miss"},
+                "lookups that found none", null, tierFigure(tier, TierStatistics::misses));
+        registrar.gauge("cache.size", tags, "entries in the cache", null, tierFigure(tier, TierStatistics::entries));
+        registrar.counter("cache.evictions", tags, "entries evicted for capacity or expiry", null,
+                tierFigure(tier, TierStatistics::evictions));
+    }
+
+    private DoubleSupplier tierFigure(String name, ToDoubleFunction<TierStatistics> figure) {
+        return () -> {
+            for (TierStatistics statistics : cache.statistics()) {
+                if (statistics.tier().equals(name)) {
+                    return figure.applyAsDouble(statistics);
+                }
+            }
+            return Double.NaN; // the tier is closed
+        };
     }
 
     private void bindOperation(String operation) {
-        FunctionTimer.builder("autobot.operation", this, binding -> binding.counters(operation).calls()
-                        - binding.counters(operation).fastHits(),
-                binding -> binding.counters(operation).callNanos(), TimeUnit.NANOSECONDS)
-                .tags("operation", operation).description("calls that ran through the policies (cache misses and"
-                        + " uncached calls)").register(registry);
-        FunctionCounter.builder("autobot.operation.calls", this, binding -> binding.counters(operation).calls())
-                .tags("operation", operation).description("every call, cache hits included").register(registry);
-        FunctionCounter.builder("autobot.operation.hits", this, binding -> binding.counters(operation).hits())
-                .tags("operation", operation).description("calls answered from the cache").register(registry);
+        registrar.timer("autobot.calls", new String[] {"operation", operation, "outcome", "success"},
+                "calls that ran through the policies (cache misses, uncached calls) and returned",
+                counters(operation, c -> c.calls() - c.fastHits() - c.errors()),
+                stats(operation, s -> (s.callNanos() - s.errorNanos()) / NANOS_PER_SECOND));
+        registrar.timer("autobot.calls", new String[] {"operation", operation, "outcome", "error"},
+                "calls that ran through the policies and threw to their caller",
+                counters(operation, Counters::errors), stats(operation, s -> s.errorNanos() / NANOS_PER_SECOND));
+        registrar.counter("autobot.calls.cached", new String[] {"operation", operation},
+                "calls answered from the cache at once (counted, not timed: timing would cost more than the hit)",
+                null, counters(operation, Counters::fastHits));
         for (double phi : PHIS) {
-            ToDoubleFunction<MetricsBinding> percentile = binding -> LatencyHistogram.percentileNanos(
-                    Operations.latencies(binding.operations.methodsOf(operation)), phi);
-            TimeGauge.builder("autobot.operation.percentile", this, TimeUnit.NANOSECONDS, percentile)
-                    .tags("operation", operation, "phi", String.valueOf(phi)).register(registry);
+            registrar.timeGauge("autobot.calls.percentile",
+                    new String[] {"operation", operation, "phi", String.valueOf(phi)},
+                    "percentile of the calls that ran through the policies (within about 6%)", percentile(operation, phi));
         }
+        registrar.timer("autobot.ratelimit.waits", new String[] {"operation", operation},
+                "calls that waited for a permit of their rate limiter, and the time they waited",
+                stats(operation, s -> s.throttleWaits()), stats(operation, s -> s.throttleWaitNanos() / NANOS_PER_SECOND));
     }
 
-    private Counters counters(String operation) {
-        return Operations.counters(operations.methodsOf(operation));
+    private DoubleSupplier counters(String operation, ToDoubleFunction<Counters> figure) {
+        return () -> figure.applyAsDouble(Operations.counters(operations.methodsOf(operation)));
+    }
+
+    private DoubleSupplier stats(String operation, ToDoubleFunction<OperationStats> figure) {
+        return () -> {
+            double sum = 0;
+            for (MethodMeta method : operations.methodsOf(operation)) {
+                sum += figure.applyAsDouble(method.stats());
+            }
+            return sum;
+        };
+    }
+
+    /** A percentile in seconds; NaN before the first timed call: there is none to show. */
+    private DoubleSupplier percentile(String operation, double phi) {
+        return () -> {
+            long[] snapshot = Operations.latencies(operations.methodsOf(operation));
+            long total = 0;
+            for (long count : snapshot) {
+                total += count;
+            }
+            return total == 0 ? Double.NaN : LatencyHistogram.percentileNanos(snapshot, phi) / NANOS_PER_SECOND;
+        };
     }
 
     @Override
     public void close() {
-        registry.close();
+        registrar.close();
+        if (jmx != null) {
+            jmx.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfile;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.bootstrap.Dispatcher;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
@@ -140,6 +141,7 @@ public final class CachingPolicy implements Policy {
                     + " the method is no longer cached in this run: it is not a function of its arguments (does"
                     + " it read a clock, a counter, mutable state?)", method.qualifiedName(), description);
             cache.clear(candidate -> candidate == method);
+            FlightEvents.mismatch(method, description);
             for (MismatchListener listener : LISTENERS) {
                 listener.mismatch(method, description);
             }

@@ -5,6 +5,7 @@ import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
 import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.time.Duration;
 import java.util.List;
@@ -220,7 +221,9 @@ public final class ResultCache {
                         key.method().displayName(), terms.maxSize());
                 return;
             }
+            Object event = FlightEvents.storeBegins();
             tiers.write(key, value, terms.ttl(), loadNanos);
+            FlightEvents.stored(event, key.method(), tiers.strategy(), loadNanos);
         } catch (RuntimeException | LinkageError e) {
             // The caller already has its result; a cache that cannot store only costs a later miss.
             failOpen.report("cache store", key.method(), e);

@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.config.CacheStrategy;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,24 +48,27 @@ final class Tiers {
 
     /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */
     Object lookup(CallKey key, boolean counted) {
+        Object event = counted ? FlightEvents.lookupBegins() : null; // a second look is not a lookup of its own
         Object value = counted ? memory.get(key) : memory.peek(key);
         CacheStrategy current = strategy;
         if (value == null && current.usesRemote()) {
-            return lookupRemote(key);
+            Object shared = lookupRemote(key);
+            return FlightEvents.looked(event, key.method(), remote == null ? null : remote.name(), current, shared);
         }
         if (value != null || !current.usesDisk()) {
-            return value;
+            return FlightEvents.looked(event, key.method(), memory.name(), current, value);
         }
         CacheTier diskTier = disk();
         if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
-            return null; // hybrid does not wait for the disk tier to open: memory serves meanwhile
+            // hybrid does not wait for the disk tier to open: memory serves meanwhile
+            return FlightEvents.looked(event, key.method(), memory.name(), current, null);
         }
         value = counted ? diskTier.get(key) : diskTier.peek(key);
         if (value != null && current.usesMemory()) {
             // a lookup key may be a thread's reusable one: detached() gives memory a key of its own
             memory.put(key.detached(), value, ttlLeft(diskTier, key));
         }
-        return value;
+        return FlightEvents.looked(event, key.method(), diskTier.name(), current, value);
     }
 
     /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */

@@ -22,6 +22,9 @@ public final class OperationStats {
     private final LongAdder notCacheable = new LongAdder();
     private final LongAdder verified = new LongAdder();
     private final LongAdder mismatches = new LongAdder();
+    private final LongAdder errorNanos = new LongAdder();
+    private final LongAdder throttleWaits = new LongAdder();
+    private final LongAdder throttleWaitNanos = new LongAdder();
     private volatile String notCacheableReason;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final LatencyHistogram loads = new LatencyHistogram();
@@ -58,6 +61,7 @@ public final class OperationStats {
         latencies.record(nanos);
         if (failed) {
             errors.increment();
+            errorNanos.add(nanos);
         }
     }
 
@@ -176,6 +180,27 @@ public final class OperationStats {
         return policies;
     }
 
+    /** A call that waited this long for a permit of its rate limiter (granted or not). */
+    public void recordThrottleWait(long nanos) {
+        throttleWaits.increment();
+        throttleWaitNanos.add(nanos);
+    }
+
+    /** Calls that waited for a permit of their rate limiter. */
+    public long throttleWaits() {
+        return throttleWaits.sum();
+    }
+
+    /** The time calls waited for permits of their rate limiter. */
+    public long throttleWaitNanos() {
+        return throttleWaitNanos.sum();
+    }
+
+    /** The time of the calls that threw to their caller (part of {@link #callNanos()}). */
+    public long errorNanos() {
+        return errorNanos.sum();
+    }
+
     /** Resets every counter (the report's reset, not the cache's). */
     public void reset() {
         hits.reset();
@@ -190,6 +215,9 @@ public final class OperationStats {
         notCacheable.reset();
         verified.reset();
         mismatches.reset();
+        errorNanos.reset();
+        throttleWaits.reset();
+        throttleWaitNanos.reset();
         latencies.reset();
         policies.reset();
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core's packages form layers, bottom to top: the call contract and the configuration; the
- * policies' shared parts, then each policy; the cache; the engine (dispatch); instrumentation;
+ * flight-recorder events; the policies' shared parts, then each policy; the cache; the engine (dispatch); instrumentation;
  * rules; the extension interface; the agent's wiring. A package may use only the layers below it,
  * and no two packages depend on each other. docs/architecture.md draws the same map.
  */
@@ -36,6 +36,7 @@ class LayeringTest {
                 .layer("call").definedBy(AGENT + ".call..")
                 .layer("config").definedBy(AGENT + ".config..")
                 .layer("redis").definedBy(AGENT + ".redis..")
+                .layer("jfr").definedBy(AGENT + ".jfr..")
                 .layer("policy support").definedBy(AGENT + ".policy")
                 .layer("policies").definedBy(AGENT + ".policy.(*)..")
                 .layer("cache").definedBy(AGENT + ".cache..")
@@ -48,15 +49,16 @@ class LayeringTest {
                 .whereLayer("call").mayNotAccessAnyLayer()
                 .whereLayer("config").mayNotAccessAnyLayer()
                 .whereLayer("redis").mayNotAccessAnyLayer()
+                .whereLayer("jfr").mayOnlyAccessLayers("call", "config")
                 .whereLayer("policy support").mayOnlyAccessLayers("call", "config")
-                .whereLayer("policies").mayOnlyAccessLayers("policy support", "call", "config", "redis")
-                .whereLayer("cache").mayOnlyAccessLayers("call", "config", "redis")
-                .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config")
+                .whereLayer("policies").mayOnlyAccessLayers("policy support", "call", "config", "redis", "jfr")
+                .whereLayer("cache").mayOnlyAccessLayers("call", "config", "redis", "jfr")
+                .whereLayer("engine").mayOnlyAccessLayers("cache", "call", "config", "jfr")
                 .whereLayer("instrument").mayOnlyAccessLayers("engine", "call", "config")
                 .whereLayer("rules").mayOnlyAccessLayers("instrument", "call", "config")
                 .whereLayer("discovery").mayNotAccessAnyLayer()
                 .whereLayer("spi").mayOnlyAccessLayers("engine", "instrument", "cache", "call", "config", "redis",
-                        "discovery")
+                        "discovery", "jfr")
                 .whereLayer("agent").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class ChildJvm {
 
+    /** Jars of the test class path a host gets only when it asks ({@link #withTestJars}): Micrometer's. */
+    private static final List<String> ON_REQUEST = List.of("micrometer-", "HdrHistogram-", "LatencyUtils-");
+
     private final List<String> launcher = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> agentsBefore = new ArrayList<>();
@@ -81,6 +84,16 @@ public final class ChildJvm {
     /** Another {@code -javaagent} option, placed before the agent's own so that it starts first. */
     public ChildJvm agentBefore(String javaagentOption) {
         agentsBefore.add(javaagentOption);
+        return this;
+    }
+
+    /** Adds the jars of the test class path whose file name starts with {@code prefix}, such as {@code micrometer-}. */
+    public ChildJvm withTestJars(String prefix) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (Path.of(entry).getFileName().toString().startsWith(prefix)) {
+                classPath.add(entry);
+            }
+        }
         return this;
     }
 
@@ -170,6 +183,7 @@ public final class ChildJvm {
     private static List<String> defaultClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("autobot-agent") && !entry.contains("surefire"))
+                .filter(entry -> ON_REQUEST.stream().noneMatch(Path.of(entry).getFileName().toString()::startsWith))
                 .collect(Collectors.toList());
     }
 

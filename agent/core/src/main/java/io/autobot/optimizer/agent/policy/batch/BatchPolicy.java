@@ -6,6 +6,7 @@ import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -169,8 +170,10 @@ final class BatchPolicy implements Policy {
         Object returned;
         Boolean outer = SENDING.get();
         SENDING.set(Boolean.TRUE);
+        Object event = FlightEvents.batchBegins();
         try {
             returned = batchTarget.invoke(batch.receiver, arguments);
+            FlightEvents.batch(event, operation, via, arguments.size());
         } catch (Throwable thrown) {
             if (SenderInterrupt.caused(thrown)) {
                 batch.failSenderOnly(sender, new CallerFailure(thrown));

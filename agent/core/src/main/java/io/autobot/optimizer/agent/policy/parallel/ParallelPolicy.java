@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.call.PolicyLedger;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 
 /**
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
@@ -69,9 +70,13 @@ final class ParallelPolicy implements Policy {
         } else if (!payoff.splitNow()) {
             result = whole(invocation, next, size);
         } else {
+            Object event = FlightEvents.splitBegins();
             long start = System.nanoTime();
             result = split(invocation, next, argument, parts);
             long nanos = System.nanoTime() - start;
+            if (event != null) {
+                FlightEvents.split(event, invocation.method(), size, parts);
+            }
             boolean wasSplitting = payoff.splitting();
             payoff.split(nanos, size);
             long expected = payoff.wholeEstimate(size);

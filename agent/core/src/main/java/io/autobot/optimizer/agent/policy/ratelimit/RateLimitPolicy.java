@@ -5,6 +5,7 @@ import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.Durations;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import io.autobot.optimizer.api.RateLimitExceededException;
 import java.time.Duration;
 import java.util.List;
@@ -65,13 +66,21 @@ final class RateLimitPolicy implements Policy {
     }
 
     private void acquire(Invocation invocation) {
-        boolean granted;
+        if (limiter.tryAcquireNow()) {
+            return;
+        }
+        boolean granted = false;
+        Object event = FlightEvents.waitBegins();
+        long start = System.nanoTime();
         try {
             granted = limiter.tryAcquire(maxWaitNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallerFailure(new RateLimitExceededException(invocation.method().displayName()
                     + " was interrupted while waiting for a permit of " + limiter));
+        } finally {
+            invocation.method().stats().recordThrottleWait(System.nanoTime() - start);
+            FlightEvents.waited(event, invocation.method(), limiter.name(), granted);
         }
         if (!granted) {
             throw new CallerFailure(new RateLimitExceededException(invocation.method().displayName()

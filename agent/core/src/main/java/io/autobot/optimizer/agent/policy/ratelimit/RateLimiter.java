@@ -87,6 +87,11 @@ public final class RateLimiter implements Limiter {
      */
     @Override
     public boolean tryAcquire(long maxWaitNanos) throws InterruptedException {
+        return tryAcquireNow() || acquireSlowly(clock.getAsLong() + maxWaitNanos);
+    }
+
+    /** Takes a permit if one is due now, without waiting: false when the caller would have to wait. */
+    public boolean tryAcquireNow() {
         long interval = intervalNanos;
         if (interval == 0) {
             return true;
@@ -94,10 +99,7 @@ public final class RateLimiter implements Limiter {
         long now = clock.getAsLong();
         long last = lastSlot.get();
         long due = last + interval;
-        if (due - now <= 0 && lastSlot.compareAndSet(last, slot(now, due, interval))) {
-            return true;
-        }
-        return acquireSlowly(now + maxWaitNanos);
+        return due - now <= 0 && lastSlot.compareAndSet(last, slot(now, due, interval));
     }
 
     private boolean acquireSlowly(long deadline) throws InterruptedException {

@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.policy.InterruptGuard;
 import io.autobot.optimizer.api.OperationTimeoutException;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -78,6 +79,7 @@ final class TimeoutPolicy implements Policy {
         if (limit <= 0) {
             return next.call(invocation);
         }
+        Object event = FlightEvents.limitedCallBegins();
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(guard::interrupt, limit, TimeUnit.NANOSECONDS);
         long start = nanoClock.getAsLong();
@@ -95,6 +97,7 @@ final class TimeoutPolicy implements Policy {
             window.record(expired ? Math.max(elapsed, limit) : elapsed);
         }
         if (expired) {
+            FlightEvents.timedOut(event, invocation.method(), limit, window != null);
             throw new CallerFailure(timeout(invocation, limit, thrown));
         }
         if (thrown != null) {
