@@ -21,4 +21,12 @@ interface Limiter {
      * @throws InterruptedException when interrupted while waiting
      */
     boolean tryAcquire(long maxWaitNanos) throws InterruptedException;
+
+    /**
+     * Takes a permit if one is due now without waiting or asking anyone; false when the caller
+     * would have to wait (or, for the fleet's limiter, ask Redis), so only real waits are timed.
+     */
+    default boolean tryAcquireNow() {
+        return false;
+    }
 }

@@ -90,7 +90,7 @@ public final class RateLimiter implements Limiter {
         return tryAcquireNow() || acquireSlowly(clock.getAsLong() + maxWaitNanos);
     }
 
-    /** Takes a permit if one is due now, without waiting: false when the caller would have to wait. */
+    @Override
     public boolean tryAcquireNow() {
         long interval = intervalNanos;
         if (interval == 0) {
