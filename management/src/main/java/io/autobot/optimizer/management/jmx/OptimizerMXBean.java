@@ -1,6 +1,7 @@
 package io.autobot.optimizer.management.jmx;
 
 import io.autobot.optimizer.management.report.PerformanceReport;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -123,6 +124,32 @@ public interface OptimizerMXBean {
 
     /** Applies a scenario preset and returns what it set. */
     String applyScenario(String scenario);
+
+    /**
+     * The fleet's JVMs from their heartbeats in Redis (docs/fleet.md), one map of fields per JVM:
+     * host, pid, version, level, strategy, hitRate, callsPerSecond, lastSeen (epoch milliseconds).
+     * Empty when Redis cannot be reached.
+     *
+     * @throws UnsupportedOperationException when {@code AUTOBOT_REDIS_URL} is not set
+     */
+    List<Map<String, String>> getFleet();
+
+    /**
+     * Writes a writable attribute here, from its text as the CLI and the configuration take it,
+     * and publishes the change to every JVM of the fleet, which applies it as this JVM does (the
+     * same validation, the same change notification). Returns what was done.
+     *
+     * @throws IllegalArgumentException for an attribute or value that is not accepted: nothing changes anywhere
+     * @throws IllegalStateException when Redis could not take the change: it holds in this JVM only
+     * @throws UnsupportedOperationException when {@code AUTOBOT_REDIS_URL} is not set: nothing changes
+     */
+    String applyToFleet(String attribute, String value);
+
+    /** {@link #applyScenario} here and in every JVM of the fleet, as {@link #applyToFleet} does. */
+    String applyScenarioToFleet(String scenario);
+
+    /** {@link #clearCache} here and in every JVM of the fleet, as {@link #applyToFleet} does. */
+    String clearFleetCache();
 
     /** Writes the report as JSON inside the export directory and returns the path written. */
     String exportPerformanceData(String fileName);
