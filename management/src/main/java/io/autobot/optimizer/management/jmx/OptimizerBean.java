@@ -327,7 +327,8 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
 
     @Override
     public List<Map<String, String>> getFleet() {
-        return fleet().members();
+        FleetControl fleet = plane.fleet();
+        return fleet == null ? List.of() : fleet.members();
     }
 
     @Override

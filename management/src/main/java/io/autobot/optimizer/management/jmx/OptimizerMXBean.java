@@ -128,9 +128,7 @@ public interface OptimizerMXBean {
     /**
      * The fleet's JVMs from their heartbeats in Redis (docs/fleet.md), one map of fields per JVM:
      * host, pid, version, level, strategy, hitRate, callsPerSecond, lastSeen (epoch milliseconds).
-     * Empty when Redis cannot be reached.
-     *
-     * @throws UnsupportedOperationException when {@code AUTOBOT_REDIS_URL} is not set
+     * Empty when Redis cannot be reached or {@code AUTOBOT_REDIS_URL} is not set.
      */
     List<Map<String, String>> getFleet();
 
