@@ -1,12 +1,15 @@
 package io.autobot.optimizer.protocol.fleet;
 
-/** Redis URL text for messages: the agent and the CLI show a URL only without its password. */
+/**
+ * Redis URL text for messages: the settings, the agent and the CLI show a URL only without its
+ * password.
+ */
 public final class RedisUrls {
 
     private RedisUrls() {
     }
 
-    /** The URL text with any password replaced by {@code ***}. */
+    /** The URL text with its password (the user info after its first colon, or all of it) replaced by {@code ***}. */
     public static String redacted(String text) {
         if (text == null) {
             return "";
