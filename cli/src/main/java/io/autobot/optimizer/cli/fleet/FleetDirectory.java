@@ -44,7 +44,25 @@ public final class FleetDirectory {
         if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("--redis " + shown + " is not accepted; accepted: " + ACCEPTED);
         }
-        return new FleetDirectory(uri, shown);
+        return new FleetDirectory(passwordAlone(uri), shown);
+    }
+
+    /**
+     * {@code redis://secret@host}: a password alone is the default user's, as the agent reads it;
+     * the client wants it after a colon.
+     */
+    private static URI passwordAlone(URI uri) {
+        String info = uri.getRawUserInfo();
+        if (info == null || info.isEmpty() || info.contains(":")) {
+            return uri;
+        }
+        return URI.create(uri.getScheme() + "://:" + info + "@" + uri.getRawAuthority().substring(info.length() + 1)
+                + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    }
+
+    /** The URL the client connects to; for tests. */
+    URI uri() {
+        return uri;
     }
 
     /** The URL as messages show it: the password replaced by {@code ***}. */
