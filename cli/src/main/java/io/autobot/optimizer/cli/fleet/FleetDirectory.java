@@ -4,10 +4,15 @@ import io.autobot.optimizer.protocol.fleet.Heartbeats;
 import io.autobot.optimizer.protocol.fleet.RedisUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -44,25 +49,40 @@ public final class FleetDirectory {
         if (!"redis".equalsIgnoreCase(scheme) && !"rediss".equalsIgnoreCase(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("--redis " + shown + " is not accepted; accepted: " + ACCEPTED);
         }
-        return new FleetDirectory(passwordAlone(uri), shown);
+        String path = uri.getPath();
+        if (path != null && path.length() > 1 && !path.substring(1).matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("--redis " + shown + ": the path must be a database number; accepted: "
+                    + ACCEPTED);
+        }
+        return new FleetDirectory(uri, shown);
     }
 
     /**
-     * {@code redis://secret@host}: a password alone is the default user's, as the agent reads it;
-     * the client wants it after a colon.
+     * The URL's credentials, database and TLS, as the agent's link sets them (RESP2, no
+     * negotiation): a password alone ({@code redis://secret@host}) is the default user's.
      */
-    private static URI passwordAlone(URI uri) {
+    private JedisClientConfig config() {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(TIMEOUT_MILLIS)
+                .ssl("rediss".equalsIgnoreCase(uri.getScheme())).clientName("autobot-cli")
+                .autoNegotiateProtocol(false);
         String info = uri.getRawUserInfo();
-        if (info == null || info.isEmpty() || info.contains(":")) {
-            return uri;
+        if (info != null && !info.isEmpty()) {
+            int colon = info.indexOf(':');
+            if (colon > 0) {
+                builder.user(decode(info.substring(0, colon)));
+            }
+            builder.password(decode(info.substring(colon + 1)));
         }
-        return URI.create(uri.getScheme() + "://:" + info + "@" + uri.getRawAuthority().substring(info.length() + 1)
-                + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            builder.database(Integer.parseInt(path.substring(1))); // checked by of()
+        }
+        return builder.build();
     }
 
-    /** The URL the client connects to; for tests. */
-    URI uri() {
-        return uri;
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
     /** The URL as messages show it: the password replaced by {@code ***}. */
@@ -76,7 +96,8 @@ public final class FleetDirectory {
      * @throws IllegalStateException when Redis cannot be read; the message never shows the password
      */
     public List<Map<String, String>> heartbeats() {
-        try (Jedis jedis = new Jedis(uri, TIMEOUT_MILLIS)) {
+        try (Jedis jedis = new Jedis(new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()),
+                config())) {
             List<String> keys = new ArrayList<>();
             ScanParams params = new ScanParams().match(Heartbeats.PATTERN).count(1000);
             String cursor = ScanParams.SCAN_POINTER_START;

@@ -17,11 +17,11 @@ class FleetDirectoryTest {
     }
 
     @Test
-    void aPasswordAloneIsTheDefaultUsers() {
-        assertThat(FleetDirectory.of("redis://s3cret@host:6379/2").uri().toString())
-                .isEqualTo("redis://:s3cret@host:6379/2");
-        assertThat(FleetDirectory.of("rediss://app:pw@host").uri().toString()).isEqualTo("rediss://app:pw@host");
-        assertThat(FleetDirectory.of("redis://s3cret@host").shown()).isEqualTo("redis://***@host");
+    void aPathThatIsNotADatabaseIsRefusedBeforeConnecting() {
+        assertThatThrownBy(() -> FleetDirectory.of("redis://s3cret@host:6379/cache"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database number")
+                .hasMessageContaining("redis://***@host:6379/cache");
+        assertThat(FleetDirectory.of("redis://s3cret@host/2").shown()).isEqualTo("redis://***@host/2");
     }
 
     @Test
