@@ -103,15 +103,14 @@ final class Cli {
             throw CliException.failure("the agent could not start in process " + pid + ": "
                     + String.join("; ", result.problems()));
         }
-        List<String> warnings = new ArrayList<>(outcome.notes());
-        warnings.addAll(result.problems());
         if (json) {
             Map<String, Object> answer = answer(pid);
             answer.put("status", statusId(result));
             answer.put("version", result.version());
             answer.put("instrumented", result.instrumented());
             answer.put("applied", result.applied());
-            answer.put("warnings", warnings);
+            answer.put("problems", result.problems());
+            answer.put("warnings", outcome.notes());
             out.println(Json.compact(answer));
         } else {
             if (result.status() == AttachResult.Status.STARTED) {
@@ -125,8 +124,23 @@ final class Cli {
                     + (result.instrumented().size() == 1 ? "" : "s") + (result.instrumented().isEmpty() ? "" : ":"));
             result.instrumented().forEach(method -> out.println("  " + method));
         }
-        warnings.forEach(warning -> err.println("warning: " + warning));
-        return 0;
+        outcome.notes().forEach(note -> err.println("warning: " + note));
+        return problems(result.problems(), pid);
+    }
+
+    /**
+     * Prints what the agent could not apply (a rule, a setting), one {@code error:} line each, and
+     * gives the exit code: a failure when there was any, for what was asked is not all in force.
+     */
+    private int problems(List<String> problems, long pid) {
+        problems.forEach(problem -> err.println("error: " + problem));
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        err.println("error: what the " + (problems.size() == 1 ? "line" : problems.size() + " lines") + " above"
+                + " name" + (problems.size() == 1 ? "s" : "") + " is not in force in process " + pid
+                + "; everything else is");
+        return CliException.FAILURE;
     }
 
     @Command(name = "discover", description = {"Find the methods worth caching in a JVM: JFR execution samples show"
@@ -134,7 +148,7 @@ final class Cli {
             + " often their arguments recur and whether equal arguments give equal results; every temporary change"
             + " is removed when the window ends (or this command dies). See docs/discovery.md.",
         "Attaches the agent for the window when it does not run there, and detaches it again afterwards."})
-    int discover(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+    int discover(@Parameters(paramLabel = "<pid>", description = PID_HELP) String target,
             @Option(names = "--include", paramLabel = "<pattern>", description = {"Classes to look at: a class or"
                 + " package name (com.acme), * for any characters but a dot, ** for any (com.acme.**); repeatable.",
                 "Default: every class outside the JDK, the agent and common libraries."}) List<String> includes,
@@ -146,6 +160,7 @@ final class Cli {
             @Option(names = "--rules-out", paramLabel = "<file>",
                 description = "Write the suggestions as a rules file (docs/attach.md), evidence in comments.")
             java.nio.file.Path rulesOut) {
+        long pid = Targets.pid(target);
         io.autobot.optimizer.cli.shell.Discover.Request request;
         try {
             request = new io.autobot.optimizer.cli.shell.Discover.Request(includes == null ? List.of() : includes,

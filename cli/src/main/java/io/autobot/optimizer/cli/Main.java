@@ -46,15 +46,12 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, arguments) -> {
-            CommandLine verb = problem.getCommandLine();
-            String help = verb == commandLine ? "" : " " + verb.getCommandName();
-            err.println("error: " + oneLine(problem.getMessage()) + " (see 'java -jar autobot-agent.jar help"
-                    + help + "')");
+            err.println("error: " + UsageErrors.describe(problem, commandLine));
             return CliException.USAGE;
         });
         commandLine.setExecutionExceptionHandler((failure, verb, parseResult) -> {
             if (failure instanceof CliException) {
-                err.println("error: " + oneLine(failure.getMessage()));
+                err.println("error: " + UsageErrors.oneLine(failure.getMessage()));
                 return ((CliException) failure).exitCode();
             }
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -62,7 +59,7 @@ public final class Main {
                 err.println("error: this Java runtime has no Attach API (module jdk.attach): run the CLI with the java"
                         + " of a JDK");
             } else {
-                err.println("error: " + oneLine(String.valueOf(cause)));
+                err.println("error: " + UsageErrors.oneLine(String.valueOf(cause)));
             }
             return CliException.FAILURE;
         });
@@ -92,7 +89,8 @@ public final class Main {
             for (int i = 1; i < values.size(); i++) {
                 arguments.add(values.get(i).getValue());
             }
-            boolean fleet = command.fleet() && Boolean.TRUE.equals(self[0].findOption(Commands.FLEET_OPTION).getValue());
+            boolean fleet = command.fleet()
+                    && Boolean.TRUE.equals(self[0].findOption(Commands.FLEET_OPTION).getValue());
             return cli.run(command, Targets.pid(values.get(0).<String>getValue()), arguments, fleet);
         });
         self[0] = spec;
@@ -118,9 +116,5 @@ public final class Main {
                             + " docs/fleet.md): the target publishes the change and each applies it.").build());
         }
         return new CommandLine(spec);
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

@@ -38,8 +38,25 @@ final class AgentWiring {
                 new ParallelPolicyProvider(settings, new WorkerPool(settings)), new RateLimitPolicyProvider(settings));
     }
 
-    /** How methods are selected: annotations in the code, then the rules file. */
+    /**
+     * How methods are selected at start: annotations in the code, then the rules file; a refused
+     * rules file is one more problem, and the annotations alone select.
+     */
     static List<MethodSelector> methodSelectors(AgentConfig config, Consumer<String> problems) {
+        try {
+            return selectors(config, problems);
+        } catch (IllegalArgumentException refused) {
+            problems.accept(refused.getMessage() + "; no rule applies, annotated methods are optimized");
+            return List.of(new AnnotationSelector());
+        }
+    }
+
+    /**
+     * Annotations in the code, then the rules file the configuration names.
+     *
+     * @throws IllegalArgumentException when the rules file is refused (cannot be read, or a line does not parse)
+     */
+    static List<MethodSelector> selectors(AgentConfig config, Consumer<String> problems) {
         RuleSelector rules = RuleSelector.of(config, problems);
         return rules == null ? List.of(new AnnotationSelector()) : List.of(new AnnotationSelector(), rules);
     }

@@ -141,7 +141,8 @@ public final class Commands {
         commands.add(new Command("set", List.of(new Param("<attribute>", "A writable attribute.",
                 Catalogue.statusAttributes(), null), new Param("<value>", "Its new value.", List.of(), null)),
                 "set any writable attribute, such as set BatchSize 20", false,
-                (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting, true));
+                (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting,
+                true));
         commands.add(new Command("fleet", List.of(), "list the JVMs of the target's fleet from their heartbeats in"
                 + " Redis", false,
                 (backend, args) -> answer("jvms", FleetTable.rows(backend.fleet())),

@@ -50,7 +50,8 @@ public record FleetChange(String origin, Kind kind, String name, String value) {
 
     private static void check(String field, String what) {
         if (field == null || field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a fleet change's " + what + " must be text without tabs or line breaks");
+            throw new IllegalArgumentException("a fleet change's " + what
+                    + " must be text without tabs or line breaks");
         }
     }
 

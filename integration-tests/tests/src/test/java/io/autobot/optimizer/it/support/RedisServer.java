@@ -42,11 +42,13 @@ public final class RedisServer implements AutoCloseable {
     /** Starts the server again on the same port (after {@link #kill()}). */
     public void startProcess() throws IOException, InterruptedException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("redis-server", "--port",
-                String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+                String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
+                dir.toString()));
         if (password != null) {
             command.addAll(java.util.List.of("--requirepass", password));
         }
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile()).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
