@@ -4,6 +4,7 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.autobot.optimizer.protocol.attach.AttachResult;
 import io.autobot.optimizer.api.AgentNotAttachedException;
+import io.autobot.optimizer.cli.fleet.FleetDirectory;
 import io.autobot.optimizer.cli.shell.Commands;
 import io.autobot.optimizer.protocol.settings.SettingDef;
 import io.autobot.optimizer.cli.shell.TargetUnavailableException;
@@ -37,7 +38,7 @@ final class Cli {
      * the usage lists them around the verbs of the command tree ({@link Commands}), in the
      * contract's order.
      */
-    static final List<String> BEFORE_TREE = List.of("list", "attach");
+    static final List<String> BEFORE_TREE = List.of("list", "fleet", "attach");
     static final List<String> AFTER_TREE = List.of("discover", "detach", "shell");
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON object (for scripts).")
@@ -205,6 +206,41 @@ final class Cli {
         }
     }
 
+    @Command(name = "fleet", description = {"List the JVMs of a fleet (the agents sharing one Redis) from the"
+            + " heartbeats each keeps in Redis: host, pid, version, level, cache strategy, hit rate, calls/s, last"
+            + " seen. See docs/fleet.md."})
+    int fleet(@Option(names = "--redis", paramLabel = "<url>", description = {"The fleet's Redis:"
+            + " redis://[user:password@]host[:port][/database] or rediss://... (TLS).",
+        "Default: AUTOBOT_REDIS_URL. The password is never printed."}) String redis) {
+        String url = redis != null ? redis : System.getenv("AUTOBOT_REDIS_URL");
+        if (url == null || url.isBlank()) {
+            throw CliException.invalidValue("no Redis to read the fleet from: give --redis <url> or set"
+                    + " AUTOBOT_REDIS_URL (redis://[user:password@]host[:port][/database] or rediss://...)");
+        }
+        FleetDirectory directory;
+        List<Map<String, Object>> rows;
+        try {
+            directory = FleetDirectory.of(url);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidValue(e.getMessage());
+        }
+        try {
+            rows = io.autobot.optimizer.cli.shell.FleetTable.rows(directory.heartbeats());
+        } catch (IllegalStateException e) {
+            throw CliException.failure(e.getMessage());
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("redis", directory.shown());
+            document.put("jvms", rows);
+            out.println(Json.compact(document));
+        } else {
+            out.println("Fleet on " + directory.shown() + ":");
+            io.autobot.optimizer.cli.shell.FleetTable.print(out, rows, System.currentTimeMillis());
+        }
+        return 0;
+    }
+
     @Command(name = "detach", description = {"Stop the agent in a JVM: every method gets its original code back,"
             + " the agent's threads stop, memory caches are dropped; the disk cache files are kept.",
         "Attaching again later starts afresh."})
@@ -243,20 +279,20 @@ final class Cli {
      * first (a setting's with the settings catalogue, before connecting), then the answer is
      * printed as the shell prints it, or as JSON with {@code --json}.
      */
-    int run(Commands.Command command, long pid, List<String> arguments) {
+    int run(Commands.Command command, long pid, List<String> arguments, boolean fleet) {
         List<String> checked = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             SettingDef setting = command.params().get(i).setting();
             checked.add(setting == null ? arguments.get(i) : AttachArguments.checkValue(setting, arguments.get(i)));
         }
         try (AgentConnection connection = AgentConnection.open(pid)) {
-            Map<String, Object> answer = command.action().run(connection.backend(), checked);
+            Map<String, Object> answer = Commands.run(command, connection.backend(), checked, fleet);
             if (json) {
                 Map<String, Object> document = answer(pid);
                 document.putAll(answer);
                 out.println(Json.compact(document));
             } else {
-                command.printer().print(out, connection.backend(), answer);
+                Commands.print(command, out, connection.backend(), answer);
                 out.flush();
             }
             return 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
@@ -88,7 +89,9 @@ public final class Main {
             for (int i = 1; i < values.size(); i++) {
                 arguments.add(values.get(i).getValue());
             }
-            return cli.run(command, Targets.pid(values.get(0).<String>getValue()), arguments);
+            boolean fleet = command.fleet()
+                    && Boolean.TRUE.equals(self[0].findOption(Commands.FLEET_OPTION).getValue());
+            return cli.run(command, Targets.pid(values.get(0).<String>getValue()), arguments, fleet);
         });
         self[0] = spec;
         spec.name(command.name()).mixinStandardHelpOptions(true);
@@ -106,6 +109,11 @@ public final class Main {
             String label = param.setting() == null ? param.label() : "<" + param.setting().verbArgument() + ">";
             spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(i + 1)).arity("1").required(true)
                     .paramLabel(label).type(String.class).description(param.description()).build());
+        }
+        if (command.fleet()) {
+            spec.addOption(OptionSpec.builder(Commands.FLEET_OPTION).arity("0").type(boolean.class)
+                    .description("Also apply it to every JVM of the target's fleet (the agents sharing its Redis,"
+                            + " docs/fleet.md): the target publishes the change and each applies it.").build());
         }
         return new CommandLine(spec);
     }

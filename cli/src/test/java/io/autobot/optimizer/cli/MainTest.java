@@ -51,7 +51,7 @@ class MainTest {
         assertThat(run("attach", "12", "speed=max")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString().lines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("error: "));
-        assertThat(err.toString()).contains("'frobnicate' is not a verb: expected one of help, list, attach, status,")
+        assertThat(err.toString()).contains("'frobnicate' is not a verb: expected one of help, list, fleet, attach, status,")
                 .contains("'level' needs <pid> <level>; <level> is missing").contains("help level")
                 .contains("'twelve'")
                 .contains("OPTIMIZATION_LEVEL='turbo' is not accepted: expected one of basic, moderate, aggressive")

@@ -4,6 +4,9 @@ import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
+import io.autobot.optimizer.agent.redis.RedisLink;
+import io.autobot.optimizer.management.fleet.FleetControl;
+import io.autobot.optimizer.management.fleet.Heartbeat;
 import io.autobot.optimizer.management.jmx.Beans;
 import io.autobot.optimizer.management.jmx.CacheBean;
 import io.autobot.optimizer.management.jmx.OperationBean;
@@ -11,6 +14,7 @@ import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.jmx.SystemBean;
 import io.autobot.optimizer.management.metrics.MetricsBinding;
 import io.autobot.optimizer.management.system.SystemSampler;
+import io.autobot.optimizer.protocol.fleet.Heartbeats;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +40,8 @@ public final class ManagementExtension implements AgentExtension {
     private OptimizerBean optimizer;
     private volatile MetricsBinding metrics;
     private volatile boolean tickFailed;
+    private FleetControl fleet;
+    private volatile Heartbeat heartbeat;
 
     @Override
     public String name() {
@@ -68,6 +74,33 @@ public final class ManagementExtension implements AgentExtension {
         discover();
         thread.execute(this::startMetrics);
         thread.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        startFleet(runtime);
+    }
+
+    /** With a Redis URL: the heartbeat, and the fleet's changes applied through the Optimizer bean. */
+    private void startFleet(AgentContext runtime) {
+        RedisLink link = runtime.redis();
+        if (link == null) {
+            return;
+        }
+        fleet = new FleetControl(link);
+        plane.fleet(fleet);
+        fleet.start(optimizer);
+        thread.scheduleWithFixedDelay(() -> beat(link, runtime), 0, Heartbeats.INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(RedisLink link, AgentContext runtime) {
+        try {
+            Heartbeat current = heartbeat;
+            if (current == null) {
+                current = new Heartbeat(link, runtime.settings(), plane::total); // finds the host name here
+                heartbeat = current;
+            }
+            current.beat();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("the heartbeat could not be written: {}", e.toString());
+        }
     }
 
     private void startMetrics() {
@@ -115,6 +148,13 @@ public final class ManagementExtension implements AgentExtension {
 
     @Override
     public void stop() {
+        if (fleet != null) {
+            fleet.stop();
+        }
+        Heartbeat current = heartbeat;
+        if (current != null) {
+            current.remove();
+        }
         if (plane != null) {
             plane.settings().removeListener(optimizer);
             io.autobot.optimizer.agent.cache.CachingPolicy.removeMismatchListener(plane.mismatches);

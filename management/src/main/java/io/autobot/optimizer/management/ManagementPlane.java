@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
+import io.autobot.optimizer.management.fleet.FleetControl;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.jmx.PlaneView;
 import io.autobot.optimizer.agent.discovery.Discovery;
@@ -55,6 +56,7 @@ public final class ManagementPlane implements PlaneView {
     private final Exporter exporter;
     private volatile OptimizerBean optimizer;
     private volatile Discovery discovery;
+    private volatile FleetControl fleet;
 
     public ManagementPlane(Engine engine, SystemSampler sampler) {
         this.engine = engine;
@@ -87,6 +89,16 @@ public final class ManagementPlane implements PlaneView {
     @Override
     public Discovery discovery() {
         return discovery;
+    }
+
+    /** The fleet this JVM belongs to (its Redis URL is set). */
+    public void fleet(FleetControl control) {
+        this.fleet = control;
+    }
+
+    @Override
+    public FleetControl fleet() {
+        return fleet;
     }
 
     /** The bean that receives alerts to send. */
@@ -167,6 +179,15 @@ public final class ManagementPlane implements PlaneView {
             }
         }
         return new TierStatistics("memory", 0, 0, 0, 0, 0, -1, 0);
+    }
+
+    /** The counters of every operation added up, since start (or the last reset). */
+    public Counters total() {
+        Counters total = Counters.ZERO;
+        for (List<MethodMeta> methods : reports.operations().byName().values()) {
+            total = total.plus(Operations.counters(methods));
+        }
+        return total;
     }
 
     /** Once a second: the throughput window, the alerts, the tuner. */

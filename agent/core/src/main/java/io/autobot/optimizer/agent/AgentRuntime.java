@@ -216,6 +216,7 @@ public final class AgentRuntime implements AgentContext {
     }
 
     /** The link to the fleet's Redis, or null when {@code AUTOBOT_REDIS_URL} is not set. */
+    @Override
     public RedisLink redis() {
         return redis;
     }

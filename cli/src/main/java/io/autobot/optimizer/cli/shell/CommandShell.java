@@ -31,8 +31,11 @@ public final class CommandShell {
     private static final String PREFIX = "optimize";
     private static final int FREE_TEXT = -1;
 
-    /** One command as the shell runs it: its name, argument synopsis, help, completion values, arity and action. */
-    private record Entry(String name, String synopsis, String help, List<String> values, int arity,
+    /**
+     * One command as the shell runs it: its name, argument synopsis, help, completion values, arity,
+     * whether it takes {@code --fleet} (a last word the arity does not count) and action.
+     */
+    private record Entry(String name, String synopsis, String help, List<String> values, int arity, boolean fleet,
             Consumer<List<String>> action) {
     }
 
@@ -46,9 +49,14 @@ public final class CommandShell {
         this.out = out;
         for (Commands.Command command : Commands.all()) {
             List<String> values = command.params().isEmpty() ? List.of() : command.params().get(0).values();
-            commands.put(command.name(), new Entry(command.name(), command.synopsis(), command.help(), values,
-                    Commands.arity(command), args -> command.printer().print(out, backend,
-                            command.action().run(backend, args))));
+            String synopsis = command.synopsis() + (command.fleet() ? " [" + Commands.FLEET_OPTION + "]" : "");
+            commands.put(command.name(), new Entry(command.name(), synopsis.trim(), command.help(), values,
+                    Commands.arity(command), command.fleet(), args -> {
+                        boolean fleet = command.fleet() && !args.isEmpty()
+                                && args.get(args.size() - 1).equalsIgnoreCase(Commands.FLEET_OPTION);
+                        List<String> plain = fleet ? args.subList(0, args.size() - 1) : args;
+                        Commands.print(command, out, backend, Commands.run(command, backend, plain, fleet));
+                    }));
         }
     }
 
@@ -59,7 +67,7 @@ public final class CommandShell {
      * @return this shell
      */
     public CommandShell addCommand(String name, String synopsis, String help, Consumer<String> action) {
-        commands.put(name, new Entry(name, synopsis, help, List.of(), FREE_TEXT,
+        commands.put(name, new Entry(name, synopsis, help, List.of(), FREE_TEXT, false,
                 args -> action.accept(String.join(" ", args))));
         return this;
     }
@@ -136,7 +144,9 @@ public final class CommandShell {
             throw new UsageException("unknown command '" + String.join(" ", words) + "': type help for the list");
         }
         List<String> arguments = rest.subList(1, rest.size());
-        if (command.arity() != FREE_TEXT && arguments.size() != command.arity()) {
+        int fleetWord = command.fleet() && !arguments.isEmpty()
+                && arguments.get(arguments.size() - 1).equalsIgnoreCase(Commands.FLEET_OPTION) ? 1 : 0;
+        if (command.arity() != FREE_TEXT && arguments.size() - fleetWord != command.arity()) {
             throw new UsageException("usage: " + PREFIX + " " + command.name() + " " + command.synopsis());
         }
         command.action().accept(arguments);

@@ -38,9 +38,14 @@ public final class Commands {
      * One command.
      *
      * @param verb whether the CLI offers it as a verb too (the shell's {@code set} is the shell's own)
+     * @param fleet whether it takes {@code --fleet}: a change that can go to every JVM of the target's fleet
      */
     public record Command(String name, List<Param> params, String help, boolean verb, Action action,
-            Printer printer) {
+            Printer printer, boolean fleet) {
+
+        public Command(String name, List<Param> params, String help, boolean verb, Action action, Printer printer) {
+            this(name, params, help, verb, action, printer, false);
+        }
 
         /** The argument synopsis, such as {@code <basic|moderate|aggressive>}. */
         public String synopsis() {
@@ -105,7 +110,7 @@ public final class Commands {
                 }));
         for (SettingDef setting : Catalogue.verbs()) {
             commands.add(new Command(setting.verb(), List.of(param(setting)), "set " + setting.doc(), true,
-                    (backend, args) -> set(backend, setting.attribute(), args.get(0)), Commands::printSetting));
+                    (backend, args) -> set(backend, setting.attribute(), args.get(0)), Commands::printSetting, true));
         }
         commands.add(new Command("scenario", List.of(new Param("<name>", "The scenario: " + String.join(", ", SCENARIOS)
                 + ".", SCENARIOS, null)), "apply a scenario preset: " + String.join(", ", SCENARIOS), true,
@@ -116,13 +121,13 @@ public final class Commands {
                 (out, backend, answer) -> {
                     out.println("Scenario " + answer.get("scenario") + " applied:");
                     out.print(TextFormat.table(map(answer.get("settings")), "  "));
-                }));
+                }, true));
         commands.add(new Command("clear-cache", List.of(), "empty every cache tier", true,
                 (backend, args) -> {
                     backend.clearCache();
                     return answer("cleared", true);
                 },
-                (out, backend, answer) -> out.println("Every cache tier is empty.")));
+                (out, backend, answer) -> out.println("Every cache tier is empty."), true));
         commands.add(new Command("export", List.of(new Param("<file>",
                 "The file name, such as performance_analysis.json.", List.of(), null)),
                 "write the performance data as JSON (in the target's export directory, AUTOBOT_EXPORT_DIR)", true,
@@ -136,8 +141,52 @@ public final class Commands {
         commands.add(new Command("set", List.of(new Param("<attribute>", "A writable attribute.",
                 Catalogue.statusAttributes(), null), new Param("<value>", "Its new value.", List.of(), null)),
                 "set any writable attribute, such as set BatchSize 20", false,
-                (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting));
+                (backend, args) -> set(backend, attributeName(args.get(0)), args.get(1)), Commands::printSetting,
+                true));
+        commands.add(new Command("fleet", List.of(), "list the JVMs of the target's fleet from their heartbeats in"
+                + " Redis", false,
+                (backend, args) -> answer("jvms", FleetTable.rows(backend.fleet())),
+                (out, backend, answer) -> FleetTable.print(out, rows(answer.get("jvms")), System.currentTimeMillis())));
         return Collections.unmodifiableList(commands);
+    }
+
+    /** The option that sends a command's change to every JVM of the target's fleet. */
+    public static final String FLEET_OPTION = "--fleet";
+
+    /**
+     * Runs a command; with {@code fleet}, its changes go through the target's fleet operations
+     * ({@link FleetBackend}) and the answer says, under {@code fleet}, what the target published.
+     *
+     * @throws IllegalArgumentException when {@code fleet} is asked of a command that changes nothing
+     */
+    public static Map<String, Object> run(Command command, OptimizerBackend backend, List<String> arguments,
+            boolean fleet) {
+        if (!fleet) {
+            return command.action().run(backend, arguments);
+        }
+        if (!command.fleet()) {
+            throw new IllegalArgumentException(command.name() + " takes no " + FLEET_OPTION + ": it changes nothing"
+                    + " (" + FLEET_OPTION + " is for the settings, scenario, set and clear-cache)");
+        }
+        FleetBackend published = new FleetBackend(backend);
+        Map<String, Object> answer = new LinkedHashMap<>(command.action().run(published, arguments));
+        answer.put("fleet", published.published());
+        return answer;
+    }
+
+    /** Prints a command's answer, then what it published to the fleet, if anything. */
+    public static void print(Command command, PrintWriter out, OptimizerBackend backend, Map<String, Object> answer) {
+        command.printer().print(out, backend, answer);
+        if (answer.get("fleet") instanceof List) {
+            for (Object line : (List<?>) answer.get("fleet")) {
+                out.println("Fleet: " + line);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Object value) {
+        return value instanceof List ? (List<Map<String, Object>>) value : List.of();
     }
 
     /** How many words a command takes; -1 for any number (a command whose first argument is optional, {@code [...]}). */

@@ -179,6 +179,36 @@ public final class MBeanBackend implements OptimizerBackend {
         invoke("cancelDiscovery", new Object[] {id}, new String[] {String.class.getName()});
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> fleet() {
+        Object value = attribute("Fleet");
+        List<Map<String, Object>> members = new ArrayList<>();
+        if (value instanceof List) {
+            for (Object member : (List<?>) value) {
+                members.add(asMap(member));
+            }
+        }
+        return members;
+    }
+
+    @Override
+    public String applyToFleet(String attribute, String value) {
+        return String.valueOf(invoke("applyToFleet", new Object[] {attribute, value},
+                new String[] {String.class.getName(), String.class.getName()}));
+    }
+
+    @Override
+    public String applyScenarioToFleet(String scenario) {
+        return String.valueOf(invoke("applyScenarioToFleet", new Object[] {scenario},
+                new String[] {String.class.getName()}));
+    }
+
+    @Override
+    public String clearFleetCache() {
+        return String.valueOf(invoke("clearFleetCache", new Object[0], new String[0]));
+    }
+
     private Object attribute(String name) {
         return OpenData.toJava(call(() -> connection.getAttribute(OPTIMIZER, name)));
     }

@@ -65,4 +65,28 @@ public interface OptimizerBackend {
     default void cancelDiscovery(String id) {
         throw new UnsupportedOperationException("the agent in " + target() + " offers no discovery");
     }
+
+    /** The fleet's JVMs from their heartbeats, as the agent there reads them in its Redis (docs/fleet.md). */
+    default List<Map<String, Object>> fleet() {
+        throw noFleet();
+    }
+
+    /** Sets an attribute there and publishes the change to its fleet; returns what was done. */
+    default String applyToFleet(String attribute, String value) {
+        throw noFleet();
+    }
+
+    /** Applies a scenario there and in its fleet; returns what was set. */
+    default String applyScenarioToFleet(String scenario) {
+        throw noFleet();
+    }
+
+    /** Empties every cache tier there and in its fleet; returns what was done. */
+    default String clearFleetCache() {
+        throw noFleet();
+    }
+
+    private UnsupportedOperationException noFleet() {
+        return new UnsupportedOperationException("the agent in " + target() + " offers no fleet operations");
+    }
 }

@@ -94,6 +94,29 @@ class CommandShellTest {
             calls.add("export " + file);
             return "/exports/" + file;
         }
+
+        @Override
+        public String applyToFleet(String attribute, String value) {
+            set(attribute, value);
+            calls.add("fleet " + attribute + "=" + value);
+            return attribute + " = " + value + " here and published";
+        }
+
+        @Override
+        public String clearFleetCache() {
+            check();
+            calls.add("fleet clearCache");
+            return "cleared here and published";
+        }
+
+        @Override
+        public List<Map<String, Object>> fleet() {
+            check();
+            return List.of(Map.of("host", "b", "pid", "12", "version", "1", "level", "basic", "strategy", "memory",
+                    "hitRate", "0.5", "callsPerSecond", "3", "lastSeen", "0"),
+                    Map.of("host", "a", "pid", "7", "version", "1", "level", "basic", "strategy", "memory",
+                    "hitRate", "0.25", "callsPerSecond", "1.5", "lastSeen", "0"));
+        }
     }
 
     private final MapBackend backend = new MapBackend();
@@ -137,12 +160,24 @@ class CommandShellTest {
     }
 
     @Test
+    void fleetSendsTheChangeThroughTheTargetsFleetOperationsAndListsTheFleet() throws Exception {
+        String text = run("level aggressive --fleet\nclear-cache --FLEET\nlevel basic\nstatus --fleet\nfleet\n");
+        assertThat(backend.calls).containsExactly("fleet OptimizationLevel=aggressive", "fleet clearCache");
+        assertThat(backend.settings).containsEntry("OptimizationLevel", "basic");
+        assertThat(text).contains("Fleet: OptimizationLevel = aggressive here and published\n")
+                .contains("Fleet: cleared here and published\n")
+                .contains("usage: optimize status"); // status changes nothing: no --fleet
+        assertThat(text.indexOf("a     7")).as(text).isPositive().isLessThan(text.indexOf("b     12"));
+        assertThat(text).contains("25.0%").contains("HOST  PID");
+    }
+
+    @Test
     void reportsBadInputOnOneLineAndGoesOn() throws Exception {
         String text = run("optimize level turbo\noptimize level\nfrobnicate now\n\nhelp level\noptimize status\n");
         assertThat(text).contains("error: OPTIMIZATION_LEVEL='turbo' is not accepted\n")
-                .contains("usage: optimize level <basic|moderate|aggressive>\n")
+                .contains("usage: optimize level <basic|moderate|aggressive> [--fleet]\n")
                 .contains("unknown command 'frobnicate now': type help for the list\n")
-                .contains("optimize level <basic|moderate|aggressive>\n  set the optimization level\n")
+                .contains("optimize level <basic|moderate|aggressive> [--fleet]\n  set the optimization level\n")
                 .contains("AutoBot Optimizer in process 7");
     }
 

@@ -6,10 +6,15 @@ import io.autobot.optimizer.agent.discovery.DiscoveryOptions;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.management.alert.Alert;
+import io.autobot.optimizer.management.fleet.FleetControl;
+import io.autobot.optimizer.management.fleet.LocalChanges;
+import io.autobot.optimizer.protocol.settings.Catalogue;
+import io.autobot.optimizer.protocol.settings.SettingDef;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.scenario.Scenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.AttributeChangeNotification;
@@ -31,7 +36,7 @@ import javax.management.openmbean.SimpleType;
  * whatever source, into an {@link AttributeChangeNotification}.
  */
 public final class OptimizerBean extends NotificationBroadcasterSupport implements OptimizerMXBean,
-        RuntimeSettings.Listener {
+        RuntimeSettings.Listener, LocalChanges {
 
     public static final String NAME = "io.autobot.optimizer:type=Optimizer";
     private static final CompositeType ALERT_DATA = alertType();
@@ -314,6 +319,60 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     @Override
     public String applyScenario(String scenario) {
         return Scenarios.apply(scenario, settings);
+    }
+
+    /** A writable attribute from its text: the catalogue's parsing and validation, as every setter. */
+    @Override
+    public void setAttribute(String attribute, String value) {
+        SettingDef definition = attribute == null ? null : Catalogue.byAttribute(attribute);
+        if (definition == null || definition.attribute() == null) {
+            throw new IllegalArgumentException("the Optimizer bean has no writable attribute " + attribute
+                    + ": expected one of " + String.join(", ", Catalogue.statusAttributes()));
+        }
+        if (value == null) {
+            throw new IllegalArgumentException(definition.attribute() + " needs a value: " + definition.accepted());
+        }
+        settings.set(definition.key(), value);
+    }
+
+    @Override
+    public List<Map<String, String>> getFleet() {
+        FleetControl fleet = plane.fleet();
+        return fleet == null ? List.of() : fleet.members();
+    }
+
+    @Override
+    public String applyToFleet(String attribute, String value) {
+        FleetControl fleet = fleet();
+        setAttribute(attribute, value);
+        String name = Catalogue.byAttribute(attribute).attribute();
+        fleet.publish(fleet.set(name, value.trim()));
+        return name + " = " + value.trim() + " here and published to the fleet on " + fleet.redis();
+    }
+
+    @Override
+    public String applyScenarioToFleet(String scenario) {
+        FleetControl fleet = fleet();
+        String applied = applyScenario(scenario);
+        fleet.publish(fleet.scenario(scenario.trim()));
+        return applied;
+    }
+
+    @Override
+    public String clearFleetCache() {
+        FleetControl fleet = fleet();
+        clearCache();
+        fleet.publish(fleet.clear());
+        return "every cache tier emptied here and the clearing published to the fleet on " + fleet.redis();
+    }
+
+    private FleetControl fleet() {
+        FleetControl fleet = plane.fleet();
+        if (fleet == null) {
+            throw new UnsupportedOperationException("this JVM is not in a fleet: AUTOBOT_REDIS_URL is not set"
+                    + " (docs/fleet.md)");
+        }
+        return fleet;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.management.jmx;
 
 import io.autobot.optimizer.management.report.PerformanceReport;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -147,6 +148,36 @@ public interface OptimizerMXBean {
     /** Applies a scenario preset and returns what it set. */
     @Described("Applies a scenario preset and returns what it set")
     String applyScenario(String scenario);
+
+    /**
+     * The fleet's JVMs from their heartbeats in Redis (docs/fleet.md), one map of fields per JVM:
+     * host, pid, version, level, strategy, hitRate, callsPerSecond, lastSeen (epoch milliseconds).
+     * Empty when Redis cannot be reached or {@code AUTOBOT_REDIS_URL} is not set.
+     */
+    @Described("The fleet's JVMs from their heartbeats in Redis: host, pid, version, level, strategy, hitRate,"
+            + " callsPerSecond, lastSeen (epoch milliseconds); empty without AUTOBOT_REDIS_URL or Redis")
+    List<Map<String, String>> getFleet();
+
+    /**
+     * Writes a writable attribute here, from its text as the CLI and the configuration take it,
+     * and publishes the change to every JVM of the fleet, which applies it as this JVM does (the
+     * same validation, the same change notification). Returns what was done.
+     *
+     * @throws IllegalArgumentException for an attribute or value that is not accepted: nothing changes anywhere
+     * @throws IllegalStateException when Redis could not take the change: it holds in this JVM only
+     * @throws UnsupportedOperationException when {@code AUTOBOT_REDIS_URL} is not set: nothing changes
+     */
+    @Described("Writes a writable attribute here from its text and publishes the change to every JVM of the fleet,"
+            + " which applies it as a local JMX write; returns what was done")
+    String applyToFleet(String attribute, String value);
+
+    /** {@link #applyScenario} here and in every JVM of the fleet, as {@link #applyToFleet} does. */
+    @Described("Applies a scenario preset here and in every JVM of the fleet; returns what it set")
+    String applyScenarioToFleet(String scenario);
+
+    /** {@link #clearCache} here and in every JVM of the fleet, as {@link #applyToFleet} does. */
+    @Described("Empties every cache tier here and in every JVM of the fleet; returns what was done")
+    String clearFleetCache();
 
     /** Writes the report as JSON inside the export directory and returns the path written. */
     @Described("Writes the report as JSON inside the export directory and returns the path written")

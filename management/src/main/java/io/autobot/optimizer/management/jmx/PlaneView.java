@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
+import io.autobot.optimizer.management.fleet.FleetControl;
 import io.autobot.optimizer.management.report.Exporter;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;
@@ -36,6 +37,11 @@ public interface PlaneView {
 
     /** Discovery windows in this JVM; null when the agent offers none. */
     default Discovery discovery() {
+        return null;
+    }
+
+    /** The fleet this JVM belongs to; null when {@code AUTOBOT_REDIS_URL} is not set. */
+    default FleetControl fleet() {
         return null;
     }
 

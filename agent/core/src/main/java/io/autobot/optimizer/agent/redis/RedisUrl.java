@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import io.autobot.optimizer.protocol.fleet.RedisUrls;
 
 /**
  * {@code AUTOBOT_REDIS_URL}: {@code redis://[[user]:password@]host[:port][/database]}, or
@@ -87,18 +88,7 @@ public final class RedisUrl {
 
     /** The URL text with any password replaced by {@code ***}, for messages. */
     public static String redacted(String text) {
-        if (text == null) {
-            return "";
-        }
-        int scheme = text.indexOf("://");
-        int at = text.lastIndexOf('@');
-        if (scheme < 0 || at < scheme) {
-            return text;
-        }
-        String info = text.substring(scheme + 3, at);
-        int colon = info.indexOf(':');
-        String shown = colon < 0 ? "***" : info.substring(0, colon) + ":***";
-        return text.substring(0, scheme + 3) + shown + text.substring(at);
+        return RedisUrls.redacted(text);
     }
 
     public String host() {

@@ -5,6 +5,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
+import io.autobot.optimizer.agent.redis.RedisLink;
 import java.lang.instrument.Instrumentation;
 
 /** What the running agent gives an {@link AgentExtension}: its configuration, engine and instrumentation. */
@@ -26,6 +27,11 @@ public interface AgentContext {
 
     /** Discovery windows in this JVM (docs/discovery.md); null when the agent offers none. */
     default Discovery discovery() {
+        return null;
+    }
+
+    /** The link to the fleet's Redis; null when {@code AUTOBOT_REDIS_URL} is not set. */
+    default RedisLink redis() {
         return null;
     }
 }

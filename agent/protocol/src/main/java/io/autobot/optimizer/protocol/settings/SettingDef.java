@@ -1,5 +1,6 @@
 package io.autobot.optimizer.protocol.settings;
 
+import io.autobot.optimizer.protocol.fleet.RedisUrls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,7 @@ public final class SettingDef {
 
     /** The one-line message for text this setting does not accept. */
     public String rejection(String text) {
-        return environmentVariable + "='" + (secret && text != null ? withoutPassword(text) : text)
+        return environmentVariable + "='" + (secret && text != null ? RedisUrls.redacted(text) : text)
                 + "' is not accepted: expected " + accepted;
     }
 
@@ -270,20 +271,7 @@ public final class SettingDef {
         if (value instanceof Double) {
             return Values.formatNumber((Double) value);
         }
-        return secret ? withoutPassword(String.valueOf(value)) : String.valueOf(value);
-    }
-
-    /** A URL with its password (the user info after its first colon, or all of it) replaced by {@code ***}. */
-    static String withoutPassword(String text) {
-        int scheme = text.indexOf("://");
-        int at = text.lastIndexOf('@');
-        if (scheme < 0 || at < scheme) {
-            return text;
-        }
-        String info = text.substring(scheme + 3, at);
-        int colon = info.indexOf(':');
-        return text.substring(0, scheme + 3) + (colon < 0 ? "***" : info.substring(0, colon) + ":***")
-                + text.substring(at);
+        return secret ? RedisUrls.redacted(String.valueOf(value)) : String.valueOf(value);
     }
 
     /** A parsed value as its MXBean attribute shows it: durations as seconds, others as they are. */
