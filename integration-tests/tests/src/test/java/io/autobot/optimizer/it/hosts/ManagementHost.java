@@ -25,6 +25,11 @@ public class ManagementHost implements ManagementHostMBean {
     @Cached
     static long square(int x) {
         CACHED_RUNS.incrementAndGet();
+        try {
+            Thread.sleep(5); // stands for an expensive body: dearer than a disk read, so the disk tier keeps storing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return (long) x * x;
     }
 
