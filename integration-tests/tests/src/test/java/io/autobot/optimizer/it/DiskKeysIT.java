@@ -61,7 +61,8 @@ class DiskKeysIT {
     void aReceiverThatCannotBeSerializedKeepsItsCallsInMemoryAndSaysSoOnce() {
         for (ChildJvm.Result run : new ChildJvm.Result[] {first, second}) {
             assertThat(run.value("account.runs")).as(run.toString()).isEqualTo("2");
-            assertThat(run.stderr().lines().filter(line -> line.contains("DiskKeysHost$Account.balanceIn")))
+            // one summary line for every such method; the debug log names each
+            assertThat(run.stderr().lines().filter(line -> line.contains("on a receiver that cannot be serialized")))
                     .as(run.stderr()).hasSize(1).allMatch(line -> line.startsWith("INFO"));
         }
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,12 @@ class FleetRateLimitIT {
     @BeforeAll
     static void startRedis() throws Exception {
         redis = RedisServer.start(work.resolve("redis"));
+    }
+
+    /** Each test's fleet is its own: the agents an earlier test's JVMs left in Redis count for 10 s. */
+    @BeforeEach
+    void emptyRedis() throws Exception {
+        assertThat(redis.cli("FLUSHALL")).isEqualTo("OK");
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SystemSamplerTest {
 
@@ -84,13 +85,12 @@ class SystemSamplerTest {
     }
 
     @Test
+    @Timeout(120) // only a waiter the failure did not release reaches this: a hang, not a duration
     void waitingForTheFirstSampleEndsWhenNoProbeCanRead() {
         SystemSampler sampler = new SystemSampler(thread, () -> Duration.ofSeconds(1), () -> {
             throw new UnsatisfiedLinkError("no native library for this platform");
         });
-        long start = System.nanoTime();
-        sampler.awaitFirstSample(Duration.ofSeconds(30));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        sampler.awaitFirstSample(Duration.ofDays(1));
         assertThat(sampler.status()).startsWith("unavailable");
     }
 

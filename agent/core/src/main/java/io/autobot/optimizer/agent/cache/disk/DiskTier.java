@@ -246,17 +246,21 @@ public final class DiskTier implements CacheTier {
 
     /**
      * Stores the result only while that pays for the method ({@link DiskWorth}): a result that
-     * costs less to compute than to read back stays in memory; a change of verdict is said once.
+     * costs less to compute than to read back stays in memory. The verdict is in the report; its
+     * changes are in the debug log (at INFO they would be a line per method in the host's log).
      */
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
         DiskMethod method = diskMethod(key.method());
+        if (method.refusal() != null) {
+            return false; // never on disk: nothing to weigh
+        }
         DiskWorth worth = method.worth();
         boolean wasStoring = worth.storing();
         boolean stored = worth.computed(computeNanos);
         key.method().stats().policies().verdict(NAME, worth.verdict());
         if (worth.storing() != wasStoring) {
-            LOG.info("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
+            LOG.debug("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
                     wasStoring ? "; its results stay in memory" : "; its results are stored again");
         }
         return stored && offer(key, value, ttl);

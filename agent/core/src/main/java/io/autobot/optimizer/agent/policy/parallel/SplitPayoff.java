@@ -17,12 +17,18 @@ final class SplitPayoff {
     static final double MARGIN = 0.9;
     /** Every this many calls, one runs the way not preferred, to measure it again. */
     static final int PROBE_EVERY = 8;
+    /**
+     * Split calls measured before splitting may stop: a method's first few split calls pay for
+     * cold workers and code, and a verdict on them would keep a method whole that pays later.
+     */
+    static final int SPLITS_BEFORE_VERDICT = 16;
     private static final double WEIGHT = 0.25;
 
     private double whole = Double.NaN;
     private double split = Double.NaN;
     private boolean splitting = true;
     private long calls;
+    private int splits;
 
     /** Whether this call is to be split: the preferred way, or a probe of the other. */
     synchronized boolean splitNow() {
@@ -44,6 +50,7 @@ final class SplitPayoff {
     /** A split call of {@code size} elements took {@code nanos}, from the call to the merged result. */
     synchronized void split(long nanos, int size) {
         split = average(split, nanos, size);
+        splits++;
         decide();
     }
 
@@ -72,7 +79,7 @@ final class SplitPayoff {
     }
 
     private void decide() {
-        if (Double.isNaN(split) || Double.isNaN(whole)) {
+        if (Double.isNaN(split) || Double.isNaN(whole) || splits < SPLITS_BEFORE_VERDICT) {
             return;
         }
         if (splitting && whole < split * MARGIN) {

@@ -28,6 +28,10 @@ class SplitPayoffTest {
     void stopsSplittingWhenTheSplitCostsMoreThanItSavesAndProbesItNowAndThen() {
         SplitPayoff payoff = new SplitPayoff();
         payoff.whole(MS, 100);
+        for (int i = 1; i < SplitPayoff.SPLITS_BEFORE_VERDICT; i++) {
+            payoff.split(5 * MS, 100);
+            assertThat(payoff.splitting()).as("no verdict on the first splits").isTrue();
+        }
         payoff.split(5 * MS, 100);
 
         assertThat(payoff.doesNotPay()).isTrue();
