@@ -133,7 +133,7 @@ final class Cli {
             + " often their arguments recur and whether equal arguments give equal results; every temporary change"
             + " is removed when the window ends (or this command dies). See docs/discovery.md.",
         "Attaches the agent for the window when it does not run there, and detaches it again afterwards."})
-    int discover(@Parameters(paramLabel = "<pid>", description = "The process id of the JVM.") long pid,
+    int discover(@Parameters(paramLabel = "<pid>", description = PID_HELP) String target,
             @Option(names = "--include", paramLabel = "<pattern>", description = {"Classes to look at: a class or"
                 + " package name (com.acme), * for any characters but a dot, ** for any (com.acme.**); repeatable.",
                 "Default: every class outside the JDK, the agent and common libraries."}) List<String> includes,
@@ -145,6 +145,7 @@ final class Cli {
             @Option(names = "--rules-out", paramLabel = "<file>",
                 description = "Write the suggestions as a rules file (docs/attach.md), evidence in comments.")
             java.nio.file.Path rulesOut) {
+        long pid = Targets.pid(target);
         io.autobot.optimizer.cli.shell.Discover.Request request;
         try {
             request = new io.autobot.optimizer.cli.shell.Discover.Request(includes == null ? List.of() : includes,
@@ -162,7 +163,7 @@ final class Cli {
             attachedHere = result.status() == AttachResult.Status.STARTED;
         }
         try (AgentConnection connection = AgentConnection.open(pid)) {
-            Map<String, Object> answer = io.autobot.optimizer.cli.shell.Discover.run(connection.backend(), request,
+            Map<String, Object> answer = io.autobot.optimizer.cli.shell.Discover.run(connection.backend(), request, pid,
                     line -> {
                         if (!json) {
                             err.println(line);

@@ -15,6 +15,15 @@ public final class Probe {
     }
 
     @DontInline
+    public static boolean observes(int probeId) {
+        try {
+            return handler.observes(probeId);
+        } catch (Throwable ignored) {
+            return false;
+        }
+    }
+
+    @DontInline
     public static Object enter(int probeId, Object self, Object[] args) {
         try {
             return handler.enter(probeId, self, args);
