@@ -33,7 +33,9 @@ cpu_log() { # $1: pid, $2: file; the JVM's CPU time (utime + stime, in ms) every
   while [ -r "/proc/$1/stat" ]; do
     local stat; stat=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || break
     set -- "$1" "$2" $stat
-    echo "$(now) $(( (${14} + ${15}) * 1000 / ticks ))" >> "$2"
+    if [ $# -ge 15 ]; then # a read racing with the JVM's exit may come back short
+      echo "$(now) $(( (${14} + ${15}) * 1000 / ticks ))" >> "$2"
+    fi
     set -- "$1" "$2"
     sleep 0.2
   done
@@ -89,7 +91,7 @@ def cpu_at(log, t):
     for (t0, c0), (t1, c1) in zip(log, log[1:]):
         if t0 <= t <= t1:
             return c0 + (c1 - c0) * (t - t0) / max(1, t1 - t0)
-    raise SystemExit("no CPU reading around the window")
+    raise SystemExit(f"no CPU reading around {t} (readings from {log[0][0] if log else '-'} to {log[-1][0] if log else '-'})")
 
 def done_at(ends, start, t):
     """Prompts finished by time t, interpolated linearly between two ends."""
