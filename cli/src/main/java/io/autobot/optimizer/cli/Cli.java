@@ -102,15 +102,14 @@ final class Cli {
             throw CliException.failure("the agent could not start in process " + pid + ": "
                     + String.join("; ", result.problems()));
         }
-        List<String> warnings = new ArrayList<>(outcome.notes());
-        warnings.addAll(result.problems());
         if (json) {
             Map<String, Object> answer = answer(pid);
             answer.put("status", statusId(result));
             answer.put("version", result.version());
             answer.put("instrumented", result.instrumented());
             answer.put("applied", result.applied());
-            answer.put("warnings", warnings);
+            answer.put("problems", result.problems());
+            answer.put("warnings", outcome.notes());
             out.println(Json.compact(answer));
         } else {
             if (result.status() == AttachResult.Status.STARTED) {
@@ -124,8 +123,23 @@ final class Cli {
                     + (result.instrumented().size() == 1 ? "" : "s") + (result.instrumented().isEmpty() ? "" : ":"));
             result.instrumented().forEach(method -> out.println("  " + method));
         }
-        warnings.forEach(warning -> err.println("warning: " + warning));
-        return 0;
+        outcome.notes().forEach(note -> err.println("warning: " + note));
+        return problems(result.problems(), pid);
+    }
+
+    /**
+     * Prints what the agent could not apply (a rule, a setting), one {@code error:} line each, and
+     * gives the exit code: a failure when there was any, for what was asked is not all in force.
+     */
+    private int problems(List<String> problems, long pid) {
+        problems.forEach(problem -> err.println("error: " + problem));
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        err.println("error: what the " + (problems.size() == 1 ? "line" : problems.size() + " lines") + " above"
+                + " name" + (problems.size() == 1 ? "s" : "") + " is not in force in process " + pid
+                + "; everything else is");
+        return CliException.FAILURE;
     }
 
     @Command(name = "discover", description = {"Find the methods worth caching in a JVM: JFR execution samples show"

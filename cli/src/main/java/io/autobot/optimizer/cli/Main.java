@@ -45,15 +45,12 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, arguments) -> {
-            CommandLine verb = problem.getCommandLine();
-            String help = verb == commandLine ? "" : " " + verb.getCommandName();
-            err.println("error: " + oneLine(problem.getMessage()) + " (see 'java -jar autobot-agent.jar help"
-                    + help + "')");
+            err.println("error: " + UsageErrors.describe(problem, commandLine));
             return CliException.USAGE;
         });
         commandLine.setExecutionExceptionHandler((failure, verb, parseResult) -> {
             if (failure instanceof CliException) {
-                err.println("error: " + oneLine(failure.getMessage()));
+                err.println("error: " + UsageErrors.oneLine(failure.getMessage()));
                 return ((CliException) failure).exitCode();
             }
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -61,7 +58,7 @@ public final class Main {
                 err.println("error: this Java runtime has no Attach API (module jdk.attach): run the CLI with the java"
                         + " of a JDK");
             } else {
-                err.println("error: " + oneLine(String.valueOf(cause)));
+                err.println("error: " + UsageErrors.oneLine(String.valueOf(cause)));
             }
             return CliException.FAILURE;
         });
@@ -111,9 +108,5 @@ public final class Main {
                     .paramLabel(label).type(String.class).description(param.description()).build());
         }
         return new CommandLine(spec);
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

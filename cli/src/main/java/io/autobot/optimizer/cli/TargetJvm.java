@@ -23,6 +23,10 @@ final class TargetJvm implements AutoCloseable {
     /** The JVM option that allows loading agents into a running JVM without a warning (JDK 21+, JEP 451). */
     static final String DYNAMIC_LOADING_FLAG = "-XX:+EnableDynamicAgentLoading";
 
+    /** The JDK's wait for a target's answer to an attach request (milliseconds; 10 s by default). */
+    private static final String ATTACH_TIMEOUT_PROPERTY = "sun.tools.attach.attachTimeout";
+    private static final long UNLISTED_ATTACH_TIMEOUT_MILLIS = 1_500;
+
     private final long pid;
     private final VirtualMachine vm;
 
@@ -40,13 +44,19 @@ final class TargetJvm implements AutoCloseable {
         if (process.isEmpty() || !process.get().isAlive()) {
             throw CliException.failure("no such process: " + pid);
         }
-        if (!listed(pid) && isNotAJvm(pid)) {
+        boolean listed = listed(pid);
+        if (!listed && isNotAJvm(pid)) {
             throw CliException.failure("process " + pid + " is not a Java virtual machine"
-                    + command(process.get()));
+                    + command(pid));
         }
         try {
-            return new TargetJvm(pid, VirtualMachine.attach(String.valueOf(pid)));
+            return new TargetJvm(pid, listed ? VirtualMachine.attach(String.valueOf(pid)) : attachUnlisted(pid));
         } catch (AttachNotSupportedException e) {
+            if (!listed) {
+                throw CliException.failure("process " + pid + " is not a Java virtual machine, or does not accept"
+                        + " attach" + command(pid) + ": it did not answer within "
+                        + UNLISTED_ATTACH_TIMEOUT_MILLIS / 1000.0 + " s");
+            }
             throw CliException.failure("cannot attach to process " + pid + ": it is not a Java virtual machine or does"
                     + " not accept attach (started with -XX:+DisableAttachMechanism?): " + e.getMessage());
         } catch (IOException e) {
@@ -119,6 +129,25 @@ final class TargetJvm implements AutoCloseable {
                 + TargetUnavailableException.reason(e));
     }
 
+    /**
+     * Attaches to a process that does not advertise itself as a JVM (no hsperfdata, as with
+     * {@code -XX:-UsePerfData}) and could not be told apart from one: such a JVM still answers
+     * within milliseconds, so the JDK's 10-second wait for an answer is cut short.
+     */
+    private static VirtualMachine attachUnlisted(long pid) throws AttachNotSupportedException, IOException {
+        String before = System.getProperty(ATTACH_TIMEOUT_PROPERTY);
+        System.setProperty(ATTACH_TIMEOUT_PROPERTY, String.valueOf(UNLISTED_ATTACH_TIMEOUT_MILLIS));
+        try {
+            return VirtualMachine.attach(String.valueOf(pid));
+        } finally {
+            if (before == null) {
+                System.clearProperty(ATTACH_TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(ATTACH_TIMEOUT_PROPERTY, before);
+            }
+        }
+    }
+
     /** Whether the JVM advertises itself (hsperfdata), as jps sees it. */
     private static boolean listed(long pid) {
         String id = String.valueOf(pid);
@@ -141,9 +170,28 @@ final class TargetJvm implements AutoCloseable {
         try {
             return Files.readString(maps).indexOf("/libjvm.") < 0;
         } catch (IOException | RuntimeException unreadable) {
-            return ProcessHandle.of(pid).flatMap(process -> process.info().command())
-                    .map(command -> !Path.of(command).getFileName().toString().startsWith("java"))
+            return launcher(pid).map(command -> !Path.of(command).getFileName().toString().startsWith("java"))
                     .orElse(false);
+        }
+    }
+
+    /**
+     * The program the process runs: as the JDK tells it, else the first word of its command line
+     * ({@code /proc/<pid>/cmdline} stays readable where the executable's link does not, as for a
+     * container's first process).
+     */
+    private static Optional<String> launcher(long pid) {
+        Optional<String> command = ProcessHandle.of(pid).flatMap(process -> process.info().command());
+        if (command.isPresent()) {
+            return command;
+        }
+        try {
+            String line = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"));
+            int end = line.indexOf('\0');
+            String first = end < 0 ? line : line.substring(0, end);
+            return first.isBlank() ? Optional.empty() : Optional.of(first);
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
         }
     }
 
@@ -162,7 +210,7 @@ final class TargetJvm implements AutoCloseable {
         return CliException.failure("cannot attach to process " + pid + ": " + message);
     }
 
-    private static String command(ProcessHandle process) {
-        return process.info().command().map(command -> " (" + command + ")").orElse("");
+    private static String command(long pid) {
+        return launcher(pid).map(command -> " (" + command + ")").orElse("");
     }
 }

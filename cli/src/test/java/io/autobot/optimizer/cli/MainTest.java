@@ -51,10 +51,43 @@ class MainTest {
         assertThat(run("attach", "12", "speed=max")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString().lines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("error: "));
-        assertThat(err.toString()).contains("'frobnicate'").contains("Missing required parameter: '<level>'")
-                .contains("help level").contains("'twelve'")
+        assertThat(err.toString()).contains("'frobnicate' is not a verb: expected one of help, list, attach, status,")
+                .contains("'level' needs <pid> <level>; <level> is missing").contains("help level")
+                .contains("'twelve'")
                 .contains("OPTIMIZATION_LEVEL='turbo' is not accepted: expected one of basic, moderate, aggressive")
                 .contains("unknown setting 'speed'");
+    }
+
+    @Test
+    void saysWhatIsWrongInItsOwnWords() {
+        assertThat(run("status", "12", "13")).isEqualTo(2);
+        assertThat(run("discover", "abc")).isEqualTo(2);
+        assertThat(run("level", "12", "turbo", "--fast")).isEqualTo(2);
+        assertThat(run("attach")).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("Unmatched").doesNotContain("is not a long")
+                .doesNotContain("Missing required").doesNotContain("index");
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("error: 'status' takes <pid>; '13' is one argument too many (see 'java -jar"
+                + " autobot-agent.jar help status')");
+        assertThat(lines.get(1)).isEqualTo("error: no JVM of user " + System.getProperty("user.name") + " runs a main"
+                + " class or jar named like 'abc'; 'list' shows the JVMs that can be attached to");
+        assertThat(lines.get(2)).startsWith("error: '--fast' is not an option of 'level': expected ")
+                .contains("--help").endsWith("(see 'java -jar autobot-agent.jar help level')");
+        assertThat(lines.get(3)).isEqualTo("error: 'attach' needs <pid> [<settings>...]; <pid> is missing (see 'java"
+                + " -jar autobot-agent.jar help attach')");
+    }
+
+    @Test
+    void saysQuicklyThatAProcessIsNotAJvm() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(run("status", String.valueOf(sleeper.pid()))).isEqualTo(1);
+            assertThat(err.toString()).startsWith("error: process " + sleeper.pid() + " is not a Java virtual machine")
+                    .contains("sleep").hasLineCount(1);
+        } finally {
+            sleeper.destroyForcibly();
+        }
     }
 
     @Test

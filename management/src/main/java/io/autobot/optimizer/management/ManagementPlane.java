@@ -135,7 +135,11 @@ public final class ManagementPlane implements PlaneView {
     public List<String> recommendations() {
         sampler.ensureStarted();
         List<String> texts = new ArrayList<>();
-        for (Recommendation recommendation : advisor.advise(figures())) {
+        Figures figures = figures();
+        for (Recommendation recommendation : advisor.advise(figures)) {
+            texts.add(recommendation.text());
+        }
+        for (Recommendation recommendation : advisor.workers(engine.registry().all(), figures.system().systemCpu())) {
             texts.add(recommendation.text());
         }
         texts.addAll(Advisor.valueSemantics(engine.registry().all()));
@@ -178,7 +182,7 @@ public final class ManagementPlane implements PlaneView {
         Counters window = timeline.window(total);
         timeline.record(now, total, calls);
         SystemSample system = sampler.started() ? sampler.average() : null;
-        alerts.check(window, system);
+        alerts.check(window, system, memoryTier().utilization());
         tuner.tick(now);
     }
 

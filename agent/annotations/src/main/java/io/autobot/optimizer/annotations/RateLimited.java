@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Admits at most {@link #perSecond()} calls per second, JVM-wide, for all methods that share the
- * limiter {@link #name()}. Callers wait for a permit up to {@link #maxWait()}; past that they get
+ * Admits at most {@link #perSecond()} calls per second, JVM-wide (or fleet-wide: {@link #scope()}),
+ * for all methods that share the limiter {@link #name()}. Callers wait for a permit up to {@link #maxWait()}; past that they get
  * a {@code io.autobot.optimizer.api.RateLimitExceededException} (a {@link RuntimeException}).
  *
  * <p>Calls that throw one of {@link #retryOn()} are retried with exponential backoff and jitter,
@@ -42,4 +42,21 @@ public @interface RateLimited {
 
     /** The first backoff delay; each retry doubles it, and waits between half of it and all of it. */
     String backoff() default "100ms";
+
+    /**
+     * Whether the limit holds in this JVM or for every JVM of the fleet together (through the
+     * fleet's Redis, {@code AUTOBOT_REDIS_URL}). {@link Scope#DEFAULT}: as {@code RATE_LIMIT_SCOPE}
+     * says ({@code local} unless set).
+     */
+    Scope scope() default Scope.DEFAULT;
+
+    /** Where a limit holds. */
+    enum Scope {
+        /** As the {@code RATE_LIMIT_SCOPE} setting says. */
+        DEFAULT,
+        /** In this JVM: each JVM admits {@link #perSecond()} on its own. */
+        LOCAL,
+        /** For the whole fleet: the JVMs sharing the Redis admit {@link #perSecond()} together. */
+        FLEET
+    }
 }

@@ -24,7 +24,7 @@ import javax.management.openmbean.TabularData;
  * MBean server, so it works whichever class loader loaded it and whether the agent was started
  * with {@code -javaagent} or attached later. Without the agent, {@link #isAttached()} is
  * {@code false}; the reports say so instead of failing ({@link #performanceReport()} holds
- * {@code agent_attached=false} and a message, {@link #recommendations()} the message, the cache
+ * {@code agent_attached=false}, a message, and an empty {@code summary} and {@code operations}, {@link #recommendations()} the message, the cache
  * statistics are empty); what would change something (levels, strategies, clearing, scenarios,
  * export) throws {@link AgentNotAttachedException}, which says how to attach the agent.
  * {@link #benchmarkOperation} needs no agent at all.
@@ -76,7 +76,8 @@ public final class AutoBot {
      * The performance report (docs/management.md) as nested maps:
      * {@code summary} (avg_execution_time, overall_cache_hit_rate, avg_memory_usage, avg_cpu_usage,
      * throughput, optimization_effectiveness...) and {@code operations} (the same per operation).
-     * Without the agent: {@code agent_attached=false} and a {@code message}.
+     * Without the agent: {@code agent_attached=false}, a {@code message}, and {@code summary} and
+     * {@code operations} empty.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> performanceReport() {
@@ -84,6 +85,8 @@ public final class AutoBot {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("agent_attached", false);
             report.put("message", new AgentNotAttachedException().getMessage());
+            report.put("summary", Map.of()); // code that reads a figure finds none, rather than a null map
+            report.put("operations", Map.of());
             return Collections.unmodifiableMap(report);
         }
         Map<String, Object> report = new LinkedHashMap<>((Map<String, Object>) toJava(get("PerformanceReport")));

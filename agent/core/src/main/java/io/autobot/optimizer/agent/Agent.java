@@ -11,7 +11,8 @@ import java.lang.instrument.Instrumentation;
  * failure to start leaves the host running without the agent.
  *
  * <p>Loading the agent into a JVM where it already runs applies the new settings to the running
- * agent. Loading it with the argument {@code command=detach} stops it (see docs/attach.md).
+ * agent, unless its jar was replaced since ({@link LoadedJar}). Loading it with the argument
+ * {@code command=detach} stops it (see docs/attach.md).
  */
 public final class Agent {
 
@@ -41,8 +42,12 @@ public final class Agent {
     private static synchronized void run(String arguments, Instrumentation instrumentation, boolean attached) {
         AttachResult result;
         String command = option(arguments, COMMAND_KEY, "start").toLowerCase(java.util.Locale.ROOT);
+        String replaced = LoadedJar.replacedSinceFirstLoad();
         try {
-            if (command.equals("detach")) {
+            if (replaced != null && !command.equals("detach")) {
+                result = new AttachResult(AttachResult.Status.FAILED, Version.get()).problem(replaced);
+                System.err.println("[autobot] " + replaced);
+            } else if (command.equals("detach")) {
                 result = detach();
             } else if (command.equals("start")) {
                 result = start(settingsOnly(arguments), instrumentation, attached);

@@ -96,7 +96,7 @@ public final class AgentRuntime implements AgentContext {
         RedisLink redis = AgentWiring.redisLink(settings, StartProblems::report);
         ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings),
                 AgentWiring.redisTierFactory(redis), failOpen);
-        List<PolicyProvider> providers = AgentWiring.policyProviders(settings);
+        List<PolicyProvider> providers = AgentWiring.policyProviders(settings, redis);
         Engine engine = new Engine(settings, cache, providers, failOpen);
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, memory, providers);
         runtime.redis = redis;
@@ -120,10 +120,20 @@ public final class AgentRuntime implements AgentContext {
         LOG.debug("start-up: engine {} ms, instrumentation {} ms, extensions {} ms", (engineReady - start) / 1_000_000,
                 (instrumented - engineReady) / 1_000_000, (done - instrumented) / 1_000_000);
         System.setProperty(Agent.STARTED_PROPERTY, Version.get());
-        LOG.info("AutoBot Optimizer {} started ({}, {} ms): level={}, cache={}, workers={}", Version.get(),
-                attached ? "attached" : "premain", (done - start) / 1_000_000, settings.level().id(),
-                settings.cacheStrategy().id(), settings.maxWorkers());
+        LOG.info("AutoBot Optimizer {} started ({}, {} ms): level={}, cache={}, workers={}; writes its disk cache to {}"
+                + " and exports to {}", Version.get(), attached ? "attached" : "premain", (done - start) / 1_000_000,
+                settings.level().id(), settings.cacheStrategy().id(), settings.maxWorkers(),
+                absolute(settings.diskCachePath()), absolute(settings.exportDirectory()));
         return runtime;
+    }
+
+    /** A directory setting as the host's working directory makes it: the start-up line says where the agent writes. */
+    private static String absolute(String directory) {
+        try {
+            return java.nio.file.Path.of(directory).toAbsolutePath().normalize().toString();
+        } catch (RuntimeException unusable) {
+            return directory;
+        }
     }
 
     /** Instruments anew with these selectors: the original code comes back first (a new rules file). */

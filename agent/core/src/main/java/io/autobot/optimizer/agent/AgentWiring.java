@@ -32,14 +32,35 @@ final class AgentWiring {
     private AgentWiring() {
     }
 
-    /** The policies other than caching, outermost first (docs/policies.md says why in this order). */
-    static List<PolicyProvider> policyProviders(RuntimeSettings settings) {
+    /**
+     * The policies other than caching, outermost first (docs/policies.md says why in this order);
+     * the rate limits may be the fleet's, through its Redis (null when not set).
+     */
+    static List<PolicyProvider> policyProviders(RuntimeSettings settings, RedisLink redis) {
         return List.of(new TimeoutPolicyProvider(settings), new BatchPolicyProvider(settings),
-                new ParallelPolicyProvider(settings, new WorkerPool(settings)), new RateLimitPolicyProvider(settings));
+                new ParallelPolicyProvider(settings, new WorkerPool(settings)),
+                new RateLimitPolicyProvider(settings, redis));
     }
 
-    /** How methods are selected: annotations in the code, then the rules file. */
+    /**
+     * How methods are selected at start: annotations in the code, then the rules file; a refused
+     * rules file is one more problem, and the annotations alone select.
+     */
     static List<MethodSelector> methodSelectors(AgentConfig config, Consumer<String> problems) {
+        try {
+            return selectors(config, problems);
+        } catch (IllegalArgumentException refused) {
+            problems.accept(refused.getMessage() + "; no rule applies, annotated methods are optimized");
+            return List.of(new AnnotationSelector());
+        }
+    }
+
+    /**
+     * Annotations in the code, then the rules file the configuration names.
+     *
+     * @throws IllegalArgumentException when the rules file is refused (cannot be read, or a line does not parse)
+     */
+    static List<MethodSelector> selectors(AgentConfig config, Consumer<String> problems) {
         RuleSelector rules = RuleSelector.of(config, problems);
         return rules == null ? List.of(new AnnotationSelector()) : List.of(new AnnotationSelector(), rules);
     }

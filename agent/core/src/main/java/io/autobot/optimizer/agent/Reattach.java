@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A second attach to a JVM where the agent runs: the settings it names are applied to the running
  * agent, settings fixed at start-up are reported, and a {@code rules} file re-selects the methods
- * (original code back, then the new selection instrumented).
+ * (original code back, then the new selection instrumented); a rules file that is refused leaves
+ * the running selection as it was.
  */
 final class Reattach {
 
@@ -28,8 +29,8 @@ final class Reattach {
             if (update.origin(setting).equals("default")) {
                 continue; // not named by this attach
             }
-            if (setting == Setting.RULES) {
-                runtime.reselect(AgentWiring.methodSelectors(update, StartProblems::report));
+            if (setting == Setting.RULES && !reselect(runtime, update)) {
+                continue;
             }
             apply(runtime, setting, update, result);
         }
@@ -39,6 +40,17 @@ final class Reattach {
         }
         LOG.info("AutoBot Optimizer is already running in this JVM; {}", result.applied().isEmpty()
                 ? "no setting was given to change" : "applied " + String.join(", ", result.applied()));
+    }
+
+    /** Selects the methods anew with the new rules file; a refused file leaves the running selection. */
+    private static boolean reselect(AgentRuntime runtime, AgentConfig update) throws IOException {
+        try {
+            runtime.reselect(AgentWiring.selectors(update, StartProblems::report));
+            return true;
+        } catch (IllegalArgumentException refused) {
+            StartProblems.report(refused.getMessage() + "; the methods selected before stay instrumented");
+            return false;
+        }
     }
 
     private static <T> void apply(AgentRuntime runtime, Setting<T> setting, AgentConfig update, AttachResult result) {

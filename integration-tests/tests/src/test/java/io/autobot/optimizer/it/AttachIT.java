@@ -310,7 +310,7 @@ class AttachIT {
         failedWithOneLine("level bad", 2, "OPTIMIZATION_LEVEL='turbo' is not accepted");
         failedWithOneLine("workers bad", 2, "OPTIMIZATION_MAX_WORKERS='0' is not accepted", "1 to 1024");
         failedWithOneLine("rate bad", 2, "MAX_REQUESTS_PER_SECOND='fast' is not accepted");
-        failedWithOneLine("level missing", 2, "Missing required parameter", "help level");
+        failedWithOneLine("level missing", 2, "'level' needs <pid> <level>; <level> is missing", "help level");
         failedWithOneLine("pid bad", 2, "'twelve'");
         failedWithOneLine("unknown verb", 2, "frobnicate");
         failedWithOneLine("no such process", 1, "no such process: " + (Integer.MAX_VALUE - 1));

@@ -182,7 +182,7 @@ class ManagementIT {
         assertThat(jmx.get(system, "Source")).as(STDERR.toString()).isEqualTo("oshi");
         assertThat((Double) jmx.get(system, "SystemCpuLoad")).isBetween(0.0, 100.0);
         assertThat((Double) jmx.get(system, "MemoryUsage")).isBetween(0.0, 100.0);
-        assertThat((Double) jmx.get(system, "ProcessResidentMemory")).isPositive();
+        assertThat((Long) jmx.get(system, "ProcessResidentMemory")).isPositive();
         assertThat(jmx.invoke(HOST, "hostJna")).isEqualTo("5.12.1:" + host.pid()); // ... and after
     }
 
@@ -256,7 +256,8 @@ class ManagementIT {
     void changesTheCacheStrategy() throws Exception {
         jmx.set(OPTIMIZER, "CacheStrategy", "memory");
         assertThat(optimizer("CacheStrategy")).isEqualTo("memory");
-        assertThat(changeOf("CacheStrategy", "memory")).isNotNull();
+        assertThat(changeOf("CacheStrategy", "memory").getMessage())
+                .isEqualTo("CacheStrategy changed from hybrid to memory");
         jmx.set(OPTIMIZER, "CacheStrategy", "hybrid");
         assertThat(optimizer("CacheStrategy")).isEqualTo("hybrid");
     }
@@ -320,11 +321,53 @@ class ManagementIT {
 
     @Test
     @Order(8)
+    void everyBeanDescribesItsAttributesAndOperationsWithUnitsAndParameterNames() throws Exception {
+        javax.management.MBeanServerConnection server = jmx.connection();
+        java.util.Set<javax.management.ObjectName> beans = server.queryNames(JmxClient.name("io.autobot.optimizer:*"),
+                null);
+        assertThat(beans).extracting(name -> name.getKeyProperty("type")).contains("Optimizer", "System", "Cache",
+                "Operation");
+        for (javax.management.ObjectName bean : beans) {
+            javax.management.MBeanInfo info = server.getMBeanInfo(bean);
+            assertThat(info.getConstructors()).as(bean.toString()).isEmpty();
+            assertThat(info.getDescription()).as(bean.toString()).isNotBlank();
+            for (javax.management.MBeanAttributeInfo attribute : info.getAttributes()) {
+                assertThat(attribute.getDescription()).as(bean + " " + attribute.getName()).isNotBlank()
+                        .isNotEqualTo(attribute.getName());
+            }
+            for (javax.management.MBeanOperationInfo operation : info.getOperations()) {
+                assertThat(operation.getDescription()).as(bean + " " + operation.getName()).isNotBlank();
+                for (javax.management.MBeanParameterInfo parameter : operation.getSignature()) {
+                    assertThat(parameter.getName()).as(bean + " " + operation.getName()).doesNotMatch("p\\d+");
+                }
+            }
+        }
+        javax.management.MBeanInfo optimizer = server.getMBeanInfo(JmxClient.name(OPTIMIZER));
+        assertThat(units(optimizer, "MaxBatchWaitTime")).isEqualTo("seconds");
+        assertThat(units(optimizer, "MaxRequestsPerSecond")).isEqualTo("calls/second");
+        assertThat(java.util.Arrays.stream(optimizer.getOperations()).filter(op -> op.getName().equals("discover"))
+                .findFirst().orElseThrow().getSignature()).extracting(javax.management.MBeanParameterInfo::getName)
+                .containsExactly("includes", "duration", "top");
+        javax.management.MBeanInfo system = server.getMBeanInfo(JmxClient.name("io.autobot.optimizer:type=System"));
+        assertThat(units(system, "ProbeStartTime")).isEqualTo("milliseconds");
+        assertThat(units(system, "AverageSampleCost")).isEqualTo("microseconds");
+        assertThat(units(system, "HeapUsed")).isEqualTo("bytes");
+        assertThat(java.util.Arrays.stream(system.getAttributes()).filter(a -> a.getName().equals("HeapUsed"))
+                .findFirst().orElseThrow().getType()).isEqualTo("long");
+    }
+
+    private static String units(javax.management.MBeanInfo info, String attribute) {
+        return java.util.Arrays.stream(info.getAttributes()).filter(a -> a.getName().equals(attribute)).findFirst()
+                .map(a -> (String) a.getDescriptor().getFieldValue("units")).orElse(null);
+    }
+
+    @Test
+    @Order(8)
     void rejectsABadWriteAndChangesNothing() throws Exception {
         Object workers = optimizer("MaxWorkers");
         Exception negative = catchException(() -> jmx.set(OPTIMIZER, "MaxWorkers", -1));
         assertThat(JmxClient.thrown(negative)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("OPTIMIZATION_MAX_WORKERS").hasMessageContaining("from 1 to 1024");
+                .hasMessage("MaxWorkers=-1 is not accepted: expected a whole number from 1 to 1024");
         assertThat(optimizer("MaxWorkers")).isEqualTo(workers);
 
         Exception level = catchException(() -> jmx.set(OPTIMIZER, "OptimizationLevel", "turbo"));

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A rules file optimizes code without annotations: methods of a third-party library (AssertJ's
  * {@code Strings}, a jar the host uses) are memoized, attached to a running host and from
- * {@code -javaagent}. Bad rules are reported with their line; the other rules apply.
+ * {@code -javaagent}. A rule that selects nothing is reported with its line, the others apply, and
+ * the attach exits 1; a file with a line that does not parse is refused as a whole and the running
+ * selection stays.
  */
 class RulesIT {
 
@@ -26,10 +28,13 @@ class RulesIT {
     static Path workDir;
 
     private static Path rules;
+    private static Path broken;
     private static Map<String, String> before;
     private static Map<String, String> attached;
+    private static Map<String, String> afterBroken;
     private static Map<String, String> premain;
     private static Run attach;
+    private static Run attachBroken;
     private static String premainLog;
 
     @BeforeAll
@@ -39,8 +44,11 @@ class RulesIT {
                 "org.assertj.core.util.Strings.quote(String)   cached(ttl=10m)",
                 "org.assertj.core.util.Str*.escape*            cached",
                 "org.assertj.core.util.Strings.noSuchMethod    cached",
-                "org.assertj.core.util.Strings.quote           cachd(1h)",
                 "com.example.Missing.run                       cached",
+                ""));
+        broken = Files.writeString(workDir.resolve("broken.rules"), String.join("\n",
+                "org.assertj.core.util.Strings.concat          cached",
+                "org.assertj.core.util.Strings.quote           cachd(1h)",
                 ""));
         try (HostProcess host = HostProcess.start(ChildJvm.of(RulesHost.class).workDir(workDir))) {
             before = host.send("call");
@@ -48,6 +56,8 @@ class RulesIT {
             attach = AgentCli.run("attach", host.pid(), "rules=" + Path.of("").toAbsolutePath().relativize(rules),
                     "cache=memory");
             attached = host.send("call");
+            attachBroken = AgentCli.run("attach", host.pid(), "rules=" + broken);
+            afterBroken = host.send("call");
         }
         try (HostProcess host = HostProcess.start(ChildJvm.of(RulesHost.class)
                 .withAgent("rules=" + rules + ",cache=memory").workDir(workDir))) {
@@ -65,7 +75,6 @@ class RulesIT {
 
     @Test
     void memoizesTheLibraryMethodsTheRulesName() {
-        assertThat(attach.exitCode()).as(attach.toString()).isZero();
         assertThat(attach.stdout()).contains("org.assertj.core.util.Strings.quote(java.lang.String) [cache]")
                 .contains("org.assertj.core.util.Strings.escapePercent(java.lang.String) [cache]")
                 .doesNotContain("quote(java.lang.Object)").doesNotContain("concat");
@@ -76,14 +85,27 @@ class RulesIT {
     }
 
     @Test
-    void reportsEachBadRuleWithItsLineAndAppliesTheOthers() {
-        List<String> warnings = attach.stderr().lines().toList();
-        assertThat(warnings).as(attach.toString()).hasSize(3).allSatisfy(line ->
-                assertThat(line).startsWith("warning: rules file " + rules));
-        assertThat(attach.stderr())
+    void reportsEachRuleThatSelectsNothingWithItsLineAndExitsWithAFailure() {
+        assertThat(attach.exitCode()).as(attach.toString()).isEqualTo(1);
+        List<String> errors = attach.stderr().lines().toList();
+        assertThat(errors).as(attach.toString()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("error: "));
+        assertThat(errors.get(0) + errors.get(1))
                 .contains(rules + " line 4: class org.assertj.core.util.Strings has no method noSuchMethod(..)")
-                .contains(rules + " line 5: unknown policy 'cachd'")
-                .contains(rules + " line 6: class com.example.Missing is not on the class path");
-        assertThat(premainLog).contains(rules + " line 4:").contains(rules + " line 5:").contains(rules + " line 6:");
+                .contains(rules + " line 5: class com.example.Missing is not on the class path");
+        assertThat(errors.get(2)).contains("not in force in process");
+        assertThat(premainLog).contains(rules + " line 4:").contains(rules + " line 5:");
+    }
+
+    @Test
+    void refusesAFileThatDoesNotParseAsAWholeAndKeepsTheRunningSelection() {
+        assertThat(attachBroken.exitCode()).as(attachBroken.toString()).isEqualTo(1);
+        assertThat(attachBroken.stderr()).contains("error: rules file " + broken + " line 2: unknown policy 'cachd'")
+                .contains("error: rules file " + broken + " is refused as a whole: 1 line does not parse")
+                .contains("the methods selected before stay instrumented");
+        assertThat(attachBroken.stdout()).contains("Instrumented 3 methods")
+                .contains("org.assertj.core.util.Strings.quote(java.lang.String) [cache]")
+                .doesNotContain("concat").doesNotContain("applied rules");
+        assertThat(afterBroken).containsEntry("same.quote", "true").containsEntry("same.escape", "true")
+                .containsEntry("same.concat", "false").containsEntry("correct", "true");
     }
 }

@@ -41,7 +41,8 @@ class SampleAppIT {
         mainJob = ChildJvm.of(Launcher.class).withAgent().env("DISK_CACHE_PATH", workDir.resolve("cache").toString())
                 .workDir(workDir).run();
         benchmark = ChildJvm.of(Launcher.class).workDir(workDir).timeoutSeconds(600)
-                .args("benchmark", "--quick", "--corpus", corpus.toString(), "--agent", ChildJvm.agentJar().toString(),
+                .args("benchmark", "--quick", "--repetitions", "1", "--corpus", corpus.toString(), "--agent",
+                        ChildJvm.agentJar().toString(),
                         "--json", workDir.resolve("benchmark.json").toString())
                 .run();
     }
@@ -84,18 +85,35 @@ class SampleAppIT {
     }
 
     @Test
+    void theMainJobSaysOnceWhereItWritesAndNothingPerMethodNorAMisleadingAlert() {
+        List<String> agentLines = mainJob.stderr().lines().filter(line -> line.contains("io.autobot.optimizer"))
+                .toList();
+        assertThat(agentLines).as(mainJob.toString()).filteredOn(line -> line.contains("started (premain"))
+                .singleElement().asString().contains("writes its disk cache to " + workDir.resolve("cache"))
+                .contains("exports to " + workDir.resolve("exports"));
+        // the sample's services are not serializable: one line says so for all of them
+        assertThat(agentLines).as(mainJob.toString()).noneMatch(line -> line.contains("cached in memory only"))
+                .filteredOn(line -> line.contains("cannot be serialized")).hasSizeLessThanOrEqualTo(1);
+        assertThat(agentLines).filteredOn(line -> line.startsWith("INFO")).hasSizeLessThanOrEqualTo(2);
+        // a few dozen results in a cache of 1000: a low hit rate is no reason for a larger cache
+        assertThat(mainJob.stderr()).doesNotContain("Low cache hit rate").doesNotContain("the hybrid strategy");
+    }
+
+    @Test
     void benchmarkPrintsTheGuidesTables() {
-        assertThat(benchmark.exitCode()).as(benchmark.toString()).isZero();
+        // 3: a row was slower with the agent; one repetition is too few for that gate (the CI runs three)
+        assertThat(benchmark.exitCode()).as(benchmark.toString()).isIn(0, 3);
         String out = benchmark.stdout();
-        assertThat(out).contains("[ 1/7] without").contains("[ 7/7] disk-warm");
+        assertThat(out).contains("[ 1/4] without").contains("[ 4/4] disk-warm");
         assertThat(out).contains("| Operation | Without Optimization | With Optimization | Improvement |");
         for (String label : List.of("Component Analysis", "Pattern Validation", "API Validation", "Search",
                 "Multi-Layer Validation")) {
             assertThat(out).containsPattern("\\| " + label
                     + " \\| \\d+\\.\\d{3} s \\(\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3}\\) \\| \\d+\\.\\d{3} s \\(.+\\) \\| (\\d+% (faster|slower)|no change) \\|");
         }
-        assertThat(out).contains("| Cache Strategy | Memory Usage (heap) |").containsPattern("\\| Memory Only \\| \\d+\\.\\d MB")
-                .containsPattern("\\| Disk Only \\| ").containsPattern("\\| Hybrid \\| ");
+        assertThat(out).contains("| Cache Strategy | Memory Usage (heap) |").containsPattern("\\| Disk Only \\| \\d+\\.\\d MB")
+                .containsPattern("\\| Hybrid \\| ");
+        assertThat(out).contains("| Operation | Configuration | cache | parallel | disk |");
         assertThat(out).contains("Results: identical in every run of every configuration");
     }
 
@@ -113,15 +131,14 @@ class SampleAppIT {
             assertThat(map(row).get("improvement_percent")).isInstanceOf(Double.class);
         }
         Map<String, Object> configurations = map(json.get("configurations"));
-        assertThat(configurations.keySet()).containsExactly("without", "basic", "moderate", "aggressive", "memory",
-                "disk", "disk-warm");
+        assertThat(configurations.keySet()).containsExactly("without", "moderate", "disk", "disk-warm");
         Map<String, Object> warm = map(configurations.get("disk-warm"));
         assertThat(warm.get("warm_restart")).isEqualTo(true);
         assertThat(map(warm.get("env")).get("CACHE_STRATEGY")).isEqualTo("disk");
         assertThat(map(warm.get("operations_ms")).keySet()).containsExactlyElementsOf(OPERATIONS);
         List<Object> memory = list(json.get("memory"));
         assertThat(memory).extracting(row -> map(row).get("configuration"))
-                .containsExactly("without", "memory", "disk", "moderate");
+                .containsExactly("without", "disk", "moderate");
         assertThat(memory).allSatisfy(row -> assertThat((Double) map(map(row).get("heap_used_bytes")).get("median"))
                 .isPositive());
     }

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.management.alert;
 
+import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.Durations;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The performance alerts (docs/management.md), checked every tick over the last minute's figures: average
  * execution time over {@code AUTOBOT_ALERT_EXECUTION_TIME} (10 s), cache hit rate under
- * {@code AUTOBOT_ALERT_HIT_RATE} (0.5, after {@value Figures#MIN_LOOKUPS} lookups), memory usage
+ * {@code AUTOBOT_ALERT_HIT_RATE} (0.5, after {@value Figures#MIN_LOOKUPS} lookups and only while the
+ * memory cache is at least {@value #FULL} full: a cache with room misses calls it never saw, which
+ * no setting changes), memory usage
  * over {@code AUTOBOT_ALERT_MEMORY} (85%, once system sampling runs), the machine's CPU use over
  * {@code AUTOBOT_ALERT_CPU} (off by default: 100%). An alert is sent when its
  * figure crosses the threshold and a "cleared" one when it is back with a margin (10% of the time
@@ -29,6 +32,8 @@ public final class AlertMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final Setting<Double> CPU = Setting.of(Catalogue.ALERT_CPU, Double.class);
+    /** How full the memory cache must be for a low hit rate to be its size's fault. */
+    static final double FULL = 0.9;
 
     private final RuntimeSettings settings;
     private final Consumer<Alert> sink;
@@ -44,8 +49,9 @@ public final class AlertMonitor {
      *
      * @param window the counters of the last minute
      * @param system the recent system averages, or null while sampling is off
+     * @param cacheUtilization how full the memory cache is, 0 to 1
      */
-    public void check(Counters window, SystemSample system) {
+    public void check(Counters window, SystemSample system, double cacheUtilization) {
         if (window.calls() > 0) {
             double limit = settings.get(Setting.ALERT_EXECUTION_TIME).toNanos() / 1e9;
             double average = window.averageSeconds();
@@ -58,10 +64,10 @@ public final class AlertMonitor {
         if (window.lookups() >= Figures.MIN_LOOKUPS) {
             double limit = settings.get(Setting.ALERT_HIT_RATE);
             double rate = window.hitRate();
-            update("cache_hit_rate", "overall_cache_hit_rate", rate, limit, rate < limit, rate > limit + 0.05,
-                    String.format(Locale.ROOT, "Low cache hit rate: %.2f over the last minute (threshold %s)"
-                            + " - consider a larger cache or the hybrid strategy", rate,
-                            Setting.ALERT_HIT_RATE.format(limit)));
+            update("cache_hit_rate", "overall_cache_hit_rate", rate, limit, rate < limit && cacheUtilization >= FULL,
+                    rate > limit + 0.05, String.format(Locale.ROOT, "Low cache hit rate: %.2f over the last minute"
+                            + " (threshold %s) while the memory cache is %.0f%% full - %s", rate,
+                            Setting.ALERT_HIT_RATE.format(limit), cacheUtilization * 100, hitRateAdvice()));
         } else {
             idle("cache_hit_rate", "overall_cache_hit_rate", settings.get(Setting.ALERT_HIT_RATE));
         }
@@ -79,6 +85,14 @@ public final class AlertMonitor {
                     String.format(Locale.ROOT, "High CPU usage: %.1f%% (threshold %s%%) - consider fewer workers"
                             + " (OPTIMIZATION_MAX_WORKERS) or a lower level", cpu, CPU.format(limit)));
         }
+    }
+
+    /** What would help, as the settings stand: a larger cache, and disk behind memory when there is none. */
+    private String hitRateAdvice() {
+        String larger = "consider a larger cache (CacheSize, now " + settings.cacheSize() + ")";
+        return settings.cacheStrategy() == CacheStrategy.MEMORY
+                ? larger + " or the hybrid strategy (CacheStrategy=hybrid), which keeps what memory evicts on disk"
+                : larger;
     }
 
     private void update(String name, String figure, double value, double threshold, boolean breached, boolean clear,

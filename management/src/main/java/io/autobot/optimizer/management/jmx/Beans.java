@@ -37,13 +37,29 @@ public final class Beans {
         return name("io.autobot.optimizer:type=" + type + "," + key + "=" + (plain ? value : ObjectName.quote(value)));
     }
 
-    /** Registers a bean under a name, replacing what is there. */
+    /**
+     * Registers a bean under a name, replacing what is there; an MXBean is registered with the
+     * descriptions, units and parameter names of its interface ({@link DescribedMXBean}).
+     */
     public void register(Object bean, ObjectName name) throws JMException {
         if (server.isRegistered(name)) {
             server.unregisterMBean(name);
         }
-        server.registerMBean(bean, name);
+        server.registerMBean(described(bean), name);
         registered.add(name);
+    }
+
+    private static Object described(Object bean) {
+        for (Class<?> type : bean.getClass().getInterfaces()) {
+            if (type.getName().endsWith("MXBean")) {
+                return wrap(bean, type);
+            }
+        }
+        return bean;
+    }
+
+    private static <T> DescribedMXBean<T> wrap(Object bean, Class<T> type) {
+        return DescribedMXBean.of(type.cast(bean), type);
     }
 
     public boolean isRegistered(ObjectName name) {

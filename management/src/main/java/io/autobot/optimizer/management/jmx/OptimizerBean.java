@@ -52,8 +52,18 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
         return name;
     }
 
+    /** Sets a setting from its attribute; a value it does not accept is refused naming the attribute. */
     private void set(Setting<?> setting, String text) {
-        settings.set(setting.key(), text);
+        try {
+            settings.set(setting.key(), text);
+        } catch (IllegalArgumentException e) {
+            SettingAttributes.Attribute attribute = SettingAttributes.of(setting);
+            if (attribute == null) {
+                throw e;
+            }
+            throw new IllegalArgumentException(attribute.name() + "=" + text + " is not accepted: expected "
+                    + setting.definition().accepted(), e);
+        }
     }
 
     @Override
@@ -371,8 +381,8 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
             return;
         }
         sendNotification(new AttributeChangeNotification(name, sequence.incrementAndGet(), System.currentTimeMillis(),
-                attribute.name() + " changed from " + setting.environmentVariable() + "=" + format(setting, oldValue)
-                        + " to " + format(setting, newValue), attribute.name(), attribute.type(),
+                attribute.name() + " changed from " + format(setting, oldValue) + " to " + format(setting, newValue),
+                attribute.name(), attribute.type(),
                 attribute.toJmx(oldValue), attribute.toJmx(newValue)));
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * {@code AttributeChangeNotification}; alerts come as {@code io.autobot.optimizer.alert.*}
  * notifications. Durations are in seconds.
  */
+@Described("The agent's settings, live, its report and its operations")
 public interface OptimizerMXBean {
 
     String getOptimizationLevel();
@@ -20,6 +21,7 @@ public interface OptimizerMXBean {
 
     void setCacheStrategy(String strategy);
 
+    @Described(units = "threads")
     int getMaxWorkers();
 
     void setMaxWorkers(int workers);
@@ -28,6 +30,7 @@ public interface OptimizerMXBean {
 
     void setParallelEnabled(boolean enabled);
 
+    @Described(units = "entries")
     int getCacheSize();
 
     void setCacheSize(int entries);
@@ -36,6 +39,7 @@ public interface OptimizerMXBean {
 
     void setRequestThrottling(boolean enabled);
 
+    @Described(units = "calls/second")
     double getMaxRequestsPerSecond();
 
     void setMaxRequestsPerSecond(double rate);
@@ -44,6 +48,7 @@ public interface OptimizerMXBean {
 
     void setBatchProcessing(boolean enabled);
 
+    @Described(units = "calls")
     int getBatchSize();
 
     void setBatchSize(int size);
@@ -76,58 +81,79 @@ public interface OptimizerMXBean {
 
     void setAlertHitRate(double rate);
 
+    @Described(units = "percent")
     double getAlertMemoryUsage();
 
     void setAlertMemoryUsage(double percent);
 
     /** The worker count in force: {@code MaxWorkers} scaled by the level. */
+    @Described(value = "The worker count in force: MaxWorkers scaled by the level", units = "threads")
     int getEffectiveWorkers();
 
     /** The memory cache capacity in force: {@code CacheSize} scaled by the level. */
+    @Described(value = "The memory cache capacity in force: CacheSize scaled by the level", units = "entries")
     long getEffectiveCacheSize();
 
     /** Whether calls are split across workers now (parallel enabled and a level that allows it). */
+    @Described("Whether calls are split across workers now (parallel enabled and a level that allows it)")
     boolean isParallelActive();
 
     /** Whether calls are batched now (batching enabled and a level that allows it). */
+    @Described("Whether calls are batched now (batching enabled and a level that allows it)")
     boolean isBatchingActive();
 
+    @Described("The performance report: summary, per-operation figures (times in seconds) and when it was made")
     PerformanceReport getPerformanceReport();
 
     /** {@code memory_cache} / {@code disk_cache} to their figures. */
+    @Described("Each cache tier (memory_cache, disk_cache, ...) to its figures: entries, capacity, hits, misses,"
+            + " evictions, bytes, load time in seconds")
     Map<String, Map<String, Double>> getCacheStatistics();
 
+    @Described("What the agent recommends changing, each naming the figure that triggered it")
     String[] getRecommendations();
 
     /** The alerts raised and not cleared. */
+    @Described("The alerts raised and not cleared")
     String[] getActiveAlerts();
 
     /** The names {@link #applyScenario} accepts. */
+    @Described("The scenario presets applyScenario accepts")
     String[] getScenarios();
 
     /** The operations that have a {@code type=Operation} bean. */
+    @Described("The operations that have a type=Operation bean")
     String[] getOperations();
 
+    @Described("The directory exportPerformanceData writes in (absolute)")
     String getExportDirectory();
 
     /**
      * Internal failures of the agent since start, on every method: each made a call run the plain
      * method, or left a result uncached (see docs/reliability.md); 0 in a healthy agent.
      */
+    @Described(value = "Internal failures of the agent since start: each made a call run the plain method or left"
+            + " a result uncached; 0 in a healthy agent",
+            units = "failures")
     long getInternalFailures();
 
+    @Described("The agent version")
     String getVersion();
 
     /** Empties every cache tier. */
+    @Described("Empties every cache tier")
     void clearCache();
 
     /** Applies a scenario preset and returns what it set. */
+    @Described("Applies a scenario preset and returns what it set")
     String applyScenario(String scenario);
 
     /** Writes the report as JSON inside the export directory and returns the path written. */
+    @Described("Writes the report as JSON inside the export directory and returns the path written")
     String exportPerformanceData(String fileName);
 
     /** Counts every statistic from zero again (the caches keep their entries). */
+    @Described("Counts every statistic from zero again (the caches keep their entries)")
     void resetStatistics();
 
     /**
@@ -138,17 +164,21 @@ public interface OptimizerMXBean {
      * @param duration such as {@code 30s}
      * @param top how many methods to rank
      */
+    @Described("Runs a discovery window to its end and returns what it found; blocks for the window")
     DiscoveryData discover(String[] includes, String duration, int top);
 
     /**
      * Starts a discovery window and returns its id. The window is cancelled (its temporary changes
      * removed) when {@link #pollDiscovery} is not called for 10 seconds: its client went away.
      */
+    @Described("Starts a discovery window and returns its id; it is cancelled when not polled for 10 seconds")
     String startDiscovery(String[] includes, String duration, int top);
 
     /** The window's state, and its report once it is done; renews its lease. */
+    @Described("The discovery window's state, and its report once done; renews its lease")
     DiscoveryData pollDiscovery(String id);
 
     /** Ends a window now, removing its temporary changes. */
+    @Described("Ends a discovery window now, removing its temporary changes")
     void cancelDiscovery(String id);
 }

@@ -49,13 +49,13 @@ public final class SystemBean implements SystemMXBean {
     }
 
     @Override
-    public double getMemoryTotal() {
-        return latest().memoryTotal();
+    public long getMemoryTotal() {
+        return bytes(latest().memoryTotal());
     }
 
     @Override
-    public double getMemoryAvailable() {
-        return latest().memoryAvailable();
+    public long getMemoryAvailable() {
+        return bytes(latest().memoryAvailable());
     }
 
     @Override
@@ -64,18 +64,18 @@ public final class SystemBean implements SystemMXBean {
     }
 
     @Override
-    public double getProcessResidentMemory() {
-        return latest().processResident();
+    public long getProcessResidentMemory() {
+        return bytes(latest().processResident());
     }
 
     @Override
-    public double getHeapUsed() {
-        return latest().heapUsed();
+    public long getHeapUsed() {
+        return bytes(latest().heapUsed());
     }
 
     @Override
-    public double getHeapMax() {
-        return latest().heapMax();
+    public long getHeapMax() {
+        return bytes(latest().heapMax());
     }
 
     @Override
@@ -122,5 +122,10 @@ public final class SystemBean implements SystemMXBean {
     public double getManagementCpuTime() {
         long nanos = managementCpuNanos.getAsLong();
         return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+
+    /** A size in whole bytes; -1 when it could not be read (the sample holds NaN). */
+    private static long bytes(double value) {
+        return Double.isNaN(value) || value < 0 ? -1 : Math.round(value);
     }
 }

@@ -23,11 +23,16 @@ import java.util.Map;
  * <li>slow operations: an operation's average over {@code AUTOBOT_ALERT_EXECUTION_TIME} → with
  *     the CPU under 50% (or not measured yet), a higher level, parallel processing, more workers;
  *     with a busy CPU, the memory strategy;</li>
- * <li>rate-limit errors → throttling, a lower rate, a longer batch wait.</li>
+ * <li>rate-limit errors → throttling, a lower rate, a longer batch wait;</li>
+ * <li>splits that do not pay (a {@code @Parallel} method the splitter measured to be slower split
+ *     than whole), or a saturated CPU with more workers than cores → reduce the worker count
+ *     ({@link #workers}).</li>
  * </ul>
  */
 public final class Advisor {
 
+    /** At or above this system CPU load (percent) the CPU counts as saturated. */
+    static final double SATURATED_CPU_PERCENT = 90;
     /** Below this system CPU load (percent) the CPU counts as idle. */
     static final double IDLE_CPU_PERCENT = 50;
     private static final int MIN_CACHE_SIZE = 100;
@@ -75,6 +80,38 @@ public final class Advisor {
             }
         }
         return advice;
+    }
+
+    /**
+     * "Reduce the worker count": when the splitter measured that splitting does not pay for some
+     * methods (their verdict in the method's ledger), or the CPU is saturated while there are more
+     * workers than cores. Halves {@code OPTIMIZATION_MAX_WORKERS}, not below the cores (or 1).
+     *
+     * @param systemCpu the system CPU load, 0 to 1, or NaN when not measured
+     */
+    public List<Recommendation> workers(java.util.Collection<io.autobot.optimizer.agent.call.MethodMeta> methods,
+            double systemCpu) {
+        int workers = settings.maxWorkers();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<String> notPaying = new ArrayList<>();
+        for (io.autobot.optimizer.agent.call.MethodMeta method : methods) {
+            String verdict = method.stats().policies().verdicts().get("parallel");
+            if (verdict != null && verdict.startsWith("not split")) {
+                notPaying.add(method.displayName() + " (" + verdict.substring(verdict.indexOf(':') + 2) + ")");
+            }
+        }
+        double cpu = systemCpu * 100;
+        String because = !notPaying.isEmpty() ? "splitting does not pay for " + String.join(", ", notPaying)
+                : cpu >= SATURATED_CPU_PERCENT && workers > cores
+                        ? String.format(Locale.ROOT, "the CPU is %.0f%% busy with %d workers on %d cores", cpu, workers,
+                                cores)
+                        : null;
+        int fewer = Math.max(1, notPaying.isEmpty() ? Math.max(cores, workers / 2) : workers / 2);
+        if (because == null || fewer >= workers) {
+            return List.of();
+        }
+        return List.of(new Recommendation("workers", "Reduce OPTIMIZATION_MAX_WORKERS from " + workers + " to " + fewer
+                + ": " + because, workers, false, Setting.MAX_WORKERS, String.valueOf(fewer)));
     }
 
     private boolean memoryHigh(Figures figures) {

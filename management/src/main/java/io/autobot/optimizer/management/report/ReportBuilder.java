@@ -40,7 +40,9 @@ public final class ReportBuilder {
         List<MethodMeta> all = new ArrayList<>();
         for (Map.Entry<String, List<MethodMeta>> entry : operations.byName().entrySet()) {
             all.addAll(entry.getValue());
-            perOperation.put(entry.getKey(), figures(entry.getKey(), entry.getValue(), now).toMap());
+            Map<String, Double> figures = figures(entry.getKey(), entry.getValue(), now).toMap();
+            figures.putAll(PolicyTimes.of(entry.getValue()));
+            perOperation.put(entry.getKey(), figures);
         }
         OperationFigures total = Operations.figures(all, 0);
         double throughput = timeline.throughput(total.counters().calls(), now);

@@ -42,7 +42,7 @@ class OptimizerBeanTest {
         plane.optimizer(bean);
         engine.settings().addListener(bean);
         name = bean.objectName();
-        server.registerMBean(bean, name);
+        server.registerMBean(DescribedMXBean.of(bean, OptimizerMXBean.class), name);
         server.addNotificationListener(name, (notification, handback) -> received.add(notification), null, null);
     }
 
@@ -75,6 +75,40 @@ class OptimizerBeanTest {
         assertThat(level.getOldValue()).isEqualTo("moderate");
         assertThat(level.getNewValue()).isEqualTo("aggressive");
         assertThat(((AttributeChangeNotification) received.get(1)).getNewValue()).isEqualTo(2.5);
+        assertThat(level.getMessage()).isEqualTo("OptimizationLevel changed from moderate to aggressive");
+    }
+
+    @Test
+    void everyAttributeAndOperationIsDescribedWithItsUnitAndParameterNames() throws Exception {
+        javax.management.MBeanInfo info = server.getMBeanInfo(name);
+        assertThat(info.getConstructors()).isEmpty();
+        assertThat(info.getDescription()).contains("settings");
+        for (MBeanAttributeInfo attribute : info.getAttributes()) {
+            assertThat(attribute.getDescription()).as(attribute.getName()).isNotBlank()
+                    .isNotEqualTo(attribute.getName());
+        }
+        for (javax.management.MBeanOperationInfo operation : info.getOperations()) {
+            assertThat(operation.getDescription()).as(operation.getName()).isNotBlank()
+                    .isNotEqualTo(operation.getName());
+            for (javax.management.MBeanParameterInfo parameter : operation.getSignature()) {
+                assertThat(parameter.getName()).as(operation.getName()).doesNotMatch("p\\d+");
+            }
+        }
+        assertThat(attribute(info, "MaxBatchWaitTime").getDescriptor().getFieldValue("units")).isEqualTo("seconds");
+        assertThat(attribute(info, "CacheSize").getDescriptor().getFieldValue("units")).isEqualTo("entries");
+        assertThat(attribute(info, "CacheSize").getDescription()).contains("CACHE_SIZE");
+        assertThat(attribute(info, "OptimizationLevel").getDescriptor().getFieldValue("units")).isNull();
+        assertThat(info.getOperations()).filteredOn(op -> op.getName().equals("exportPerformanceData"))
+                .singleElement().satisfies(op -> assertThat(op.getSignature()[0].getName()).isEqualTo("fileName"));
+    }
+
+    private static MBeanAttributeInfo attribute(javax.management.MBeanInfo info, String name) {
+        for (MBeanAttributeInfo attribute : info.getAttributes()) {
+            if (attribute.getName().equals(name)) {
+                return attribute;
+            }
+        }
+        throw new AssertionError("no attribute " + name);
     }
 
     @Test
@@ -89,11 +123,11 @@ class OptimizerBeanTest {
         assertThatThrownBy(() -> server.setAttribute(name, new Attribute("MaxWorkers", -1)))
                 .isInstanceOf(RuntimeMBeanException.class).cause()
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("OPTIMIZATION_MAX_WORKERS='-1' is not accepted: expected a whole number from 1 to 1024");
+                .hasMessage("MaxWorkers=-1 is not accepted: expected a whole number from 1 to 1024");
         assertThatThrownBy(() -> server.setAttribute(name, new Attribute("CacheStrategy", "cloud")))
                 .cause().hasMessageContaining("one of memory, disk, hybrid");
         assertThatThrownBy(() -> server.setAttribute(name, new Attribute("MaxBatchWaitTime", Double.NaN)))
-                .cause().hasMessageContaining("MAX_BATCH_WAIT_TIME");
+                .cause().hasMessageStartingWith("MaxBatchWaitTime=NaN is not accepted");
         assertThat(engine.settings().maxWorkers()).isEqualTo(4);
         assertThat(received).isEmpty();
     }

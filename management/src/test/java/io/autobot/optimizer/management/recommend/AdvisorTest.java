@@ -31,6 +31,44 @@ class AdvisorTest {
         return new Counters(lookups, hits, hits, misses, 0, 0, nanos, nanos);
     }
 
+    private static io.autobot.optimizer.agent.call.MethodMeta parallelMethod(String name, String verdict) {
+        io.autobot.optimizer.agent.call.MethodSignature signature = new io.autobot.optimizer.agent.call.MethodSignature(
+                "demo.Service", name, "(Ljava/util/List;)Ljava/util/List;", List.of("java.util.List"),
+                List.of("items"), "java.util.List", true);
+        io.autobot.optimizer.agent.call.MethodMeta method = new io.autobot.optimizer.agent.engine.MethodRegistry()
+                .register(AdvisorTest.class.getClassLoader(), signature,
+                        new io.autobot.optimizer.agent.call.MethodSpec("search", null, null, null, null, null), "f");
+        method.stats().policies().verdict("parallel", verdict);
+        return method;
+    }
+
+    @Test
+    void splitsThatDoNotPayAskForFewerWorkersNamingTheMethodAndItsFigures() {
+        settings.set(Setting.MAX_WORKERS, 8);
+        List<Recommendation> advice = advisor.workers(List.of(
+                parallelMethod("fast", "not split, it does not pay: 0.300 ms per element split against 0.100 ms whole"),
+                parallelMethod("slow", "split, it pays: 0.100 ms per element split against 0.300 ms whole")), 0.2);
+
+        assertThat(advice).singleElement().satisfies(recommendation -> {
+            assertThat(recommendation.text()).isEqualTo("Reduce OPTIMIZATION_MAX_WORKERS from 8 to 4: splitting does not"
+                    + " pay for Service.fast (0.300 ms per element split against 0.100 ms whole)");
+            assertThat(recommendation.setting()).isEqualTo(Setting.MAX_WORKERS);
+            assertThat(recommendation.value()).isEqualTo("4");
+        });
+    }
+
+    @Test
+    void aSaturatedCpuWithMoreWorkersThanCoresAsksForAsManyWorkersAsCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        settings.set(Setting.MAX_WORKERS, 4 * cores);
+        List<Recommendation> advice = advisor.workers(List.of(), 0.95);
+
+        assertThat(advice).singleElement().satisfies(recommendation -> assertThat(recommendation.text())
+                .startsWith("Reduce OPTIMIZATION_MAX_WORKERS from " + 4 * cores + " to " + 2 * cores
+                        + ": the CPU is 95% busy"));
+        assertThat(advisor.workers(List.of(), 0.5)).as("a CPU with room").isEmpty();
+    }
+
     @Test
     void healthyFiguresNeedNoAdvice() {
         assertThat(advisor.advise(figures(lookups(1000, 0.9, 1), 0.2, 40, 0.5, 0))).isEmpty();

@@ -55,9 +55,9 @@ class FiguresAgainstCountedCallsTest {
     void anAlertOfCallsIsClearedWhenTheHostGoesIdle() {
         List<Alert> sent = new ArrayList<>();
         AlertMonitor monitor = new AlertMonitor(RuntimeSettings.defaults(), sent::add);
-        monitor.check(new Counters(5, 0, 0, 0, 0, 0, (long) (5 * 12e9), 0), null);
+        monitor.check(new Counters(5, 0, 0, 0, 0, 0, (long) (5 * 12e9), 0), null, 0);
         assertThat(monitor.active()).hasSize(1);
-        monitor.check(Counters.ZERO, null); // no calls over the last minute
+        monitor.check(Counters.ZERO, null, 0); // no calls over the last minute
         assertThat(monitor.active()).isEmpty();
         assertThat(sent).extracting(Alert::notificationType).containsExactly(
                 "io.autobot.optimizer.alert.execution_time", "io.autobot.optimizer.alert.execution_time.cleared");

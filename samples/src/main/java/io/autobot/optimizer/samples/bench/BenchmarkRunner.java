@@ -44,11 +44,11 @@ public final class BenchmarkRunner {
 
     public static int run(Options options, PrintStream out) throws IOException, InterruptedException {
         boolean quick = options.flag("--quick");
-        int repetitions = options.number("--repetitions", quick ? 1 : 5, 1, 100);
+        int repetitions = options.number("--repetitions", quick ? 3 : 5, 1, 100);
         Path agentJar = agentJar(options.value("--agent", null));
         Path json = Path.of(options.value("--json", "autobot-benchmark.json")).toAbsolutePath();
         Corpus corpus = corpus(options.value("--corpus", null));
-        List<Configuration> configurations = configurations();
+        List<Configuration> configurations = quick ? quickConfigurations() : configurations();
         Path workDir = Files.createTempDirectory("autobot-benchmark");
         Map<String, List<Map<String, String>>> runs;
         List<String> workloadArgs;
@@ -68,7 +68,15 @@ public final class BenchmarkRunner {
         Files.writeString(json, Json.write(report.toJson(quick, repetitions, corpus, workloadArgs)), StandardCharsets.UTF_8);
         out.println();
         out.println("JSON written to " + json);
-        return report.resultsIdentical() ? 0 : 1;
+        if (!report.resultsIdentical()) {
+            return 1;
+        }
+        List<String> slower = quick ? NeverSlower.slowerRows(report, configurations) : List.of();
+        slower.forEach(row -> out.println("SLOWER with the agent: " + row));
+        if (quick && slower.isEmpty()) {
+            out.println("No row is slower with the agent than without it.");
+        }
+        return slower.isEmpty() ? 0 : 3;
     }
 
     private static List<String> workloadArguments(Options options, boolean quick, Path corpus) {
@@ -125,6 +133,12 @@ public final class BenchmarkRunner {
                 Configuration.agent("memory", "moderate, memory cache", "moderate", "memory", null),
                 Configuration.agent("disk", "moderate, disk cache", "moderate", "disk", "shared"),
                 Configuration.agent("disk-warm", "disk cache, warm restart", "moderate", "disk", "shared"));
+    }
+
+    /** The quick run's: without the agent, the defaults, and the disk strategy cold and warm. */
+    static List<Configuration> quickConfigurations() {
+        List<Configuration> all = configurations();
+        return List.of(all.get(0), all.get(2), all.get(5), all.get(6));
     }
 
     private static Path agentJar(String option) {

@@ -63,6 +63,8 @@ final class Report {
         out.println();
         printWork(out);
         out.println();
+        printPolicyCosts(out);
+        out.println();
         List<String> differences = differences();
         out.println(differences.isEmpty()
                 ? "Results: identical in every run of every configuration (digests of all five operations' results)."
@@ -128,6 +130,9 @@ final class Report {
         out.printf("| (no agent) | %s | | %s | %s |%n", megabytes(baseline.median()), megabytes(0),
                 BenchmarkRunner.seconds(stats("without", "total.ms")));
         for (String configuration : List.of("memory", "disk", BenchmarkRunner.WITH)) {
+            if (!runs.containsKey(configuration)) {
+                continue; // the quick run has no memory-only configuration
+            }
             Stats heap = stats(configuration, "heap.used.bytes");
             out.printf("| %s | %s | %+.1f MB | %s | %s |%n", STRATEGIES.get(configuration), megabytes(heap.median()),
                     (heap.median() - baseline.median()) / (1024 * 1024), megabytes(stats(configuration,
@@ -150,6 +155,38 @@ final class Report {
         out.printf("API: %s requests to the registry and %s answers 429 without the agent; %s and %s with it.%n",
                 first("without", "api.requests"), first("without", "api.rate_limited"),
                 first(BenchmarkRunner.WITH, "api.requests"), first(BenchmarkRunner.WITH, "api.rate_limited"));
+        out.printf("Search: %s queries to the search service and %s answers 429 without the agent; %s and %s with it.%n",
+                first("without", "search.requests"), first("without", "search.rate_limited"),
+                first(BenchmarkRunner.WITH, "search.requests"), first(BenchmarkRunner.WITH, "search.rate_limited"));
+    }
+
+    /**
+     * The time each policy saved (negative: added) per operation, as the agent's report measured it
+     * in the session (median over the repetitions), for the defaults and the disk strategy.
+     */
+    private void printPolicyCosts(PrintStream out) {
+        List<String> policies = List.of("cache", "parallel", "disk");
+        out.println("Time each policy saved (+) or added (-) per operation, from the agent's report (median, ms):");
+        out.println();
+        out.println("| Operation | Configuration | " + String.join(" | ", policies) + " |");
+        out.println("|---|---|" + "---|".repeat(policies.size()));
+        for (String configuration : List.of(BenchmarkRunner.WITH, "disk")) {
+            if (!runs.containsKey(configuration)) {
+                continue;
+            }
+            for (Map.Entry<String, String> operation : BenchmarkRunner.OPERATION_LABELS.entrySet()) {
+                StringBuilder row = new StringBuilder("| " + operation.getValue() + " | " + configuration + " |");
+                for (String policy : policies) {
+                    String key = "saved." + operation.getKey() + "." + policy;
+                    List<Double> values = new ArrayList<>();
+                    runs.get(configuration).stream().filter(run -> run.containsKey(key))
+                            .forEach(run -> values.add(Double.parseDouble(run.get(key))));
+                    row.append(values.isEmpty() ? " - |"
+                            : String.format(Locale.ROOT, " %+.0f |", Stats.of(values).median()));
+                }
+                out.println(row);
+            }
+        }
     }
 
     private String first(String configuration, String key) {
@@ -245,6 +282,9 @@ final class Report {
     private List<Object> memoryJson() {
         List<Object> rows = new ArrayList<>();
         for (String configuration : List.of("without", "memory", "disk", BenchmarkRunner.WITH)) {
+            if (!runs.containsKey(configuration)) {
+                continue; // the quick run has no memory-only configuration
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("strategy", configuration.equals("without") ? "none" : STRATEGIES.get(configuration));
             row.put("configuration", configuration);

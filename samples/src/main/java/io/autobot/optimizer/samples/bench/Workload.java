@@ -78,6 +78,9 @@ public final class Workload {
             }
             out.println("api.rate_limited=" + pipeline.apiValidator().rateLimitedResponses());
             out.println("api.requests=" + pipeline.registry().requests());
+            out.println("search.rate_limited=" + pipeline.searchServer().rejected());
+            out.println("search.requests=" + pipeline.searchServer().requests());
+            printPolicyTimes(out);
             out.println("heap.used.bytes=" + heapAfterGc());
             if (resultsFile != null) {
                 StringBuilder all = new StringBuilder();
@@ -100,6 +103,31 @@ public final class Workload {
         }
         return Corpus.load(ProjectLocator.projectRoot().orElseThrow(() -> new IllegalArgumentException(
                 "no corpus: run from inside the AutoBot Optimizer checkout or pass --corpus DIR")));
+    }
+
+    /**
+     * With the agent, the time each policy saved (negative: added) per operation, from its report:
+     * {@code saved.<operation>.<policy>=<ms>} for {@code cache} (its {@code time_saved}) and every
+     * {@code time_saved_by_<policy>}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void printPolicyTimes(PrintStream out) {
+        if (!io.autobot.optimizer.api.AutoBot.isAttached()) {
+            return;
+        }
+        Map<String, Object> operations = (Map<String, Object>) io.autobot.optimizer.api.AutoBot.performanceReport()
+                .get("operations");
+        for (String operation : WorkCounters.OPERATIONS) {
+            Map<String, Object> figures = (Map<String, Object>) operations.getOrDefault(operation, Map.of());
+            figures.forEach((key, value) -> {
+                String policy = key.equals("time_saved") ? "cache"
+                        : key.startsWith("time_saved_by_") ? key.substring("time_saved_by_".length()) : null;
+                if (policy != null) {
+                    out.println("saved." + operation + "." + policy + "="
+                            + millis((long) (((Number) value).doubleValue() * 1e9)));
+                }
+            });
+        }
     }
 
     /** The heap in use after full collections: what stays reachable, caches included. */

@@ -4,11 +4,11 @@ import io.autobot.optimizer.annotations.Batched;
 import io.autobot.optimizer.annotations.Cached;
 import io.autobot.optimizer.annotations.Optimized;
 import io.autobot.optimizer.annotations.RateLimited;
-import io.autobot.optimizer.api.RateLimitExceededException;
 import io.autobot.optimizer.samples.json.Json;
 import io.autobot.optimizer.samples.pipeline.WorkCounters;
+import io.autobot.optimizer.samples.remote.RemoteCalls;
+import io.autobot.optimizer.samples.remote.TooManyRequestsException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,6 @@ public class ApiValidator implements AutoCloseable {
 
     /** How many endpoints the validator checks at once. */
     public static final int CONCURRENCY = 4;
-    private static final int MAX_ATTEMPTS = 50;
 
     private final URI base;
     private final WorkCounters counters;
@@ -81,7 +80,8 @@ public class ApiValidator implements AutoCloseable {
 
     /** Validates one endpoint with one request. */
     @Optimized(operation = "api_validation")
-    @Cached(ttl = "10m")
+    // the result depends on the spec only: its service names the registry by content, not by port
+    @Cached(ttl = "10m", scope = Cached.Scope.ARGUMENTS)
     @Batched(via = "validateBatch", size = 10, maxWait = "20ms")
     public EndpointResult validate(EndpointSpec spec) {
         counters.recordComputed(WorkCounters.API_VALIDATION);
@@ -133,41 +133,12 @@ public class ApiValidator implements AutoCloseable {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 429) {
             rateLimitedResponses.incrementAndGet();
-            throw new TooManyRequestsException(response.headers().firstValue("X-Retry-After-Ms")
-                    .map(Long::parseLong)
-                    .orElse(response.headers().firstValue("Retry-After").map(s -> Long.parseLong(s) * 1000).orElse(100L)));
         }
-        return response;
+        return RemoteCalls.refuseTooMany(response);
     }
 
-    /** Sends a request until the registry accepts it, waiting as long as it asks after a 429. */
     private HttpResponse<String> exchange(HttpRequest request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return send(request);
-            } catch (TooManyRequestsException e) {
-                pause(attempt, e.retryAfterMillis(), e);
-            } catch (RateLimitExceededException e) {
-                pause(attempt, 50, e); // the agent's own limiter waited too long: try again later
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot reach " + request.uri(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while calling " + request.uri(), e);
-            }
-        }
-    }
-
-    private static void pause(int attempt, long millis, RuntimeException cause) {
-        if (attempt >= MAX_ATTEMPTS) {
-            throw cause;
-        }
-        try {
-            Thread.sleep(Math.max(1, millis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cause;
-        }
+        return RemoteCalls.exchange(request, this::send);
     }
 
     /** The 429 answers received so far. */

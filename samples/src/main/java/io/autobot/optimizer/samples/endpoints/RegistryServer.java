@@ -1,33 +1,25 @@
 package io.autobot.optimizer.samples.endpoints;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.autobot.optimizer.samples.json.Json;
+import io.autobot.optimizer.samples.remote.SimulatedService;
+import io.autobot.optimizer.samples.remote.SimulatedService.Reply;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The remote service that API validation talks to, started by the sample on 127.0.0.1 (an
  * ephemeral port): a small REST registry of resources and of the corpus's components.
  *
- * <p>It stands in for a remote API, so it behaves like one: every request waits a fixed
- * <b>simulated latency</b> (network plus remote processing; a batch request a little more per
- * item), and a token-bucket <b>rate limit</b> answers {@code 429 Too Many Requests} with a
- * {@code Retry-After} when clients go faster than {@link #REQUESTS_PER_SECOND}.
+ * <p>It stands in for a remote API, so it behaves like one ({@link SimulatedService}): every
+ * request waits a fixed <b>simulated latency</b> (network plus remote processing; a batch request a
+ * little more per item), and a token-bucket <b>rate limit</b> answers {@code 429 Too Many Requests}
+ * with a {@code Retry-After} when clients go faster than {@link #REQUESTS_PER_SECOND}.
  */
 public final class RegistryServer implements AutoCloseable {
 
@@ -48,78 +40,46 @@ public final class RegistryServer implements AutoCloseable {
     private static final Map<String, Boolean> RESOURCES = Map.of("users", true, "posts", true, "pages", false,
             "links", true, "robots", false, "products", true, "orders", true, "patterns", false, "health", false);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final Set<String> components;
-    private final TokenBucket bucket = new TokenBucket(REQUESTS_PER_SECOND, BURST);
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private SimulatedService service;
 
-    private RegistryServer(HttpServer server, ExecutorService executor, Set<String> components) {
-        this.server = server;
-        this.executor = executor;
+    private RegistryServer(Set<String> components) {
         this.components = components;
     }
 
     /** Starts the registry on loopback, knowing the given component names. */
     public static RegistryServer start(Set<String> componentNames) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "registry-server");
-            thread.setDaemon(true);
-            return thread;
-        });
-        RegistryServer registry = new RegistryServer(server, executor, Set.copyOf(componentNames));
-        server.createContext("/", registry::handle);
-        server.setExecutor(executor);
-        server.start();
+        RegistryServer registry = new RegistryServer(Set.copyOf(componentNames));
+        registry.service = SimulatedService.start("registry-server", REQUESTS_PER_SECOND, BURST, registry::handle);
         return registry;
     }
 
     /** The base address, such as {@code http://127.0.0.1:40123}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return service.baseUri();
     }
 
     /** Requests received, including rejected ones. */
     public long requests() {
-        return requests.get();
+        return service.requests();
     }
 
     /** Requests answered 429. */
     public long rejected() {
-        return rejected.get();
+        return service.rejected();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        service.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            long waitMillis = bucket.tryAcquire();
-            if (waitMillis > 0) {
-                rejected.incrementAndGet();
-                exchange.getResponseHeaders().add("Retry-After", String.valueOf((waitMillis + 999) / 1000));
-                exchange.getResponseHeaders().add("X-Retry-After-Ms", String.valueOf(waitMillis));
-                respond(exchange, new Reply(429, "{\"error\":\"rate limit exceeded\"}"));
-                return;
-            }
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            String body = read(exchange.getRequestBody());
-            if (path.equals(BATCH_PATH) && method.equals("POST")) {
-                respond(exchange, batch(body));
-            } else {
-                simulateLatency(LATENCY.toMillis());
-                respond(exchange, resolve(method, path));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Reply handle(String method, String path, String query, String body) throws InterruptedException {
+        if (path.equals(BATCH_PATH) && method.equals("POST")) {
+            return batch(body);
         }
+        SimulatedService.simulateLatency(LATENCY.toMillis());
+        return resolve(method, path);
     }
 
     @SuppressWarnings("unchecked")
@@ -130,7 +90,7 @@ public final class RegistryServer implements AutoCloseable {
         } catch (IllegalArgumentException | ClassCastException e) {
             return new Reply(400, "{\"error\":\"expected a JSON array of {method, path}\"}");
         }
-        simulateLatency(LATENCY.toMillis() + LATENCY_PER_BATCH_ITEM.toMillis() * items.size());
+        SimulatedService.simulateLatency(LATENCY.toMillis() + LATENCY_PER_BATCH_ITEM.toMillis() * items.size());
         List<Object> replies = new ArrayList<>();
         for (Object item : items) {
             Map<?, ?> request = (Map<?, ?>) item;
@@ -172,27 +132,5 @@ public final class RegistryServer implements AutoCloseable {
             return new Reply(201, "{\"id\":3,\"created\":true}");
         }
         return new Reply(405, "{\"error\":\"method not allowed\"}");
-    }
-
-    /** Simulated network and remote-processing latency: this stands in for a remote service. */
-    private static void simulateLatency(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-    }
-
-    private static String read(InputStream body) throws IOException {
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static void respond(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", JSON);
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** A status and a JSON body. */
-    record Reply(int status, String body) {
     }
 }

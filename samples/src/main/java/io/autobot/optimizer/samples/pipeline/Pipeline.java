@@ -14,6 +14,7 @@ import io.autobot.optimizer.samples.patterns.PatternMatch;
 import io.autobot.optimizer.samples.patterns.PatternValidator;
 import io.autobot.optimizer.samples.search.SearchHit;
 import io.autobot.optimizer.samples.search.SearchIndex;
+import io.autobot.optimizer.samples.search.SearchServer;
 import io.autobot.optimizer.samples.search.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,7 @@ public final class Pipeline implements AutoCloseable {
     private final WorkCounters counters = new WorkCounters();
     private final SearchIndex index;
     private final RegistryServer registry;
+    private final SearchServer searchServer;
     private final PromptPlanner planner;
     private final ComponentAnalyzer analyzer = new ComponentAnalyzer(counters);
     private final PatternValidator patterns = new PatternValidator(counters);
@@ -59,9 +61,15 @@ public final class Pipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local registry server", e);
         }
+        try {
+            this.searchServer = SearchServer.start(index);
+        } catch (IOException e) {
+            registry.close();
+            throw new UncheckedIOException("cannot start the local search server", e);
+        }
         this.planner = new PromptPlanner(index, "registry@" + corpus.id(), maxComponents);
         this.api = new ApiValidator(registry.baseUri(), counters);
-        this.search = new SearchService(index, counters);
+        this.search = new SearchService(searchServer.baseUri(), counters);
     }
 
     public Corpus corpus() {
@@ -76,13 +84,17 @@ public final class Pipeline implements AutoCloseable {
         return registry;
     }
 
+    public SearchServer searchServer() {
+        return searchServer;
+    }
+
     public ApiValidator apiValidator() {
         return api;
     }
 
     /**
      * Loads what the first call of each operation would otherwise load (the JDK compiler, the HTTP
-     * client) without computing any result: the benchmark calls it so that its session measures the
+     * clients) without computing any result: the benchmark calls it so that its session measures the
      * operations, and start-up is measured apart. It computes nothing the session asks for, so no
      * cache entry comes from it.
      */
@@ -90,8 +102,9 @@ public final class Pipeline implements AutoCloseable {
         JavaParser.parse(new SourceFile("WarmUp.java", "/** warm-up */ class WarmUp { int x() { return 1; } }"));
         try {
             api.send(java.net.http.HttpRequest.newBuilder(registry.baseUri().resolve("/api/v1/health")).build());
+            search.send(java.net.http.HttpRequest.newBuilder(searchServer.baseUri().resolve("/health")).build());
         } catch (IOException e) {
-            throw new UncheckedIOException("the local registry server does not answer", e);
+            throw new UncheckedIOException("a local server does not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -223,5 +236,6 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         api.close();
         registry.close();
+        searchServer.close();
     }
 }

@@ -3,42 +3,50 @@ package io.autobot.optimizer.samples.search;
 import io.autobot.optimizer.annotations.Cached;
 import io.autobot.optimizer.annotations.Optimized;
 import io.autobot.optimizer.annotations.Parallel;
+import io.autobot.optimizer.annotations.RateLimited;
+import io.autobot.optimizer.samples.json.Json;
 import io.autobot.optimizer.samples.pipeline.WorkCounters;
+import io.autobot.optimizer.samples.remote.RemoteCalls;
+import io.autobot.optimizer.samples.remote.TooManyRequestsException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Search ({@code optimize_sourcegraph_search}, over the local corpus instead of
- * SourceGraph): ranks the files for a query, then scans the best ones line by line for the
- * matching lines, as a code search engine does.
+ * Search ({@code optimize_sourcegraph_search}): sends each query to the code-search service
+ * ({@link SearchServer}, remote and rate limited), then merges the results.
  *
- * <p>With the agent, {@link #searchAll} runs its queries on worker threads and each query's result
- * is memoized under the {@code search} profile. {@link #deduplicate} merges the results.
+ * <p>The code is correct on its own: the queries go one after the other and a {@code 429} is
+ * retried after the wait the service asks for. With the agent, {@link #searchAll} runs its
+ * queries on worker threads, each query's result is memoized (profile {@code search}), and the
+ * queries are throttled below the service's limit so that 429s become rare.
  */
 public class SearchService {
 
-    /** The files scanned per query. */
-    public static final int FILES_PER_QUERY = 20;
-    /** The lines reported per file. */
-    public static final int LINES_PER_FILE = 5;
-
-    private final SearchIndex index;
+    private final URI base;
     private final WorkCounters counters;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    public SearchService(SearchIndex index, WorkCounters counters) {
-        this.index = index;
+    public SearchService(URI base, WorkCounters counters) {
+        this.base = base;
         this.counters = counters;
     }
 
     /**
      * The results of each query, in the given order.
      *
-     * @param corpusId the fingerprint of the indexed corpus: results depend on it, so it is part of
+     * @param corpusId the fingerprint of the searched corpus: results depend on it, so it is part of
      *        the call (and of any memo key)
      */
     @Optimized(operation = "search")
@@ -51,28 +59,33 @@ public class SearchService {
         return results;
     }
 
-    /** The lines that match one query, in the best files. */
+    /** The lines that match one query, in the best files, as the service answers them. */
     @Optimized(operation = "search")
-    @Cached(ttl = "30m")
+    // the result depends on the arguments only: the service is named by its corpus, not by its port
+    @Cached(ttl = "30m", scope = Cached.Scope.ARGUMENTS)
     public QueryResult search(String corpusId, String query) {
-        if (!corpusId.equals(index.corpus().id())) {
-            throw new IllegalArgumentException("this index holds corpus " + index.corpus().id() + ", not " + corpusId);
-        }
         counters.recordComputed(WorkCounters.SEARCH);
-        List<String> terms = Tokenizer.terms(query);
-        Set<String> wanted = new HashSet<>(terms);
-        List<SearchHit> hits = new ArrayList<>();
-        for (SearchIndex.Ranked ranked : index.rank(terms, FILES_PER_QUERY)) {
-            String[] lines = ranked.file().content().split("\n", -1);
-            int found = 0;
-            for (int i = 0; i < lines.length && found < LINES_PER_FILE; i++) {
-                if (matches(lines[i], wanted)) {
-                    hits.add(new SearchHit(ranked.file().path(), i + 1, shorten(lines[i].trim()), ranked.score()));
-                    found++;
-                }
-            }
+        URI uri = base.resolve(SearchServer.PATH + "?corpus=" + URLEncoder.encode(corpusId, StandardCharsets.UTF_8)
+                + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> response = RemoteCalls.exchange(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), this::send);
+        if (response.statusCode() == 404) {
+            throw new IllegalArgumentException("the search service does not hold corpus " + corpusId);
         }
-        return new QueryResult(query, List.copyOf(hits));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the search service answered " + response.statusCode() + " to " + uri);
+        }
+        return fromJson((Map<?, ?>) Json.parse(response.body()));
+    }
+
+    /**
+     * Sends one query, once. A 429 is thrown as {@link TooManyRequestsException}; with the agent
+     * the queries are throttled below the service's limit and a 429 is retried with backoff.
+     */
+    @RateLimited(name = "search", perSecond = SearchServer.REQUESTS_PER_SECOND * 0.9, maxWait = "30s",
+            retryOn = TooManyRequestsException.class, maxRetries = 5, backoff = "20ms")
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return RemoteCalls.refuseTooMany(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -93,16 +106,13 @@ public class SearchService {
         return merged;
     }
 
-    private static boolean matches(String line, Set<String> wanted) {
-        for (String term : Tokenizer.terms(line)) {
-            if (wanted.contains(term)) {
-                return true;
-            }
+    private static QueryResult fromJson(Map<?, ?> json) {
+        List<SearchHit> hits = new ArrayList<>();
+        for (Object item : (List<?>) json.get("hits")) {
+            Map<?, ?> hit = (Map<?, ?>) item;
+            hits.add(new SearchHit((String) hit.get("path"), ((Number) hit.get("line")).intValue(),
+                    (String) hit.get("text"), ((Number) hit.get("score")).doubleValue()));
         }
-        return false;
-    }
-
-    private static String shorten(String line) {
-        return line.length() <= 120 ? line : line.substring(0, 117) + "...";
+        return new QueryResult((String) json.get("query"), List.copyOf(hits));
     }
 }

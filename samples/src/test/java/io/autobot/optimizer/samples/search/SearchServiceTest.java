@@ -25,7 +25,7 @@ class SearchServiceTest {
     @Test
     void findsTheMatchingLinesOfTheBestFiles() throws Exception {
         Corpus corpus = Sources.corpus(dir, Sources.UTILITY, Sources.SECRET);
-        SearchService search = new SearchService(SearchIndex.build(corpus), new WorkCounters());
+        SearchEngine search = new SearchEngine(SearchIndex.build(corpus));
 
         QueryResult result = search.search(corpus.id(), "join words");
 
@@ -39,9 +39,48 @@ class SearchServiceTest {
     @Test
     void refusesAnotherCorpus() throws Exception {
         Corpus corpus = Sources.corpus(dir, Sources.UTILITY);
-        SearchService search = new SearchService(SearchIndex.build(corpus), new WorkCounters());
+        SearchEngine search = new SearchEngine(SearchIndex.build(corpus));
 
         assertThatThrownBy(() -> search.search("other", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServiceAnswersWhatTheEngineFindsAndRefusesAnotherCorpus() throws Exception {
+        Corpus corpus = Sources.corpus(dir, Sources.UTILITY, Sources.SECRET);
+        SearchIndex index = SearchIndex.build(corpus);
+        WorkCounters counters = new WorkCounters();
+        try (SearchServer server = SearchServer.start(index)) {
+            SearchService search = new SearchService(server.baseUri(), counters);
+
+            assertThat(search.searchAll(corpus.id(), List.of("join words", "password count")))
+                    .containsExactly(new SearchEngine(index).search(corpus.id(), "join words"),
+                            new SearchEngine(index).search(corpus.id(), "password count"));
+            assertThat(counters.computed(WorkCounters.SEARCH)).isEqualTo(2);
+            assertThatThrownBy(() -> search.search("other", "x")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void tooManyQueriesAreAnswered429AndRetriedAfterTheWaitAsked() throws Exception {
+        Corpus corpus = Sources.corpus(dir, Sources.UTILITY);
+        try (SearchServer server = SearchServer.start(SearchIndex.build(corpus))) {
+            SearchService search = new SearchService(server.baseUri(), new WorkCounters());
+            int queries = (int) (2 * SearchServer.REQUESTS_PER_SECOND); // at once: far more than the burst
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(queries);
+            try {
+                List<java.util.concurrent.Future<QueryResult>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < queries; i++) {
+                    results.add(callers.submit(() -> search.search(corpus.id(), "join words")));
+                }
+                for (java.util.concurrent.Future<QueryResult> result : results) {
+                    assertThat(result.get().hits()).isNotEmpty();
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(server.rejected()).isPositive();
+            assertThat(server.requests()).isEqualTo(queries + server.rejected());
+        }
     }
 
     @Test

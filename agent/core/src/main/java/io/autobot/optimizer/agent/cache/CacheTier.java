@@ -46,6 +46,14 @@ public interface CacheTier extends AutoCloseable {
     }
 
     /**
+     * {@link #offer(CallKey, Object, Duration)} for a value whose body took {@code computeNanos}: a
+     * tier whose own cost can exceed that (the disk tier) may refuse results that do not pay.
+     */
+    default boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
+        return offer(key, value, ttl);
+    }
+
+    /**
      * Whether the tier has finished opening. Hybrid lookups skip a tier that is still opening
      * rather than wait for it; a disk-only lookup waits.
      */

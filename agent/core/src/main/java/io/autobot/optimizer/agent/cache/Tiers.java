@@ -90,7 +90,7 @@ final class Tiers {
             }
         }
         CacheTier diskTier = current.usesDisk() ? disk() : null;
-        boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl);
+        boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl, loadNanos);
         if (onDisk) {
             diskTier.recordLoad(loadNanos);
         }

@@ -51,9 +51,24 @@ public record MethodSpec(String operation, Cached cached, Parallel parallel, Rat
     public record Parallel(int threshold, String argument, boolean distinct) {
     }
 
-    /** {@code @RateLimited}; retryOn holds class names. */
+    /**
+     * {@code @RateLimited}; retryOn holds class names.
+     *
+     * @param scope {@code local}, {@code fleet}, or empty for the {@code RATE_LIMIT_SCOPE} setting
+     */
     public record RateLimited(double perSecond, String name, String maxWait, List<String> retryOn, int maxRetries,
-            String backoff) {
+            String backoff, String scope) {
+
+        /** Held per JVM. */
+        public static final String LOCAL = "local";
+        /** Held by the fleet together, through Redis. */
+        public static final String FLEET = "fleet";
+
+        /** A declaration whose scope is the setting's. */
+        public RateLimited(double perSecond, String name, String maxWait, List<String> retryOn, int maxRetries,
+                String backoff) {
+            this(perSecond, name, maxWait, retryOn, maxRetries, backoff, "");
+        }
     }
 
     /**

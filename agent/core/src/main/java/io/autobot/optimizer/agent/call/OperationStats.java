@@ -25,6 +25,7 @@ public final class OperationStats {
     private volatile String notCacheableReason;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private final LatencyHistogram loads = new LatencyHistogram();
+    private final PolicyLedger policies = new PolicyLedger();
 
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
@@ -170,6 +171,11 @@ public final class OperationStats {
         return loads;
     }
 
+    /** The time each policy added or saved, and its verdicts. */
+    public PolicyLedger policies() {
+        return policies;
+    }
+
     /** Resets every counter (the report's reset, not the cache's). */
     public void reset() {
         hits.reset();
@@ -185,5 +191,6 @@ public final class OperationStats {
         verified.reset();
         mismatches.reset();
         latencies.reset();
+        policies.reset();
     }
 }

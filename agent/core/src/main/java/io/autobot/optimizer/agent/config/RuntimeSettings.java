@@ -1,5 +1,7 @@
 package io.autobot.optimizer.agent.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ public final class RuntimeSettings {
 
     /** Settings fixed at start-up: changing them needs a restart. */
     private static final Set<Setting<?>> FIXED = Set.of(Setting.DISK_CACHE_PATH, Setting.EXPORT_DIR);
+    /** The export directory's name beside the disk cache when {@code AUTOBOT_EXPORT_DIR} is not set. */
+    private static final String EXPORTS = "exports";
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Setting<?>, Object> values = new ConcurrentHashMap<>();
@@ -161,8 +165,22 @@ public final class RuntimeSettings {
         return get(Setting.DISK_CACHE_PATH);
     }
 
+    /**
+     * Where exports are written: {@code AUTOBOT_EXPORT_DIR}, or, when it is not set, {@code exports}
+     * beside the disk cache's directory ({@code ./cache/exports} by default), so that everything the
+     * agent writes is under one directory.
+     */
     public String exportDirectory() {
-        return get(Setting.EXPORT_DIR);
+        String set = get(Setting.EXPORT_DIR);
+        if (set != null && !set.isBlank()) {
+            return set;
+        }
+        try {
+            Path parent = Path.of(diskCachePath()).normalize().getParent();
+            return (parent == null ? Path.of(EXPORTS) : parent.resolve(EXPORTS)).toString();
+        } catch (InvalidPathException unusable) {
+            return EXPORTS; // the disk cache reports its path; exports still have a place
+        }
     }
 
     public OperationProfiles profiles() {

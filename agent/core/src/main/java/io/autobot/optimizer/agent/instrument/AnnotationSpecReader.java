@@ -39,12 +39,18 @@ final class AnnotationSpecReader {
                 rateLimited == null ? null : new MethodSpec.RateLimited(number(rateLimited, "perSecond", 0),
                         string(rateLimited, "name", ""), string(rateLimited, "maxWait", "5s"),
                         typeNames(rateLimited, "retryOn"), integer(rateLimited, "maxRetries", 3),
-                        string(rateLimited, "backoff", "100ms")),
+                        string(rateLimited, "backoff", "100ms"), limitScope(rateLimited)),
                 batched == null ? null : new MethodSpec.Batched(string(batched, "via", ""),
                         integer(batched, "size", 0), string(batched, "maxWait", ""),
                         siblings(method, string(batched, "via", ""))),
                 timeout == null ? null : new MethodSpec.Timeout(string(timeout, "value", ""),
                         bool(timeout, "adaptive", false), string(timeout, "min", "100ms")));
+    }
+
+    /** {@code local} or {@code fleet}; empty for {@code DEFAULT} (the setting decides). */
+    private static String limitScope(AnnotationDescription rateLimited) {
+        String scope = enumeration(rateLimited, "scope", "DEFAULT").toLowerCase(java.util.Locale.ROOT);
+        return scope.equals("default") ? "" : scope;
     }
 
     /** The methods of the declaring class with this name, described without loading anything. */

@@ -15,6 +15,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -151,6 +152,17 @@ final class JedisClient implements RedisClient {
     public Object eval(String script, List<String> keys, List<String> args) {
         try (Jedis jedis = pool.getResource()) {
             return jedis.eval(script, keys, args);
+        }
+    }
+
+    @Override
+    public Object evalsha(String sha1, String script, List<String> keys, List<String> args) {
+        try (Jedis jedis = pool.getResource()) {
+            try {
+                return jedis.evalsha(sha1, keys, args);
+            } catch (JedisNoScriptException notLoaded) {
+                return jedis.eval(script, keys, args);
+            }
         }
     }
 

@@ -32,6 +32,12 @@ public interface RedisClient extends AutoCloseable {
 
     Object eval(String script, List<String> keys, List<String> args);
 
+    /**
+     * Runs a script by its SHA-1 (EVALSHA), sending its text (EVAL) when Redis does not hold it yet,
+     * as after a restart.
+     */
+    Object evalsha(String sha1, String script, List<String> keys, List<String> args);
+
     void publish(String channel, String message);
 
     /** Blocks receiving messages of the channel until the connection fails or the link closes. */

@@ -85,6 +85,11 @@ public final class RedisLink implements AutoCloseable {
         return url;
     }
 
+    /** How long a call waits for Redis ({@code AUTOBOT_REDIS_TIMEOUT}). */
+    public Duration bound() {
+        return Duration.ofNanos(boundNanos);
+    }
+
     /** Whether commands are sent now (connected and not failing). */
     public boolean up() {
         return up;
@@ -179,6 +184,18 @@ public final class RedisLink implements AutoCloseable {
     private void reprobe() {
         probing = false;
         connect();
+    }
+
+    /**
+     * Logs a fault of Redis that a user of the link noticed (a late answer): a warning when it is
+     * the run's first about Redis, shared with the link's own outage warning, else at INFO.
+     */
+    public static void warnOnce(String format, Object... arguments) {
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.warn(format, arguments);
+        } else {
+            LOG.info(format, arguments);
+        }
     }
 
     /** What failed, by type and message; the client's messages name the server, never the password. */

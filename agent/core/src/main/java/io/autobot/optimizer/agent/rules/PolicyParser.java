@@ -63,7 +63,9 @@ final class PolicyParser {
                     }
                     break;
                 case "cached":
-                    cached = new MethodSpec.Cached(arguments.duration("ttl", ""), arguments.scope(),
+                    cached = new MethodSpec.Cached(arguments.duration("ttl", ""),
+                            arguments.choice("scope", MethodSpec.Cached.INSTANCE, MethodSpec.Cached.INSTANCE,
+                                    MethodSpec.Cached.ARGUMENTS),
                             arguments.bool("identitykeys", false), arguments.bool("storebyvalue", true),
                             arguments.fraction("verify"));
                     break;
@@ -75,7 +77,8 @@ final class PolicyParser {
                     rateLimited = new MethodSpec.RateLimited(arguments.number("persecond", 0),
                             arguments.take("name", ""), arguments.duration("maxwait", "5s"),
                             arguments.list("retryon"), arguments.integer("maxretries", 3),
-                            arguments.duration("backoff", "100ms"));
+                            arguments.duration("backoff", "100ms"),
+                            arguments.choice("scope", "", MethodSpec.RateLimited.LOCAL, MethodSpec.RateLimited.FLEET));
                     break;
                 case "batched":
                     String via = arguments.take("via", "");
@@ -275,17 +278,20 @@ final class PolicyParser {
             }
         }
 
-        /** {@code scope=instance|arguments}. */
-        String scope() {
-            String value = values.remove("scope");
+        /**
+         * One of two words ({@code scope=instance|arguments}), lower-cased, also written as the
+         * annotation's constant ({@code Cached.Scope.ARGUMENTS}); the fallback when not given.
+         */
+        String choice(String key, String fallback, String one, String other) {
+            String value = values.remove(key);
             if (value == null) {
-                return MethodSpec.Cached.INSTANCE;
+                return fallback;
             }
-            String scope = value.trim().toLowerCase(Locale.ROOT);
-            if (!scope.equals(MethodSpec.Cached.INSTANCE) && !scope.equals(MethodSpec.Cached.ARGUMENTS)) {
-                throw bad("scope", value, "instance or arguments");
+            String choice = value.trim().substring(value.trim().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (!choice.equals(one) && !choice.equals(other)) {
+                throw bad(key, value, one + " or " + other);
             }
-            return scope;
+            return choice;
         }
 
         /** A fraction from 0 to 1 ({@code 0.05} or {@code 5%}), empty when not given. */

@@ -44,6 +44,7 @@ public final class RuleSelector implements MethodSelector {
      * The selector of the rules file the configuration names, or null when it names none.
      *
      * @param problems receives one line per bad rule, now and when classes load
+     * @throws IllegalArgumentException when the file is refused ({@link RulesParser#read})
      */
     public static RuleSelector of(AgentConfig config, Consumer<String> problems) {
         String file = config.get(Setting.RULES);

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * com.acme.search.*Index.find*                       optimized(search)
  * </pre>
  *
- * A rule that cannot be read is reported as one line naming the file, the line and what is
- * wrong, and skipped; the other rules apply. The format is documented in {@code docs/attach.md}.
+ * A line that cannot be read is reported as one line naming the file, the line and what is
+ * wrong, and the file is refused as a whole: half a file could select what its author did not
+ * mean. The format is documented in {@code docs/attach.md}.
  */
 public final class RulesParser {
 
@@ -29,18 +30,32 @@ public final class RulesParser {
     private RulesParser() {
     }
 
-    /** Reads the rules file; a file that cannot be read is one problem and no rules. */
+    /**
+     * Reads the rules file.
+     *
+     * @param problems receives one line per line that cannot be read
+     * @throws IllegalArgumentException when the file cannot be read or a line of it does not parse:
+     *     the file is refused as a whole (the message says so)
+     */
     public static List<Rule> read(Path file, Consumer<String> problems) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            problems.accept("rules file '" + file.toAbsolutePath() + "' cannot be read ("
-                    + (e instanceof NoSuchFileException ? "no such file" : e.toString())
-                    + "): no rules apply; see docs/attach.md for the format");
-            return List.of();
+            throw new IllegalArgumentException("rules file '" + file.toAbsolutePath() + "' cannot be read ("
+                    + (e instanceof NoSuchFileException ? "no such file" : e.toString()) + ") and is refused");
         }
-        return parse(file.toAbsolutePath().toString(), lines, problems);
+        int[] bad = new int[1];
+        List<Rule> rules = parse(file.toAbsolutePath().toString(), lines, problem -> {
+            bad[0]++;
+            problems.accept(problem);
+        });
+        if (bad[0] > 0) {
+            throw new IllegalArgumentException("rules file " + file.toAbsolutePath() + " is refused as a whole: "
+                    + bad[0] + (bad[0] == 1 ? " line does" : " lines do") + " not parse (see docs/attach.md for the"
+                    + " format)");
+        }
+        return rules;
     }
 
     /**
@@ -59,7 +74,7 @@ public final class RulesParser {
             try {
                 rules.add(parseRule(source, text));
             } catch (IllegalArgumentException e) {
-                problems.accept(source + ": " + e.getMessage() + "; the rule is skipped: " + text);
+                problems.accept(source + ": " + e.getMessage() + ": " + text);
             }
         }
         return List.copyOf(rules);

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.AgentConfig;
@@ -130,11 +131,14 @@ class RuleSelectorTest {
 
     @Test
     void isBuiltFromTheRulesSetting(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("app.rules"), Library.class.getName() + ".find cached\noops\n");
+        Path file = Files.writeString(dir.resolve("app.rules"), Library.class.getName() + ".find cached\n");
         AgentConfig config = ConfigLoader.load("rules=" + file, Map.of(), new Properties(), problems::add);
         RuleSelector selector = RuleSelector.of(config, problems::add);
         assertThat(selector.rules()).containsExactly(Library.class.getName() + ".find cached");
-        assertThat(problems).singleElement().asString().contains("line 2");
+        assertThat(problems).isEmpty();
         assertThat(RuleSelector.of(AgentConfig.defaults(), problems::add)).isNull();
+        Files.writeString(file, Library.class.getName() + ".find cached\noops\n");
+        assertThatThrownBy(() -> RuleSelector.of(config, problems::add)).hasMessageContaining("refused as a whole");
+        assertThat(problems).singleElement().asString().contains("line 2");
     }
 }

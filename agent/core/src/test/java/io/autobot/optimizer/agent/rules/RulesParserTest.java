@@ -47,6 +47,17 @@ class RulesParserTest {
     }
 
     @Test
+    void readsTheScopeOfARateLimitAsTheAnnotationsDoAndRejectsAnyOther() {
+        assertThat(spec("rate-limited(5)").rateLimited().scope()).as("the setting decides").isEmpty();
+        assertThat(spec("rate-limited(5, scope=fleet)").rateLimited().scope()).isEqualTo("fleet");
+        assertThat(spec("@RateLimited(perSecond = 5, scope = RateLimited.Scope.LOCAL)").rateLimited().scope())
+                .isEqualTo("local");
+        assertThat(spec("cached(scope=Cached.Scope.ARGUMENTS)").cached().argumentsOnly()).isTrue();
+        assertThatThrownBy(() -> spec("rate-limited(5, scope=cluster)"))
+                .hasMessageContaining("rate-limited(scope=cluster) is not accepted: expected local or fleet");
+    }
+
+    @Test
     void takesPastedAnnotationsAndSeveralPolicies() {
         MethodSpec spec = spec("@Optimized(operation = \"search\") @Cached(ttl = \"2h\")  @RateLimited(perSecond = 10)");
         assertThat(spec.operation()).isEqualTo("search");
@@ -102,8 +113,7 @@ class RulesParserTest {
                 .containsExactly("com.acme.Prices.quote cached(ttl=10m)", "com.acme.Prices.other timeout(5s)");
         assertThat(problems).hasSize(10);
         assertThat(problems.get(0)).isEqualTo("rules file app.rules line 2: unknown policy 'cachd': expected one of"
-                + " optimized, cached, parallel, rate-limited, batched, timeout; the rule is skipped:"
-                + " com.acme.Prices.quote cachd(1h)");
+                + " optimized, cached, parallel, rate-limited, batched, timeout: com.acme.Prices.quote cachd(1h)");
         assertThat(problems.get(1)).startsWith("rules file app.rules line 3: cached(ttl=soon) is not accepted:"
                 + " expected a duration");
         assertThat(problems.get(2)).startsWith("rules file app.rules line 4: the parameter list is not closed");
@@ -119,16 +129,25 @@ class RulesParserTest {
     }
 
     @Test
-    void saysWhenTheFileCannotBeRead(@TempDir Path dir) {
-        List<Rule> rules = RulesParser.read(dir.resolve("missing.rules"), problems::add);
-        assertThat(rules).isEmpty();
-        assertThat(problems).singleElement().asString().contains("missing.rules").contains("no such file");
+    void refusesAFileThatCannotBeRead(@TempDir Path dir) {
+        assertThatThrownBy(() -> RulesParser.read(dir.resolve("missing.rules"), problems::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.rules")
+                .hasMessageContaining("no such file").hasMessageContaining("refused");
     }
 
     @Test
     void readsAFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("app.rules"), "com.acme.A.b cached\n\ncom.acme.A.c cached(1h)\n");
+        assertThat(RulesParser.read(file, problems::add)).hasSize(2);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void refusesAFileWithALineThatDoesNotParseAsAWhole(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("app.rules"), "com.acme.A.b cached\n\ncom.acme.A.c bad\n");
-        assertThat(RulesParser.read(file, problems::add)).hasSize(1);
+        assertThatThrownBy(() -> RulesParser.read(file, problems::add))
+                .hasMessage("rules file " + file + " is refused as a whole: 1 line does not parse (see"
+                        + " docs/attach.md for the format)");
         assertThat(problems).singleElement().asString().contains(file.toString() + " line 3");
     }
 

@@ -62,8 +62,9 @@ public final class Catalogue {
             .range(Duration.ofMillis(1), Duration.ofHours(1)).attribute("MaxBatchWaitTime").status();
     public static final SettingDef DEBUG = define("debug", "AUTOBOT_DEBUG", BOOLEAN, "false",
             "true or false", "whether the agent logs at debug level");
-    public static final SettingDef EXPORT_DIR = define("export.dir", "AUTOBOT_EXPORT_DIR", PATH, "./autobot-exports",
-            "a directory path", "where exports are written").fixed();
+    public static final SettingDef EXPORT_DIR = define("export.dir", "AUTOBOT_EXPORT_DIR", PATH, "",
+            "a directory path", "where exports are written (unset: exports beside the disk cache's directory)")
+            .fixed();
     public static final SettingDef RULES = define("rules", "AUTOBOT_RULES", PATH, "",
             "the path of a rules file (docs/attach.md)", "the rules file selecting methods of code you cannot annotate")
             .fixed();
@@ -100,6 +101,9 @@ public final class Catalogue {
     public static final SettingDef REDIS_TIMEOUT = define("redis.timeout", "AUTOBOT_REDIS_TIMEOUT", DURATION, "5ms",
             "a duration from 1ms to 10s (5ms, 50ms)", "how long a call waits for Redis before it goes on locally")
             .range(Duration.ofMillis(1), Duration.ofSeconds(10)).fixed();
+    public static final SettingDef RATE_LIMIT_SCOPE = define("rate.scope", "RATE_LIMIT_SCOPE", CHOICE, "local",
+            "one of local, fleet", "whether a rate limit holds per JVM or for the whole fleet, through Redis")
+            .choices("local", "fleet").fixed();
 
     private Catalogue() {
     }

@@ -138,11 +138,16 @@ public class RateLimitHost {
 
     /** The most calls that started within any one second. */
     private static int maxInOneSecond(ConcurrentLinkedQueue<Long> calls) {
+        return mostInWindow(calls, TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /** The most times within any window of this length (times and window in one unit). */
+    public static int mostInWindow(java.util.Collection<Long> calls, long window) {
         List<Long> times = new ArrayList<>(calls);
         Collections.sort(times);
         int max = 0;
         for (int i = 0, j = 0; i < times.size(); i++) {
-            while (j < times.size() && times.get(j) - times.get(i) < TimeUnit.SECONDS.toNanos(1)) {
+            while (j < times.size() && times.get(j) - times.get(i) < window) {
                 j++;
             }
             max = Math.max(max, j - i);

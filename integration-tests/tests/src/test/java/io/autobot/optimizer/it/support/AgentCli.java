@@ -33,9 +33,14 @@ public final class AgentCli {
         return runWithInput(null, args);
     }
 
+    /** Runs the CLI of another agent jar (a copy, a replaced one). */
+    public static Run runJar(Path jar, Object... args) throws IOException, InterruptedException {
+        return run(List.of(), null, jar, args);
+    }
+
     /** Runs the CLI with {@code input} as its standard input (null: none). */
     public static Run runWithInput(String input, Object... args) throws IOException, InterruptedException {
-        return run(List.of(), input, args);
+        return run(List.of(), input, ChildJvm.agentJar(), args);
     }
 
     /**
@@ -46,16 +51,17 @@ public final class AgentCli {
         if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
             return null;
         }
-        return run(List.of("/usr/sbin/runuser", "-u", user, "--"), null, args);
+        return run(List.of("/usr/sbin/runuser", "-u", user, "--"), null, ChildJvm.agentJar(), args);
     }
 
-    private static Run run(List<String> prefix, String input, Object... args) throws IOException, InterruptedException {
+    private static Run run(List<String> prefix, String input, Path jar, Object... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
         command.add("-XX:TieredStopAtLevel=1"); // a short-lived tool: start fast
         command.add("-jar");
-        command.add(ChildJvm.agentJar().toString());
+        command.add(jar.toString());
         for (Object arg : args) {
             command.add(String.valueOf(arg));
         }

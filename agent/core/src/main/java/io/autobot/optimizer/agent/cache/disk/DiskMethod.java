@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the disk tier keeps per instrumented method: the prefix of its keys, the classes its
- * results and arguments may contain, whether it is kept off the disk (memory only) and why, and
- * whether it has said that some of its calls are.
+ * results and arguments may contain, whether it is kept off the disk (memory only) and why,
+ * whether storing its results pays ({@link DiskWorth}), and whether it has said that some of its
+ * calls are kept off.
  */
 final class DiskMethod {
 
@@ -23,6 +24,7 @@ final class DiskMethod {
     private final AtomicBoolean toldMismatch = new AtomicBoolean();
     private volatile Store allowedLoadedFrom;
     private volatile String refusal;
+    private final DiskWorth worth = new DiskWorth();
 
     DiskMethod(MethodMeta method) {
         this.stableId = method.stableId();
@@ -52,6 +54,11 @@ final class DiskMethod {
     /** Why the method stays in memory, or null when its results go to disk. */
     String refusal() {
         return refusal;
+    }
+
+    /** Whether storing the method's results pays, learnt from its calls. */
+    DiskWorth worth() {
+        return worth;
     }
 
     /**

@@ -54,6 +54,7 @@ public final class DiskTier implements CacheTier {
     private static final long CLEAR_WAIT_MILLIS = 30_000;
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     static final int MAX_QUEUED = 10_000;
+    private static final String NAME = "disk";
     static final long MAX_QUEUED_BYTES = 64L << 20;
 
     private final CacheDirectory directory;
@@ -62,6 +63,7 @@ public final class DiskTier implements CacheTier {
     private final ConcurrentHashMap<ByteBuffer, byte[]> pending = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MethodMeta, DiskMethod> diskMethods = new ConcurrentHashMap<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean receiverNoticeGiven = new AtomicBoolean();
     private final AtomicLong queued = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -112,7 +114,7 @@ public final class DiskTier implements CacheTier {
 
     @Override
     public String name() {
-        return "disk";
+        return NAME;
     }
 
     @Override
@@ -131,8 +133,9 @@ public final class DiskTier implements CacheTier {
     }
 
     private Object get(CallKey key, boolean counted) {
+        long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !writer.awaitSettled(OPEN_WAIT_MILLIS)
+        if (method.refusal() != null || !method.worth().storing() || !writer.awaitSettled(OPEN_WAIT_MILLIS)
                 || (writer.store() == null && pending.isEmpty())) {
             return null;
         }
@@ -153,6 +156,12 @@ public final class DiskTier implements CacheTier {
         } else {
             if (counted) {
                 hits.increment();
+            }
+            long readNanos = System.nanoTime() - start;
+            method.worth().read(readNanos);
+            long computeNanos = method.worth().computeEstimate();
+            if (computeNanos > 0) {
+                key.method().stats().policies().saved(NAME, computeNanos - readNanos);
             }
             lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
         }
@@ -235,8 +244,27 @@ public final class DiskTier implements CacheTier {
         offer(key, value, ttl);
     }
 
+    /**
+     * Stores the result only while that pays for the method ({@link DiskWorth}): a result that
+     * costs less to compute than to read back stays in memory; a change of verdict is said once.
+     */
+    @Override
+    public boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
+        DiskMethod method = diskMethod(key.method());
+        DiskWorth worth = method.worth();
+        boolean wasStoring = worth.storing();
+        boolean stored = worth.computed(computeNanos);
+        key.method().stats().policies().verdict(NAME, worth.verdict());
+        if (worth.storing() != wasStoring) {
+            LOG.info("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
+                    wasStoring ? "; its results stay in memory" : "; its results are stored again");
+        }
+        return stored && offer(key, value, ttl);
+    }
+
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl) {
+        long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
         if (method.refusal() != null || !writer.writable()) {
             return false;
@@ -276,6 +304,9 @@ public final class DiskTier implements CacheTier {
             return false;
         }
         method.allow(classes);
+        long writeNanos = System.nanoTime() - start;
+        method.worth().wrote(writeNanos);
+        key.method().stats().policies().saved(NAME, -writeNanos);
         pending.put(pendingKey, record);
         writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
         return true;
@@ -349,12 +380,21 @@ public final class DiskTier implements CacheTier {
         return written;
     }
 
-    /** A receiver is part of the key: one that cannot be serialized keeps its calls in memory. */
-    private static void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
-        if (method.firstUnserializableReceiver()) {
-            LOG.info("{}: a call on a receiver {} is cached in memory only (the receiver is part of the key)",
-                    meta.qualifiedName(), e.getMessage());
+    /**
+     * A receiver is part of the key: one that cannot be serialized keeps its calls in memory. It is
+     * common (service objects) and no fault, so the log says so once for every method, and names
+     * each method at debug level.
+     */
+    private void unserializableReceiver(DiskMethod method, MethodMeta meta, CallCodec.UnserializableReceiver e) {
+        if (!method.firstUnserializableReceiver()) {
+            return;
         }
+        if (receiverNoticeGiven.compareAndSet(false, true)) {
+            LOG.info("methods called on a receiver that cannot be serialized keep their results in memory only (the"
+                    + " receiver is part of the key, so they cannot be on disk); the debug log names each");
+        }
+        LOG.debug("{}: a call on a receiver {} is cached in memory only (the receiver is part of the key)",
+                meta.qualifiedName(), e.getMessage());
     }
 
     private DiskMethod diskMethod(MethodMeta method) {

@@ -5,13 +5,12 @@ import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.cache.disk.SharedEntries;
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.redis.KeyDigest;
 import io.autobot.optimizer.agent.redis.RedisLink;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,9 +72,9 @@ public final class RedisTier implements CacheTier {
 
         Shared(MethodMeta meta) {
             this.entries = SharedEntries.method(meta);
-            this.allowKey = (ALLOWED + hex(sha256(entries.stableId().getBytes(StandardCharsets.UTF_8)), 32))
+            this.allowKey = (ALLOWED + KeyDigest.sha256(entries.stableId().getBytes(StandardCharsets.UTF_8), 32))
                     .getBytes(StandardCharsets.UTF_8);
-            this.entryPrefix = ENTRIES + hex(sha256(entries.methodPrefix()), 16) + ":";
+            this.entryPrefix = ENTRIES + KeyDigest.sha256(entries.methodPrefix(), 16) + ":";
         }
     }
 
@@ -256,7 +255,7 @@ public final class RedisTier implements CacheTier {
     }
 
     private static byte[] redisKey(Shared method, byte[] storeKey) {
-        return (method.entryPrefix + hex(sha256(storeKey), 64)).getBytes(StandardCharsets.UTF_8);
+        return (method.entryPrefix + KeyDigest.sha256(storeKey, 64)).getBytes(StandardCharsets.UTF_8);
     }
 
     private Shared shared(MethodMeta meta) {
@@ -306,21 +305,5 @@ public final class RedisTier implements CacheTier {
     @Override
     public TierStatistics statistics() {
         return new TierStatistics(name(), -1, -1, hits.sum(), misses.sum(), 0, -1, loadNanos.sum());
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes, int digits) {
-        StringBuilder text = new StringBuilder(digits);
-        for (int i = 0; i < bytes.length && text.length() < digits; i++) {
-            text.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
-        }
-        return text.toString();
     }
 }

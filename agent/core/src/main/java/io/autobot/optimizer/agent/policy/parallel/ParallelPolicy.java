@@ -3,6 +3,7 @@ package io.autobot.optimizer.agent.policy.parallel;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.PolicyLedger;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -14,7 +15,8 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
  * argument ({@link WriteBack}), and merges their results in the original order.
  * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls made
  * while the calling thread initializes a class ({@link ClassInitialization}), calls of a
- * method that is no longer split ({@link SplitVerdict}), and every call while
+ * method that is no longer split ({@link SplitVerdict}), calls of a method whose splits do not
+ * pay for themselves ({@link SplitPayoff}, but for one probe in a few), and every call while
  * {@code OPTIMIZATION_PARALLEL} is off or the level is {@code basic}, run as they are on the
  * caller's thread. With {@code distinct}, every result loses its repeated elements, split or not,
  * so a result never depends on the level.
@@ -30,12 +32,14 @@ final class ParallelPolicy implements Policy {
     private final int threshold;
     private final boolean distinct;
     private final SplitVerdict verdict;
+    private final SplitPayoff payoff = new SplitPayoff();
+    private final PolicyLedger ledger;
 
     /**
      * @param threshold the declared threshold, or 0 for the operation profile's, read at each call
      */
     ParallelPolicy(RuntimeSettings settings, WorkerPool pool, String operation, int parameter, Splittable splittable,
-            int threshold, boolean distinct, SplitVerdict verdict) {
+            int threshold, boolean distinct, SplitVerdict verdict, PolicyLedger ledger) {
         this.settings = settings;
         this.profiles = settings.profiles();
         this.pool = pool;
@@ -45,25 +49,57 @@ final class ParallelPolicy implements Policy {
         this.threshold = threshold;
         this.distinct = distinct;
         this.verdict = verdict;
+        this.ledger = ledger;
     }
 
     @Override
     public Object apply(Invocation invocation, Chain next) throws Throwable {
         Object argument = invocation.args()[parameter];
+        int size = argument == null ? 0 : splittable.size(argument);
         int parts = argument == null || !verdict.splits() || !settings.parallelActive() || Split.inChunk() ? 1
-                : parts(splittable.size(argument));
+                : parts(size);
         Object result;
         if (parts < 2) {
             result = next.call(invocation);
         } else if (verdict.mustLearn()) {
-            result = next.call(invocation); // whole: its result's class says whether chunk results can be merged
+            result = whole(invocation, next, size); // its result's class says whether chunk results can be merged
             verdict.learn(result, argument);
         } else if (ClassInitialization.inProgress()) {
             result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
+        } else if (!payoff.splitNow()) {
+            result = whole(invocation, next, size);
         } else {
+            long start = System.nanoTime();
             result = split(invocation, next, argument, parts);
+            long nanos = System.nanoTime() - start;
+            boolean wasSplitting = payoff.splitting();
+            payoff.split(nanos, size);
+            long expected = payoff.wholeEstimate(size);
+            if (expected > 0) {
+                ledger.saved("parallel", expected - nanos); // negative when the split cost more than it saved
+            }
+            said(wasSplitting);
         }
         return distinct ? Distinct.of(result) : result;
+    }
+
+    /** Runs the call whole on the caller's thread, timed for {@link SplitPayoff}. */
+    private Object whole(Invocation invocation, Chain next, int size) throws Throwable {
+        long start = System.nanoTime();
+        Object result = next.call(invocation);
+        boolean wasSplitting = payoff.splitting();
+        payoff.whole(System.nanoTime() - start, size);
+        said(wasSplitting);
+        return result;
+    }
+
+    /** Keeps the method's verdict in its ledger; a change of preference is said once. */
+    private void said(boolean wasSplitting) {
+        String text = payoff.verdict();
+        ledger.verdict("parallel", text);
+        if (text != null && wasSplitting != payoff.splitting()) {
+            SplitVerdict.LOG.info("{}: @Parallel: {}", verdict.method(), text);
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
         }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
                 Splittable.of(method.parameterTypes().get(parameter)), declared.threshold(), declared.distinct(),
-                verdict(method));
+                verdict(method), method.stats().policies());
     }
 
     /**
@@ -78,7 +78,8 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
             LOG.warn("{}: @Parallel on a synchronized method is not split: its chunks would wait on other threads for"
                     + " the monitor its caller holds; its calls run whole, on the caller's thread", method.qualifiedName());
         }
-        return new SplitVerdict(method.qualifiedName(), !method.isVoid(), !method.isSynchronized());
+        return new SplitVerdict(method.qualifiedName(), !method.isVoid(), !method.isSynchronized(),
+                ResultShape.declared(method.returnType()), method.returnType());
     }
 
     private static int firstSplittable(List<String> types) {

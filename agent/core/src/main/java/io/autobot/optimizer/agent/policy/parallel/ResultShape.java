@@ -28,6 +28,26 @@ record ResultShape(ResultKind kind, Class<?> detail) {
         return kind == null ? null : new ResultShape(kind, detail(result));
     }
 
+    /**
+     * The shape every result of a declared return type has, when the declaration alone says it: an
+     * array whose component type is primitive or a final class of the JDK (such as {@code int[]} or
+     * {@code String[]}: no subclass can be returned); null otherwise, when only a result tells.
+     *
+     * @param typeName the declared return type, {@link Class#getName()} spelling
+     */
+    static ResultShape declared(String typeName) {
+        if (!typeName.startsWith("[")) {
+            return null;
+        }
+        try {
+            Class<?> component = Class.forName(typeName, false, null).getComponentType(); // the JDK's classes only
+            return component.isPrimitive() || java.lang.reflect.Modifier.isFinal(component.getModifiers())
+                    ? new ResultShape(ResultKind.ARRAY, component) : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // an array of a host class: its first whole call tells
+        }
+    }
+
     private static Class<?> detail(Object result) {
         if (result.getClass().isArray()) {
             return result.getClass().getComponentType();

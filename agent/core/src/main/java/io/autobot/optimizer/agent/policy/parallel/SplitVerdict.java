@@ -7,16 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one {@code @Parallel} method has shown about itself: the shape of its results, learnt from
- * its first call that could have been split (it runs whole, so that no body ever runs twice to
- * find out that chunk results cannot be merged into what the method returns), and whether its
+ * What one {@code @Parallel} method has shown about itself: the shape of its results, known from
+ * its declaration when that names a final class (an array of a primitive or of a final JDK class),
+ * else learnt from its first call that could have been split (it runs whole, so that no body ever
+ * runs twice to find out that chunk results cannot be merged into what the method returns), and whether its
  * calls may still be split. A method that showed it cannot be split safely is turned off for good
  * (until its class is transformed again), with one warning naming it and why; its calls then run
  * whole on the caller's thread.
  */
 final class SplitVerdict {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final String method;
     private final boolean returnsResults;
@@ -30,9 +31,26 @@ final class SplitVerdict {
      * @param splits false for a method that is never split (its warning was given already)
      */
     SplitVerdict(String method, boolean returnsResults, boolean splits) {
+        this(method, returnsResults, splits, null, null);
+    }
+
+    /**
+     * @param declared the shape of every result when the declared return type says it (a final
+     *        class of the merge table: {@link ResultShape#declared}), so the first call need not run
+     *        whole; null when a result must tell
+     * @param declaredType the declared return type, for messages
+     */
+    SplitVerdict(String method, boolean returnsResults, boolean splits, ResultShape declared, String declaredType) {
         this.method = method;
         this.returnsResults = returnsResults;
         this.off = new AtomicBoolean(!splits);
+        this.shape = declared;
+        this.learntFrom = declared == null ? null : "its declared " + declaredType;
+    }
+
+    /** The method's qualified name. */
+    String method() {
+        return method;
     }
 
     /** Whether calls may be split. */

@@ -21,7 +21,7 @@ final class RateLimitPolicy implements Policy {
     /** No backoff delay grows past this, however many retries are allowed. */
     private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
 
-    private final RateLimiter limiter;
+    private final Limiter limiter;
     private final BooleanSupplier active;
     private final long maxWaitNanos;
     private final List<String> retryOn;
@@ -33,7 +33,7 @@ final class RateLimitPolicy implements Policy {
      * @param active whether calls are limited now (an operation profile may stop throttling)
      * @param retryOn exception class names whose instances, subclasses included, are retried
      */
-    RateLimitPolicy(RateLimiter limiter, BooleanSupplier active, Duration maxWait, List<String> retryOn,
+    RateLimitPolicy(Limiter limiter, BooleanSupplier active, Duration maxWait, List<String> retryOn,
             int maxRetries, Duration backoff) {
         this.limiter = limiter;
         this.active = active;

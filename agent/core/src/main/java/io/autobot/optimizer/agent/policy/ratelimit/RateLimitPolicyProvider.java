@@ -7,13 +7,15 @@ import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.policy.Declarations;
+import io.autobot.optimizer.agent.redis.RedisLink;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code @RateLimited}, and the throttling of {@code @Optimized} operations whose profile is
  * {@code throttled}: those share one limiter per operation, at {@code MAX_REQUESTS_PER_SECOND}
- * while {@code REQUEST_THROTTLING} is on.
+ * while {@code REQUEST_THROTTLING} is on. Either is held per JVM or by the fleet together, as the
+ * declaration's scope or {@code RATE_LIMIT_SCOPE} says.
  */
 public final class RateLimitPolicyProvider implements PolicyProvider {
 
@@ -23,8 +25,14 @@ public final class RateLimitPolicyProvider implements PolicyProvider {
     private final RateLimiters limiters;
     private final OperationProfiles profiles;
 
+    /** Limits of this JVM only. */
     public RateLimitPolicyProvider(RuntimeSettings settings) {
-        this.limiters = new RateLimiters(settings);
+        this(settings, null);
+    }
+
+    /** @param link the fleet's Redis, or null when {@code AUTOBOT_REDIS_URL} is not set */
+    public RateLimitPolicyProvider(RuntimeSettings settings, RedisLink link) {
+        this.limiters = new RateLimiters(settings, link);
         this.profiles = settings.profiles();
     }
 
@@ -41,8 +49,8 @@ public final class RateLimitPolicyProvider implements PolicyProvider {
         }
         String operation = spec.operation();
         if (spec.optimized() && profiles.get(operation).throttled()) {
-            RateLimiter limiter = limiters.limiter(operation.isEmpty() ? method.qualifiedName() : operation, 0,
-                    method.qualifiedName());
+            Limiter limiter = limiters.limiter(operation.isEmpty() ? method.qualifiedName() : operation, 0,
+                    method.qualifiedName(), limiters.fleetScope(""));
             return new RateLimitPolicy(limiter, () -> profiles.get(operation).throttled(), OPERATION_MAX_WAIT,
                     List.of(), 0, Duration.ZERO);
         }
@@ -62,7 +70,8 @@ public final class RateLimitPolicyProvider implements PolicyProvider {
         Duration maxWait = Declarations.duration("@RateLimited(maxWait = ...)", declared.maxWait());
         Duration backoff = Declarations.duration("@RateLimited(backoff = ...)", declared.backoff());
         String name = declared.name().isBlank() ? method.qualifiedName() : declared.name().trim();
-        RateLimiter limiter = limiters.limiter(name, perSecond, method.qualifiedName());
+        Limiter limiter = limiters.limiter(name, perSecond, method.qualifiedName(),
+                limiters.fleetScope(declared.scope()));
         return new RateLimitPolicy(limiter, () -> true, maxWait, declared.retryOn(), declared.maxRetries(), backoff);
     }
 }

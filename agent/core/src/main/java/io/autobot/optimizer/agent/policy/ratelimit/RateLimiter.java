@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * <p>A caller waits at most its longest wait; it fails at once when the next slot itself comes
  * later than that.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Limiter {
 
     private final String name;
     private final LongSupplier clock;
@@ -47,16 +47,19 @@ public final class RateLimiter {
         this.lastSlot = new AtomicLong(clock.getAsLong() - (1L << 62)); // long ago: the first permit is free
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** Permits per second; zero when unlimited. */
+    @Override
     public double rate() {
         return permitsPerSecond;
     }
 
     /** Changes the rate (zero: unlimited); it applies to the next slot, waiting callers included. */
+    @Override
     public synchronized void rate(double permitsPerSecond) {
         if (permitsPerSecond == this.permitsPerSecond) {
             return;
@@ -82,6 +85,7 @@ public final class RateLimiter {
      * @return false when no permit could be had within that time (then none was taken)
      * @throws InterruptedException when interrupted while waiting (no permit was taken)
      */
+    @Override
     public boolean tryAcquire(long maxWaitNanos) throws InterruptedException {
         long interval = intervalNanos;
         if (interval == 0) {

@@ -1,7 +1,10 @@
 package io.autobot.optimizer.agent.policy.ratelimit;
 
+import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
+import io.autobot.optimizer.agent.redis.RedisLink;
+import io.autobot.optimizer.protocol.settings.Catalogue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -11,28 +14,43 @@ import org.slf4j.LoggerFactory;
  * The JVM's rate limiters by name: every method that names the same limiter shares its budget.
  * A limiter runs at the lowest rate declared for it; one that no declaration gives a rate follows
  * {@code MAX_REQUESTS_PER_SECOND} while {@code REQUEST_THROTTLING} is on and is unlimited while it
- * is off, and a change of either applies at once.
+ * is off, and a change of either applies at once. A limiter is the fleet's ({@link FleetRateLimiter})
+ * when the first method that names it asks for the fleet scope and the fleet's Redis is set.
  */
 final class RateLimiters {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final RuntimeSettings settings;
+    private final FleetBucket bucket;
     private final Map<String, Entry> limiters = new ConcurrentHashMap<>();
+    private boolean warnedNoRedis;
 
     /** A limiter and the rate declared for it, zero when it follows the settings. */
     private static final class Entry {
-        final RateLimiter limiter;
+        final Limiter limiter;
+        final boolean fleet;
         double declaredRate;
 
-        Entry(RateLimiter limiter, double declaredRate) {
+        Entry(Limiter limiter, boolean fleet, double declaredRate) {
             this.limiter = limiter;
+            this.fleet = fleet;
             this.declaredRate = declaredRate;
         }
     }
 
+    /** Limiters of this JVM only. */
     RateLimiters(RuntimeSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param link the fleet's Redis, or null when {@code AUTOBOT_REDIS_URL} is not set (then every
+     *     limiter is this JVM's)
+     */
+    RateLimiters(RuntimeSettings settings, RedisLink link) {
         this.settings = settings;
+        this.bucket = link == null ? null : new FleetBucket(link);
         settings.addListener((setting, oldValue, newValue) -> {
             if (setting == Setting.MAX_REQUESTS_PER_SECOND || setting == Setting.REQUEST_THROTTLING) {
                 applyDefaultRate();
@@ -45,18 +63,30 @@ final class RateLimiters {
         return settings.requestThrottling() ? settings.maxRequestsPerSecond() : 0;
     }
 
+    /** Whether a declared scope ({@code local}, {@code fleet}, empty for the setting's) is the fleet's. */
+    boolean fleetScope(String declaredScope) {
+        String scope = declaredScope == null || declaredScope.isEmpty()
+                ? settings.get(Setting.of(Catalogue.RATE_LIMIT_SCOPE, String.class)) : declaredScope;
+        return MethodSpec.RateLimited.FLEET.equals(scope);
+    }
+
     /**
      * The limiter of this name, created on first use.
      *
      * @param declaredRate the rate the declaration asks for, zero for the default
-     * @param declaredBy the declaring method, for the warning about conflicting rates
+     * @param declaredBy the declaring method, for the warnings about conflicting declarations
+     * @param fleet whether the declaration asks for the fleet's scope
      */
-    synchronized RateLimiter limiter(String name, double declaredRate, String declaredBy) {
+    synchronized Limiter limiter(String name, double declaredRate, String declaredBy, boolean fleet) {
         Entry entry = limiters.get(name);
         if (entry == null) {
-            entry = new Entry(new RateLimiter(name, declaredRate > 0 ? declaredRate : defaultRate()), declaredRate);
+            entry = create(name, declaredRate > 0 ? declaredRate : defaultRate(), declaredBy, fleet, declaredRate);
             limiters.put(name, entry);
-        } else if (declaredRate > 0 && declaredRate != entry.declaredRate) {
+        } else if (fleet != entry.fleet && bucket != null) {
+            LOG.warn("rate limiter '{}' is declared {} by {}, but another method declared it {} first; it stays {}",
+                    name, scope(fleet), declaredBy, scope(entry.fleet), scope(entry.fleet));
+        }
+        if (declaredRate > 0 && declaredRate != entry.declaredRate) {
             if (entry.declaredRate > 0) {
                 LOG.warn("rate limiter '{}' is declared with {}/s and {}/s (by {}); it runs at the lower rate", name,
                         Setting.MAX_REQUESTS_PER_SECOND.format(entry.declaredRate),
@@ -68,6 +98,23 @@ final class RateLimiters {
             }
         }
         return entry.limiter;
+    }
+
+    private Entry create(String name, double rate, String declaredBy, boolean fleet, double declaredRate) {
+        if (fleet && bucket == null) {
+            if (!warnedNoRedis) {
+                warnedNoRedis = true;
+                LOG.warn("{} asks for a fleet-wide rate limit (RATE_LIMIT_SCOPE=fleet or scope = FLEET), which needs"
+                        + " AUTOBOT_REDIS_URL ({}); rate limits hold per JVM", declaredBy, Catalogue.REDIS_URL.accepted());
+            }
+            return new Entry(new RateLimiter(name, rate), false, declaredRate);
+        }
+        return new Entry(fleet ? new FleetRateLimiter(name, rate, bucket) : new RateLimiter(name, rate), fleet,
+                declaredRate);
+    }
+
+    private static String scope(boolean fleet) {
+        return fleet ? "fleet-wide" : "per JVM";
     }
 
     private synchronized void applyDefaultRate() {

@@ -110,10 +110,10 @@ class RateLimitPolicyTest {
     @Test
     void theLowestDeclaredRateOfASharedLimiterWins() {
         RateLimiters limiters = new RateLimiters(settings);
-        limiters.limiter("shared", 20, "a");
-        assertThat(limiters.limiter("shared", 5, "b").rate()).isEqualTo(5);
-        assertThat(limiters.limiter("shared", 50, "c").rate()).isEqualTo(5);
-        assertThat(limiters.limiter("shared", 0, "d").rate()).isEqualTo(5);
+        limiters.limiter("shared", 20, "a", false);
+        assertThat(limiters.limiter("shared", 5, "b", false).rate()).isEqualTo(5);
+        assertThat(limiters.limiter("shared", 50, "c", false).rate()).isEqualTo(5);
+        assertThat(limiters.limiter("shared", 0, "d", false).rate()).isEqualTo(5);
     }
 
     @Test

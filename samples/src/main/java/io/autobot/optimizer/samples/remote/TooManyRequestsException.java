@@ -1,4 +1,4 @@
-package io.autobot.optimizer.samples.endpoints;
+package io.autobot.optimizer.samples.remote;
 
 /** The service answered 429: too many requests. It says how long to wait before the next one. */
 public class TooManyRequestsException extends RuntimeException {

@@ -1,21 +1,21 @@
-package io.autobot.optimizer.samples.endpoints;
+package io.autobot.optimizer.samples.remote;
 
 /** The registry's rate limit: a token bucket refilled continuously, shared by every client. */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double perSecond;
     private final double capacity;
     private double tokens;
     private long refilledAt = System.nanoTime();
 
-    TokenBucket(double perSecond, int capacity) {
+    public TokenBucket(double perSecond, int capacity) {
         this.perSecond = perSecond;
         this.capacity = capacity;
         this.tokens = capacity;
     }
 
     /** Takes a token: 0 when one was free, else how many milliseconds until the next one. */
-    synchronized long tryAcquire() {
+    public synchronized long tryAcquire() {
         long now = System.nanoTime();
         tokens = Math.min(capacity, tokens + (now - refilledAt) / 1e9 * perSecond);
         refilledAt = now;
