@@ -178,7 +178,7 @@ final class Cli {
             attachedHere = result.status() == AttachResult.Status.STARTED;
         }
         try (AgentConnection connection = AgentConnection.open(pid)) {
-            Map<String, Object> answer = io.autobot.optimizer.cli.shell.Discover.run(connection.backend(), request,
+            Map<String, Object> answer = io.autobot.optimizer.cli.shell.Discover.run(connection.backend(), request, pid,
                     line -> {
                         if (!json) {
                             err.println(line);

@@ -9,6 +9,11 @@ public interface ProbeHandler {
     /** Observes nothing. */
     ProbeHandler NOOP = new ProbeHandler() {
         @Override
+        public boolean observes(int probeId) {
+            return false;
+        }
+
+        @Override
         public Object enter(int probeId, Object self, Object[] args) {
             return null;
         }
@@ -19,7 +24,14 @@ public interface ProbeHandler {
     };
 
     /**
-     * Called on entry to an observed method, before its body.
+     * Called on every entry to an observed method: whether this call is observed. Only then does
+     * the advice build the argument array and call {@link #enter}, so a call left out costs a
+     * counter and no allocation.
+     */
+    boolean observes(int probeId);
+
+    /**
+     * Called on entry to an observed call, before its body.
      *
      * @return a token handed back to {@link #exit} for this call, or null to skip observing it
      */

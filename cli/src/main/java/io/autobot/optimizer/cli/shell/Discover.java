@@ -108,6 +108,16 @@ public final class Discover {
      * @return the answer ({@code --json} prints it): state, samples, restored, rows, rulesFile
      */
     public static Map<String, Object> run(OptimizerBackend backend, Request request, Consumer<String> progress) {
+        return run(backend, request, null, progress);
+    }
+
+    /**
+     * Runs the window to its end, as {@link #run(OptimizerBackend, Request, Consumer)}.
+     *
+     * @param pid the target's process id, for the next command the answer names (null: {@code <pid>})
+     */
+    public static Map<String, Object> run(OptimizerBackend backend, Request request, Long pid,
+            Consumer<String> progress) {
         String id = backend.startDiscovery(request.includes(), request.duration(), request.top());
         progress.accept("Discovering in " + backend.target() + " for " + request.duration() + " (window " + id + ")...");
         Map<String, Object> report;
@@ -126,6 +136,9 @@ public final class Discover {
             throw new IllegalStateException("discovery interrupted; the window was cancelled");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
+        if (pid != null) {
+            answer.put("pid", pid);
+        }
         answer.put("id", id);
         answer.put("state", report.get("state"));
         answer.put("seconds", report.get("seconds"));
@@ -146,6 +159,7 @@ public final class Discover {
                 throw new UncheckedIOException("--rules-out " + request.rulesOut() + ": cannot write it: " + e, e);
             }
             answer.put("rulesFile", request.rulesOut().toString());
+            answer.put("next", next(pid, request.rulesOut().toString()));
         }
         return answer;
     }
@@ -173,10 +187,26 @@ public final class Discover {
                     row.get("verdict"), row.get("policy"));
         }
         if (answer.get("rulesFile") != null) {
-            out.println("Rules written to " + answer.get("rulesFile") + "; apply them with: java -jar autobot-agent.jar"
-                    + " attach <pid> rules=" + answer.get("rulesFile"));
+            out.println("Rules written to " + answer.get("rulesFile") + ". Read them, then apply them with:");
+            out.println("  " + answer.get("next"));
+        } else if (rows.stream().anyMatch(row -> !String.valueOf(((Map<?, ?>) row).get("policy")).isEmpty())) {
+            out.println("To apply the suggestions, run discover again with --rules-out <file>, then:");
+            out.println("  " + next(answer.get("pid"), "<file>"));
         }
     }
+
+    /**
+     * The command that applies a rules file written by discovery: {@code verify} re-runs that share of
+     * the cache hits and compares, so a method the window misjudged stops being cached (caching.md).
+     */
+    static String next(Object pid, String rulesFile) {
+        String file = rulesFile.contains(" ") ? "\"" + rulesFile + "\"" : rulesFile;
+        return "java -jar autobot-agent.jar attach " + (pid == null ? "<pid>" : pid) + " rules=" + file + " verify="
+                + VERIFY;
+    }
+
+    /** The share of cache hits the next command verifies. */
+    static final String VERIFY = "0.01";
 
     private static List<String> strings(Object value) {
         List<String> strings = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ public final class Workload {
             "Add a command line interface for configuration", "Create a parallel search service");
 
     public static final String USAGE = "workload [--corpus DIR] [--prompts N] [--rounds N] [--components N]"
-            + " [--results FILE]   (one benchmark run; prints key=value lines)";
-    public static final Set<String> VALUED = Set.of("--corpus", "--prompts", "--rounds", "--components", "--results");
+            + " [--results FILE] [--timeline FILE]   (one benchmark run; prints key=value lines)";
+    public static final Set<String> VALUED = Set.of("--corpus", "--prompts", "--rounds", "--components", "--results",
+            "--timeline");
 
     private Workload() {
     }
@@ -43,6 +45,8 @@ public final class Workload {
         int rounds = options.number("--rounds", 2, 1, 100);
         int components = options.number("--components", 12, 1, 10_000);
         String resultsFile = options.value("--results", null);
+        String timelineFile = options.value("--timeline", null);
+        List<Long> timeline = new ArrayList<>();
 
         long started = System.nanoTime();
         try (Pipeline pipeline = new Pipeline(corpus, null, components)) {
@@ -51,12 +55,14 @@ public final class Workload {
             Map<String, Long> nanos = new LinkedHashMap<>();
             Map<String, StringBuilder> results = new LinkedHashMap<>();
             long sessionStart = System.nanoTime();
+            timeline.add(System.currentTimeMillis());
             for (int round = 1; round <= rounds; round++) {
                 for (String prompt : PROMPTS.subList(0, prompts)) {
                     PipelineResult result = pipeline.run(prompt);
                     result.nanos().forEach((operation, time) -> nanos.merge(operation, time, Long::sum));
                     result.canonical().forEach((operation, text) -> results.computeIfAbsent(operation,
                             key -> new StringBuilder()).append(prompt).append(" -> ").append(text).append('\n'));
+                    timeline.add(System.currentTimeMillis());
                 }
             }
             long session = System.nanoTime() - sessionStart;
@@ -80,6 +86,12 @@ public final class Workload {
                 StringBuilder all = new StringBuilder();
                 results.forEach((operation, text) -> all.append("== ").append(operation).append('\n').append(text));
                 Files.writeString(Path.of(resultsFile), all, StandardCharsets.UTF_8);
+            }
+            if (timelineFile != null) {
+                // wall-clock times (epoch ms) of the session's start and of each prompt's end, so that an
+                // outside script can count the work done in a window of its own (discovery's overhead)
+                Files.write(Path.of(timelineFile), timeline.stream().map(String::valueOf).toList(),
+                        StandardCharsets.UTF_8);
             }
         }
         return 0;

@@ -13,7 +13,8 @@ package io.autobot.optimizer.agent.discovery;
  * @param savedMillisPerMinute estimated time caching would save, per minute of this load
  * @param verdict {@code cache}, {@code cache, verify first}, {@code not worth it}, {@code not cacheable: <reason>}
  *     or {@code not observed: <reason>}
- * @param policy the rules-file policies suggested ({@code cached(ttl=10m)}), empty when none
+ * @param policy the rules-file policies suggested ({@code cached(ttl=10m)}, {@code parallel}, {@code rate-limited}),
+ *     empty when none
  * @param evidence one line of evidence, for the rules file's comment
  */
 public record DiscoveryRow(String method, long samples, double share, long calls, double meanCostMicros,
@@ -22,5 +23,10 @@ public record DiscoveryRow(String method, long samples, double share, long calls
     /** Whether the verdict is one of the two that suggest caching. */
     public boolean cacheable() {
         return verdict.startsWith("cache");
+    }
+
+    /** Whether any policy is suggested: caching, or {@code parallel} or {@code rate-limited} alone. */
+    public boolean suggested() {
+        return !policy.isEmpty();
     }
 }

@@ -194,6 +194,10 @@ final class DiscoverySession implements Runnable {
             if (byVerdict != 0) {
                 return byVerdict;
             }
+            int byPolicy = Boolean.compare(b.suggested(), a.suggested());
+            if (byPolicy != 0) {
+                return byPolicy;
+            }
             double sa = Double.isNaN(a.savedMillisPerMinute()) ? -1 : a.savedMillisPerMinute();
             double sb = Double.isNaN(b.savedMillisPerMinute()) ? -1 : b.savedMillisPerMinute();
             return sa != sb ? Double.compare(sb, sa) : Long.compare(b.samples(), a.samples());

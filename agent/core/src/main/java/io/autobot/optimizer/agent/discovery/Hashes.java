@@ -64,6 +64,19 @@ final class Hashes {
         return 16 + 8L * ValueSemantics.fieldCount(value.getClass());
     }
 
+    /** Whether a value is a list, collection or array: what a split call cuts and merges. */
+    static boolean isSequence(Object value) {
+        return value instanceof Collection<?> || (value != null && value.getClass().isArray());
+    }
+
+    /** The length of a collection or array; -1 for anything else. */
+    static int length(Object value) {
+        if (value instanceof Collection<?> collection) {
+            return collection.size();
+        }
+        return value != null && value.getClass().isArray() ? Array.getLength(value) : -1;
+    }
+
     /** The finalizer of SplitMix64. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

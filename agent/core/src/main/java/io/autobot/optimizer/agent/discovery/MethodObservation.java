@@ -1,8 +1,11 @@
 package io.autobot.optimizer.agent.discovery;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * What was seen of one observed method: calls, time, how many calls had arguments seen before,
@@ -15,10 +18,11 @@ final class MethodObservation {
 
     final Sampler.Hot hot;
     /** Every call that entered, observed or not. */
-    final java.util.concurrent.atomic.AtomicLong entries = new java.util.concurrent.atomic.AtomicLong();
-    /** Calls are observed when {@code (entry & mask) == 0}: all at first, fewer for very frequent methods. */
+    final AtomicLong entries = new AtomicLong();
+    /** Calls are observed when {@code (entry & mask) == 0}: all at first, fewer when observing costs too much. */
     volatile long mask;
-    private volatile long periodStart = System.nanoTime();
+    /** Time spent observing (hashing, looking up, counting), apart from the body. */
+    final LongAdder probeNanos = new LongAdder();
     final LongAdder calls = new LongAdder();
     final LongAdder nanos = new LongAdder();
     final LongAdder repeats = new LongAdder();
@@ -27,30 +31,77 @@ final class MethodObservation {
     final LongAdder differed = new LongAdder();
     final LongAdder resultBytes = new LongAdder();
     final LongAdder results = new LongAdder();
+    /** Index of the first parameter a split would cut (as {@code parallel} picks it); -1 when none. */
+    final int listArgument;
+    /** Results that were lists, collections or arrays (what splitting merges back in order). */
+    final LongAdder sequenceResults = new LongAdder();
+    final SizeCost sizeCost = new SizeCost();
     volatile String argumentProblem;
     volatile String resultWithoutEquals;
     private final Map<Long, Long> resultByArguments = new ConcurrentHashMap<>();
 
     MethodObservation(Sampler.Hot hot) {
         this.hot = hot;
+        this.listArgument = listArgument(hot.descriptor);
     }
 
-    /** Observed calls per second above which only every second, fourth, ... call is observed. */
-    static final long MAX_OBSERVED_PER_SECOND = 20_000;
+    /** The types {@code parallel} splits (docs/policies.md), by descriptor. */
+    private static final Set<String> SPLIT_TYPES = Set.of("Ljava/util/List;", "Ljava/util/Collection;",
+            "Ljava/util/Set;", "Ljava/util/SortedSet;", "Ljava/util/ArrayList;", "Ljava/util/LinkedList;",
+            "Ljava/util/HashSet;", "Ljava/util/LinkedHashSet;", "Ljava/util/TreeSet;");
 
-    /** Whether this call is observed; keeps the observed calls of a very frequent method near the limit. */
+    static int listArgument(String descriptor) {
+        try {
+            Type[] types = Type.getArgumentTypes(descriptor);
+            for (int i = 0; i < types.length; i++) {
+                if (types[i].getSort() == Type.ARRAY || SPLIT_TYPES.contains(types[i].getDescriptor())) {
+                    return i;
+                }
+            }
+        } catch (RuntimeException malformed) {
+            // no split argument known
+        }
+        return -1;
+    }
+
+    /** The first calls of a method are all observed. */
+    static final int OBSERVED_FIRST = 64;
+    /** The observing cost is kept under this share of the method's own time. */
+    static final double PROBE_BUDGET = 0.01;
+    /** The share observed is reconsidered every this many calls (a power of two). */
+    static final int ADAPT_EVERY = 256;
+    static final long MAX_MASK = (1 << 20) - 1;
+
+    /**
+     * Whether this call is observed: the first {@link #OBSERVED_FIRST}, then one in {@code mask + 1},
+     * where the mask keeps the time spent observing under {@link #PROBE_BUDGET} of the time spent in
+     * the method (a cheap method with costly arguments to hash is observed on few of its calls).
+     */
     boolean sample() {
         long entry = entries.incrementAndGet();
-        long current = mask;
-        if ((entry & 4095) == 0) {
-            long now = System.nanoTime();
-            double perSecond = 4096e9 / Math.max(1, now - periodStart) / (current + 1);
-            periodStart = now;
-            if (perSecond > MAX_OBSERVED_PER_SECOND && current < 1023) {
-                mask = current * 2 + 1;
-            }
+        if (entry <= OBSERVED_FIRST) {
+            return true;
         }
-        return (entry & current) == 0;
+        if ((entry & (ADAPT_EVERY - 1)) == 0) {
+            adapt();
+        }
+        return (entry & mask) == 0;
+    }
+
+    private void adapt() {
+        long observed = calls.sum();
+        if (observed == 0) {
+            return;
+        }
+        double probePerCall = (double) probeNanos.sum() / observed;
+        double bodyPerCall = Math.max(1.0, (double) nanos.sum() / observed);
+        // an observed call adds probePerCall, spread over mask + 1 calls of bodyPerCall each
+        double share = probePerCall / (PROBE_BUDGET * bodyPerCall);
+        long next = 0;
+        while (next + 1 < share && next < MAX_MASK) {
+            next = next * 2 + 1;
+        }
+        mask = next;
     }
 
     /** The share of calls observed: entries over observed calls. */

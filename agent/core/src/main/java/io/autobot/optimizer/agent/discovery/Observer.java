@@ -19,11 +19,15 @@ final class Observer implements ProbeHandler {
         final long argsHash;
         final boolean repeat;
         final long start;
+        final long enterNanos;
+        final int length;
 
-        Token(long argsHash, boolean repeat, long start) {
+        Token(long argsHash, boolean repeat, long start, long enterNanos, int length) {
             this.argsHash = argsHash;
             this.repeat = repeat;
             this.start = start;
+            this.enterNanos = enterNanos;
+            this.length = length;
         }
     }
 
@@ -38,14 +42,17 @@ final class Observer implements ProbeHandler {
     }
 
     @Override
+    public boolean observes(int probeId) {
+        return open && probeId >= 0 && probeId < methods.length() && methods.get(probeId).sample();
+    }
+
+    @Override
     public Object enter(int probeId, Object self, Object[] args) {
+        long begin = System.nanoTime();
         if (!open || probeId < 0 || probeId >= methods.length()) {
             return null;
         }
         MethodObservation method = methods.get(probeId);
-        if (!method.sample()) {
-            return null;
-        }
         if (args != null) {
             for (int i = 0; i < args.length; i++) {
                 Object arg = args[i];
@@ -65,7 +72,9 @@ final class Observer implements ProbeHandler {
         }
         long hash = Hashes.ofCall(receiver, args);
         boolean repeat = method.seenOrTrack(hash);
-        return new Token(hash, repeat, System.nanoTime());
+        int length = listLength(method, args);
+        long start = System.nanoTime();
+        return new Token(hash, repeat, start, start - begin, length);
     }
 
     @Override
@@ -74,9 +83,19 @@ final class Observer implements ProbeHandler {
         Token call = (Token) token;
         MethodObservation method = methods.get(probeId);
         method.called(end - call.start, call.repeat, thrown != null);
-        if (thrown != null || !open) {
-            return;
+        if (thrown == null && open) {
+            if (call.length >= 0) {
+                method.sizeCost.add(call.length, end - call.start);
+            }
+            if (Hashes.isSequence(returned)) {
+                method.sequenceResults.increment();
+            }
+            result(method, call, returned);
         }
+        method.probeNanos.add(call.enterNanos + System.nanoTime() - end);
+    }
+
+    private void result(MethodObservation method, Token call, Object returned) {
         if (returned != null && !valueEquals.computeIfAbsent(returned.getClass(), ValueSemantics::hasValueEquals)
                 && !returned.getClass().isArray() && !returned.getClass().isEnum()) {
             // identity equals: its hash says nothing about equal results; it is not compared
@@ -85,6 +104,12 @@ final class Observer implements ProbeHandler {
             return;
         }
         method.result(call.argsHash, Hashes.of(returned), Hashes.size(returned));
+    }
+
+    /** The length of the method's split argument in this call; -1 when it has none or it is null. */
+    private static int listLength(MethodObservation method, Object[] args) {
+        int index = method.listArgument;
+        return index < 0 || args == null || index >= args.length ? -1 : Hashes.length(args[index]);
     }
 
     /** Stops observing: calls in flight end without being counted. */

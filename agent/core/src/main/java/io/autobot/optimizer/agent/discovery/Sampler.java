@@ -34,12 +34,20 @@ final class Sampler implements AutoCloseable {
         final int modifiers;
         final LongAdder samples = new LongAdder();
         final LongAdder remoteSamples = new LongAdder();
+        /** Native-method samples (a thread in a system call) with the method on the stack. */
+        final LongAdder nativeSamples = new LongAdder();
 
         Hot(String className, String name, String descriptor, int modifiers) {
             this.className = className;
             this.name = name;
             this.descriptor = descriptor;
             this.modifiers = modifiers;
+        }
+
+        /** The share of the method's samples (execution and native) spent in socket or HTTP client code. */
+        double remoteShare() {
+            long all = samples.sum() + nativeSamples.sum();
+            return all == 0 ? 0 : (double) remoteSamples.sum() / all;
         }
 
         String key() {
@@ -138,6 +146,7 @@ final class Sampler implements AutoCloseable {
             Hot hot = methods.computeIfAbsent(key,
                     k -> new Hot(type, method.getName(), method.getDescriptor(), method.getModifiers()));
             if (nativeSample) {
+                hot.nativeSamples.increment();
                 if (remote) {
                     hot.remoteSamples.increment();
                 }

@@ -21,6 +21,8 @@ final class Verdicts {
     static final long HIT_COST_NANOS = 1_000;
     static final double MIN_SAVED_MILLIS_PER_MINUTE = 100;
     static final long MIN_COMPARED = 20;
+    /** The share of cache hits re-run and compared for a {@code cache, verify first} method. */
+    static final String VERIFY_FRACTION = "0.05";
 
     private Verdicts() {
     }
@@ -74,14 +76,19 @@ final class Verdicts {
         }
         evidence.add(String.format(Locale.ROOT, "result ~%.0f bytes", meanBytes));
         evidence.add(String.format(Locale.ROOT, "%.1f%% of samples", share(samples, totalSamples) * 100));
-        String policy = "";
-        if (verdict.startsWith("cache")) {
-            policy = "cached(ttl=10m)";
-            if (hot.remoteSamples.sum() > 0) {
-                policy += " rate-limited";
-                evidence.add("waits on socket I/O in " + hot.remoteSamples.sum() + " samples");
-            }
+        List<String> policies = new ArrayList<>();
+        if (verdict.equals("cache")) {
+            policies.add("cached(ttl=10m)");
+        } else if (verdict.startsWith("cache")) {
+            policies.add("cached(ttl=10m, verify=" + VERIFY_FRACTION + ")");
         }
+        if (!verdict.startsWith("not cacheable") && Suggestions.parallel(observation, evidence)) {
+            policies.add("parallel");
+        }
+        if (Suggestions.throttled(hot, evidence)) {
+            policies.add("rate-limited");
+        }
+        String policy = String.join(" ", policies);
         return new DiscoveryRow(ruleName(hot), samples, share(samples, totalSamples), entered, meanNanos / 1000,
                 repeatRate, saved, verdict, policy, String.join("; ", evidence));
     }
