@@ -71,7 +71,8 @@ class StageFaultIT {
                 // same failure type, reported once per method): either line is the batcher's failure logged
                 new Stage("batcher", true, "internal failure in policies of",
                         List.of(AGENT + "policy.batch.BatchPolicy#send", AGENT + "policy.batch.BatchPolicy#batchSize")),
-                new Stage("rate limiter", true, INTERNAL, List.of(AGENT + "policy.ratelimit.RateLimiter#tryAcquire")),
+                new Stage("rate limiter", true, INTERNAL, List.of(AGENT + "policy.ratelimit.RateLimiter#tryAcquire",
+                        AGENT + "policy.ratelimit.RateLimiter#tryAcquireNow")),
                 // the watchdog's alarm fails too (InterruptGuard#interrupt); InterruptGuard#finish, which hands
                 // back an interrupt meant for the task, belongs with the fail-open core (docs/reliability.md)
                 new Stage("timeouts", true, INTERNAL,

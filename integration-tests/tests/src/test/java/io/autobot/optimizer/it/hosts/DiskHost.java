@@ -109,7 +109,8 @@ public class DiskHost {
     @Cached(ttl = "1h")
     static String big(int i) throws InterruptedException {
         BIG_RUNS.incrementAndGet();
-        Thread.sleep(5); // stands for an expensive body: dearer than a disk read, so the disk tier keeps storing
+        // stands for an expensive body: dearer than encoding and reading 300 KB, so the disk tier keeps storing
+        Thread.sleep(50);
         return Integer.toString(i).repeat(300 * 1024 / Integer.toString(i).length());
     }
 
