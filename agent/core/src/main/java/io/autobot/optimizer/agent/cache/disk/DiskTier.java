@@ -3,11 +3,11 @@ package io.autobot.optimizer.agent.cache.disk;
 import io.autobot.optimizer.agent.cache.ArgumentResult;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.LastHitExpiry;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,16 +73,9 @@ public final class DiskTier implements CacheTier {
     private final AtomicBoolean warnedDamagedEntry = new AtomicBoolean();
     private final AtomicBoolean warnedRejected = new AtomicBoolean();
     private final AtomicBoolean warnedFull = new AtomicBoolean();
-    private final ThreadLocal<LastHit> lastHit = new ThreadLocal<>();
+    private final LastHitExpiry lastHit = new LastHitExpiry();
     private final Thread shutdownHook;
 
-    /**
-     * The expiry of the last hit on this thread, so promotion to memory needs no second read. The
-     * key is held weakly: a thread-local must not keep a caller's arguments (or their class
-     * loader) alive.
-     */
-    private record LastHit(WeakReference<CallKey> key, long expiresAt) {
-    }
 
     private DiskTier(CacheDirectory directory, Supplier<? extends Collection<MethodMeta>> methods) {
         this.directory = directory;
@@ -163,20 +156,14 @@ public final class DiskTier implements CacheTier {
             if (computeNanos > 0) {
                 key.method().stats().policies().saved(NAME, computeNanos - readNanos);
             }
-            lastHit.set(new LastHit(new WeakReference<>(key), EntryFormat.expiresAt(record)));
+            lastHit.hit(key, EntryFormat.expiresAt(record));
         }
         return value;
     }
 
     @Override
     public Duration remainingTtl(CallKey key) {
-        LastHit last = lastHit.get();
-        if (last == null || last.key().get() != key) {
-            return null;
-        }
-        lastHit.remove();
-        long left = last.expiresAt() - System.currentTimeMillis();
-        return left > 0 ? Duration.ofMillis(left) : null;
+        return lastHit.remaining(key);
     }
 
     private byte[] read(Store store, byte[] storeKey) {

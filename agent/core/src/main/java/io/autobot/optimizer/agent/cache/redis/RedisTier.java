@@ -2,13 +2,13 @@ package io.autobot.optimizer.agent.cache.redis;
 
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.cache.LastHitExpiry;
 import io.autobot.optimizer.agent.cache.TierStatistics;
 import io.autobot.optimizer.agent.cache.disk.SharedEntries;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.redis.KeyDigest;
 import io.autobot.optimizer.agent.redis.RedisLink;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,10 +57,8 @@ public final class RedisTier implements CacheTier {
     private final LongAdder misses = new LongAdder();
     private final LongAdder loadNanos = new LongAdder();
     private final AtomicBoolean warnedRejected = new AtomicBoolean();
-    private final ThreadLocal<LastHit> lastHit = new ThreadLocal<>();
+    private final LastHitExpiry lastHit = new LastHitExpiry();
 
-    private record LastHit(WeakReference<CallKey> key, long expiresAt) {
-    }
 
     /** A method's entry format and what this JVM knows of its allow-list in Redis. */
     private static final class Shared {
@@ -133,7 +131,7 @@ public final class RedisTier implements CacheTier {
             try {
                 Object value = SharedEntries.read(method.entries, key, storeKey, record, method.entries.allowed());
                 if (value != null) {
-                    lastHit.set(new LastHit(new WeakReference<>(key), SharedEntries.expiresAt(record)));
+                    lastHit.hit(key, SharedEntries.expiresAt(record));
                 }
                 return value;
             } catch (SharedEntries.Rejected rejected) {
@@ -177,13 +175,7 @@ public final class RedisTier implements CacheTier {
 
     @Override
     public Duration remainingTtl(CallKey key) {
-        LastHit last = lastHit.get();
-        if (last == null || last.key().get() != key) {
-            return null;
-        }
-        lastHit.remove();
-        long left = last.expiresAt() - System.currentTimeMillis();
-        return left > 0 ? Duration.ofMillis(left) : null;
+        return lastHit.remaining(key);
     }
 
     @Override
