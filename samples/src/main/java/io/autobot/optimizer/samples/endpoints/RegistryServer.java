@@ -1,10 +1,10 @@
 package io.autobot.optimizer.samples.endpoints;
 
 import io.autobot.optimizer.samples.json.Json;
+import io.autobot.optimizer.samples.remote.SimulatedServer;
 import io.autobot.optimizer.samples.remote.SimulatedService;
 import io.autobot.optimizer.samples.remote.SimulatedService.Reply;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Set;
  * little more per item), and a token-bucket <b>rate limit</b> answers {@code 429 Too Many Requests}
  * with a {@code Retry-After} when clients go faster than {@link #REQUESTS_PER_SECOND}.
  */
-public final class RegistryServer implements AutoCloseable {
+public final class RegistryServer extends SimulatedServer {
 
     /** The sustained rate the registry accepts, JVM-wide across clients. */
     public static final double REQUESTS_PER_SECOND = 25;
@@ -41,7 +41,6 @@ public final class RegistryServer implements AutoCloseable {
             "links", true, "robots", false, "products", true, "orders", true, "patterns", false, "health", false);
 
     private final Set<String> components;
-    private SimulatedService service;
 
     private RegistryServer(Set<String> components) {
         this.components = components;
@@ -50,31 +49,12 @@ public final class RegistryServer implements AutoCloseable {
     /** Starts the registry on loopback, knowing the given component names. */
     public static RegistryServer start(Set<String> componentNames) throws IOException {
         RegistryServer registry = new RegistryServer(Set.copyOf(componentNames));
-        registry.service = SimulatedService.start("registry-server", REQUESTS_PER_SECOND, BURST, registry::handle);
+        registry.serve("registry-server", REQUESTS_PER_SECOND, BURST);
         return registry;
     }
 
-    /** The base address, such as {@code http://127.0.0.1:40123}. */
-    public URI baseUri() {
-        return service.baseUri();
-    }
-
-    /** Requests received, including rejected ones. */
-    public long requests() {
-        return service.requests();
-    }
-
-    /** Requests answered 429. */
-    public long rejected() {
-        return service.rejected();
-    }
-
     @Override
-    public void close() {
-        service.close();
-    }
-
-    private Reply handle(String method, String path, String query, String body) throws InterruptedException {
+    protected Reply handle(String method, String path, String query, String body) throws InterruptedException {
         if (path.equals(BATCH_PATH) && method.equals("POST")) {
             return batch(body);
         }

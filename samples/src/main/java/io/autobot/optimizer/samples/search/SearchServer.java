@@ -1,10 +1,10 @@
 package io.autobot.optimizer.samples.search;
 
 import io.autobot.optimizer.samples.json.Json;
+import io.autobot.optimizer.samples.remote.SimulatedServer;
 import io.autobot.optimizer.samples.remote.SimulatedService;
 import io.autobot.optimizer.samples.remote.SimulatedService.Reply;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code {"query": ..., "hits": [{"path", "line", "text", "score"}, ...]}}; a corpus other than
  * the one it indexed is {@code 404}, a request without {@code q} {@code 400}.
  */
-public final class SearchServer implements AutoCloseable {
+public final class SearchServer extends SimulatedServer {
 
     /** The sustained query rate the service accepts, across clients. */
     public static final double REQUESTS_PER_SECOND = 12;
@@ -37,7 +37,6 @@ public final class SearchServer implements AutoCloseable {
     public static final String PATH = "/search";
 
     private final SearchEngine engine;
-    private SimulatedService service;
 
     private SearchServer(SearchEngine engine) {
         this.engine = engine;
@@ -46,31 +45,12 @@ public final class SearchServer implements AutoCloseable {
     /** Starts the service on loopback over an index. */
     public static SearchServer start(SearchIndex index) throws IOException {
         SearchServer server = new SearchServer(new SearchEngine(index));
-        server.service = SimulatedService.start("search-server", REQUESTS_PER_SECOND, BURST, server::handle);
+        server.serve("search-server", REQUESTS_PER_SECOND, BURST);
         return server;
     }
 
-    /** The base address, such as {@code http://127.0.0.1:40123}. */
-    public URI baseUri() {
-        return service.baseUri();
-    }
-
-    /** Queries received, including rejected ones. */
-    public long requests() {
-        return service.requests();
-    }
-
-    /** Queries answered 429. */
-    public long rejected() {
-        return service.rejected();
-    }
-
     @Override
-    public void close() {
-        service.close();
-    }
-
-    private Reply handle(String method, String path, String query, String body) throws InterruptedException {
+    protected Reply handle(String method, String path, String query, String body) throws InterruptedException {
         if (!path.equals(PATH) || !method.equals("GET")) {
             return new Reply(404, "{\"error\":\"not found\"}");
         }
