@@ -26,7 +26,7 @@ public record OperationFigures(int methods, Counters counters, double p50, doubl
         return new OperationSummary(counters.averageSeconds(), p50, p95, p99, counters.hitRate(), throughput,
                 counters.effectivenessPercent(), counters.savedSeconds(), counters.calls(), counters.hits(),
                 counters.misses(), counters.errors(), counters.rateLimitErrors(), counters.verified(),
-                counters.mismatches(), counters.notCacheable(), methods, policySeconds.get("parallel"),
-                policySeconds.get("disk"));
+                counters.mismatches(), counters.notCacheable(), methods, policySeconds.get("disk"),
+                policySeconds.get("parallel"));
     }
 }

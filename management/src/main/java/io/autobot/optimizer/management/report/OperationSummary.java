@@ -8,7 +8,7 @@ import javax.management.openmbean.CompositeType;
 
 /**
  * One operation's figures in the report, named as the report's keys (see {@link ReportSummary}).
- * {@code time_saved_by_parallel} and {@code time_saved_by_disk} are null until that policy measured
+ * {@code time_saved_by_disk} and {@code time_saved_by_parallel} are null until that policy measured
  * something for the operation: the export and the API then leave them out.
  */
 public record OperationSummary(
@@ -46,10 +46,10 @@ public record OperationSummary(
         long not_cacheable,
         @Figure(value = "Instrumented methods of the operation", units = "methods")
         long methods,
-        @Figure(value = "Time the splitter saved (negative: added); empty until a split was measured", units = "seconds")
-        Double time_saved_by_parallel,
         @Figure(value = "Time the disk tier saved (negative: added); empty until it was measured", units = "seconds")
-        Double time_saved_by_disk) implements CompositeDataView {
+        Double time_saved_by_disk,
+        @Figure(value = "Time the splitter saved (negative: added); empty until a split was measured", units = "seconds")
+        Double time_saved_by_parallel) implements CompositeDataView {
 
     @Override
     public CompositeData toCompositeData(CompositeType type) {
