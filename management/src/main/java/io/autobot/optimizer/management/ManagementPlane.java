@@ -10,6 +10,7 @@ import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.fleet.FleetControl;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
 import io.autobot.optimizer.management.jmx.PlaneView;
+import io.autobot.optimizer.management.opendata.Composites;
 import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.management.recommend.Advisor;
 import io.autobot.optimizer.management.recommend.Figures;
@@ -226,9 +227,10 @@ public final class ManagementPlane implements PlaneView {
             settingsMap.put(setting.environmentVariable(), format(setting));
         }
         document.put("settings", settingsMap);
-        document.put("summary", report.getSummary());
-        document.put("operations", report.getOperations());
-        document.put("cache_statistics", reports.cacheStatistics());
+        Map<String, Object> figures = Composites.toMap(report); // the keys the beans show as items
+        document.put("summary", figures.get("summary"));
+        document.put("operations", figures.get("operations"));
+        document.put("cache_statistics", Composites.toMap(reports.cacheStatistics()));
         SystemSample system = sampler.latest();
         Map<String, Object> systemMap = new LinkedHashMap<>();
         systemMap.put("source", sampler.status());

@@ -76,6 +76,8 @@ public final class AutoBot {
      * The performance report (docs/management.md) as nested maps:
      * {@code summary} (avg_execution_time, overall_cache_hit_rate, avg_memory_usage, avg_cpu_usage,
      * throughput, optimization_effectiveness...) and {@code operations} (the same per operation).
+     * Counts ({@code total_calls}, {@code cache_hits}...) are {@code Long}, rates and times
+     * {@code Double}.
      * Without the agent: {@code agent_attached=false}, a {@code message}, and {@code summary} and
      * {@code operations} empty.
      */
@@ -96,7 +98,8 @@ public final class AutoBot {
 
     /**
      * Cache statistics per tier (docs/management.md): {@code memory_cache},
-     * {@code disk_cache} to their entries, capacity, utilization, hits... Empty without the agent.
+     * {@code disk_cache} to their entries, capacity, utilization, hits..., and {@code single_flight};
+     * counts and bytes are {@code Long}. Empty without the agent.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> cacheStatistics() {

@@ -11,8 +11,10 @@ import javax.management.openmbean.TabularData;
 
 /**
  * Turns the open-type values of the agent's MXBeans into plain Java: {@code CompositeData} into
- * maps (in the order of its type), {@code TabularData} of key/value rows into maps, arrays into
- * lists. Other values are returned as they are.
+ * maps (in the order of its type: by item name), {@code TabularData} of key/value rows into maps,
+ * arrays into lists. An item without a value (a figure not measured yet, a cache tier that is not
+ * open) is left out of its map, as the JSON export leaves it out. Other values (counts as
+ * {@code Long}, rates and times as {@code Double}) are returned as they are.
  */
 public final class OpenData {
 
@@ -24,7 +26,10 @@ public final class OpenData {
             CompositeData data = (CompositeData) value;
             Map<String, Object> map = new LinkedHashMap<>();
             for (String key : data.getCompositeType().keySet()) {
-                map.put(key, toJava(data.get(key)));
+                Object item = data.get(key);
+                if (item != null) {
+                    map.put(key, toJava(item));
+                }
             }
             return map;
         }

@@ -44,7 +44,7 @@ class MBeanBackendTest {
         String exportPerformanceData(String file);
     }
 
-    /** Becomes CompositeData. */
+    /** Becomes CompositeData, as the agent's report: named figures, and a table of them by operation. */
     public static final class Report {
         public long getTotalCalls() {
             return 5;
@@ -53,6 +53,18 @@ class MBeanBackendTest {
         public double getHitRate() {
             return 0.5;
         }
+
+        public Figures getSummary() {
+            return new Figures(6_320_816_128L, 0.25, null);
+        }
+
+        public java.util.Map<String, Figures> getOperations() {
+            return java.util.Map.of("Svc.op", new Figures(4, 0.5, 1.5));
+        }
+    }
+
+    /** One composite of named figures; a figure without a value is null over JMX. */
+    public record Figures(long calls, double cache_hit_rate, Double time_saved_by_disk) {
     }
 
     public static final class Optimizer implements OptimizerMXBean {
@@ -186,6 +198,11 @@ class MBeanBackendTest {
     @Test
     void turnsOpenDataIntoMapsAndLists() {
         assertThat(backend.performanceReport()).containsEntry("totalCalls", 5L).containsEntry("hitRate", 0.5);
+        // composites become maps of their named items, counts stay Long, a figure without a value is left out
+        assertThat(backend.performanceReport().get("summary")).isEqualTo(
+                java.util.Map.of("calls", 6_320_816_128L, "cache_hit_rate", 0.25));
+        assertThat(backend.performanceReport().get("operations")).isEqualTo(java.util.Map.of("Svc.op",
+                java.util.Map.of("calls", 4L, "cache_hit_rate", 0.5, "time_saved_by_disk", 1.5)));
         assertThat(backend.recommendations()).containsExactly("first", "second");
         backend.clearCache();
         assertThat(bean.cleared).isEqualTo(1);

@@ -247,7 +247,10 @@ class AttachIT {
 
     @Test
     void showsTheReportAndRecommendations() {
-        assertThat(succeeded("report").stdout()).startsWith("Performance report of process " + pid + "\n");
+        String text = succeeded("report").stdout();
+        assertThat(text).startsWith("Performance report of process " + pid + "\n");
+        // the composites' named figures, counts as whole numbers
+        assertThat(text).containsPattern("\n {4}total_calls: 6\n").containsPattern("\n {6}cache_hits: 2\n");
         Map<String, Object> report = map(succeeded("report --json").json(), "report");
         assertOperationsAsTheHostCalledThem(report);
         assertThat(succeeded("recommendations --json").json().get("recommendations")).isInstanceOf(List.class);

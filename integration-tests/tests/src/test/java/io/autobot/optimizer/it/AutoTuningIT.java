@@ -50,7 +50,7 @@ class AutoTuningIT {
         assertThat(with.value("report.attached")).isEqualTo("true");
         assertThat(Double.parseDouble(with.value("report.hit.rate"))).isLessThan(0.1);
         assertThat(with.value("report.calls.positive")).isEqualTo("true");
-        assertThat(with.value("statistics.capacity")).isEqualTo("200.0"); // 100 scaled by aggressive
+        assertThat(with.value("statistics.capacity")).isEqualTo("200"); // 100 scaled by aggressive, a count: a Long
         assertThat(with.value("recommendations.hit.rate")).isEqualTo("true");
         assertThat(with.value("export.json")).isEqualTo("true");
     }

@@ -23,6 +23,7 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.Notification;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,18 +149,36 @@ class ManagementIT {
         }
         assertThat(read).isGreaterThan(80);
 
+        // the report is composites of named figures: counts arrive as Long, times as Double
         CompositeData report = (CompositeData) optimizer("PerformanceReport");
-        Map<String, Object> summary = rows((TabularData) report.get("summary"));
-        assertThat(summary).containsKeys("avg_execution_time", "overall_cache_hit_rate", "avg_memory_usage",
-                "avg_cpu_usage", "throughput", "optimization_effectiveness");
-        assertThat((Double) summary.get("total_calls")).isGreaterThanOrEqualTo(4.0); // cached x2, slow x2
+        CompositeData summary = (CompositeData) report.get("summary");
+        assertThat(summary.getCompositeType().keySet()).contains("avg_execution_time", "overall_cache_hit_rate",
+                "avg_memory_usage", "avg_cpu_usage", "throughput", "optimization_effectiveness", "total_calls");
+        assertThat(summary.get("total_calls")).isInstanceOf(Long.class);
+        assertThat((Long) summary.get("total_calls")).isGreaterThanOrEqualTo(4L); // cached x2, slow x2
+        assertThat(summary.get("avg_execution_time")).isInstanceOf(Double.class);
+        assertThat(summary.getCompositeType().getDescription("total_calls")).contains("(calls)");
         Map<String, Object> operations = rows((TabularData) report.get("operations"));
-        Map<String, Object> square = rows((TabularData) operations.get("ManagementHost.square"));
-        assertThat(square.get("cache_hits")).isEqualTo(1.0);
-        assertThat(square.get("cache_misses")).isEqualTo(1.0);
+        CompositeData square = (CompositeData) operations.get("ManagementHost.square");
+        assertThat(square.get("cache_hits")).isEqualTo(1L);
+        assertThat(square.get("cache_misses")).isEqualTo(1L);
+        assertThat(square.get("calls")).isEqualTo(2L);
 
-        Map<String, Object> cache = rows((TabularData) optimizer("CacheStatistics"));
-        assertThat(rows((TabularData) cache.get("memory_cache"))).containsKeys("entries", "capacity", "utilization");
+        CompositeData cache = (CompositeData) optimizer("CacheStatistics");
+        CompositeData memory = (CompositeData) cache.get("memory_cache");
+        assertThat(memory.getCompositeType().keySet()).contains("entries", "capacity", "utilization", "hits",
+                "bytes_on_disk");
+        assertThat(memory.get("entries")).isInstanceOf(Long.class);
+        assertThat(memory.get("bytes_on_disk")).isEqualTo(-1L); // a byte count, none for memory
+        assertThat(memory.getCompositeType().getDescription("bytes_on_disk")).endsWith("(bytes)");
+        assertThat(((CompositeData) cache.get("single_flight")).get("waits")).isInstanceOf(Long.class);
+        // the MBeanInfo declares the type the value has, its items described
+        CompositeType declared = (CompositeType) java.util.Arrays.stream(jmx.connection().getMBeanInfo(
+                JmxClient.name(OPTIMIZER)).getAttributes()).filter(a -> a.getName().equals("PerformanceReport"))
+                .findFirst().orElseThrow().getDescriptor().getFieldValue("openType");
+        assertThat(declared.isValue(report)).isTrue();
+        assertThat(((CompositeType) declared.getType("summary")).getDescription("cache_hits"))
+                .isEqualTo("Calls answered from the cache (calls)");
         assertThat((Long) jmx.get("io.autobot.optimizer:type=Operation,name=slow_lookup", "Calls")).isEqualTo(2);
         assertThat((Double) jmx.get("io.autobot.optimizer:type=Operation,name=slow_lookup", "P95ExecutionTime"))
                 .isGreaterThan(0.004);
@@ -220,6 +239,12 @@ class ManagementIT {
         assertThat(jmx.invoke(HOST, "cached", 77)).isEqualTo(77L * 77);
         assertThat(disk("Misses")).as("a memory hit does not reach the disk").isEqualTo(misses);
         assertThat(jmx.invoke(HOST, "cachedRuns")).isEqualTo(runs + 1);
+        // the disk tier's figures in CacheStatistics: its byte count a Long, as the tier bean's
+        CompositeData diskFigures = (CompositeData) ((CompositeData) optimizer("CacheStatistics")).get("disk_cache");
+        assertThat(diskFigures).as("disk_cache once the tier is open").isNotNull();
+        assertThat(diskFigures.get("bytes_on_disk")).isInstanceOf(Long.class);
+        assertThat((Long) diskFigures.get("bytes_on_disk")).isNotNegative();
+        assertThat((Long) diskFigures.get("misses")).isGreaterThanOrEqualTo(misses);
         HostLog.assertNoUnexpectedWarnings(STDERR.toString());
     }
 

@@ -61,7 +61,7 @@ class SingleFlightIT {
     @Test
     void theWaitsThatGaveUpAreCounted() {
         // the lock, the class initializer and the timed owner's waiter gave up; one was interrupted
-        assertThat(run.value("statistics")).as(run.toString()).contains("waits_timed_out=3.0")
-                .contains("waits_interrupted=1.0");
+        assertThat(run.value("statistics")).as(run.toString()).containsPattern("waits_timed_out=3[,}]")
+                .containsPattern("waits_interrupted=1[,}]"); // counts: whole numbers, not 3.0
     }
 }

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.management.jmx;
 
+import io.autobot.optimizer.management.opendata.Composites;
 import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.protocol.settings.SettingDef;
 import java.lang.reflect.Method;
@@ -13,6 +14,7 @@ import javax.management.MBeanParameterInfo;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.NotificationEmitter;
 import javax.management.StandardEmitterMBean;
+import javax.management.openmbean.OpenType;
 
 /**
  * An agent bean as JMX clients should see it: every attribute and operation with the description
@@ -89,16 +91,21 @@ final class DescribedMXBean<T> extends StandardEmitterMBean {
         return null;
     }
 
-    /** The info with the {@code units} descriptor field of every attribute and operation that has one. */
+    /**
+     * The info with the {@code units} descriptor field of every attribute and operation that has
+     * one, and each attribute's {@code openType} with the descriptions of the figures it is made of.
+     */
     private MBeanInfo withUnits(MBeanInfo info) {
         MBeanAttributeInfo[] attributes = info.getAttributes().clone();
         for (int i = 0; i < attributes.length; i++) {
             MBeanAttributeInfo a = attributes[i];
             String units = units(described(getter(a.getName())), setting(a.getName()));
+            Descriptor descriptor = described(a.getDescriptor());
             if (units != null) {
-                attributes[i] = new MBeanAttributeInfo(a.getName(), a.getType(), a.getDescription(), a.isReadable(),
-                        a.isWritable(), a.isIs(), withUnits(a.getDescriptor(), units));
+                descriptor = withUnits(descriptor, units);
             }
+            attributes[i] = new MBeanAttributeInfo(a.getName(), a.getType(), a.getDescription(), a.isReadable(),
+                    a.isWritable(), a.isIs(), descriptor);
         }
         MBeanOperationInfo[] operations = info.getOperations().clone();
         for (int i = 0; i < operations.length; i++) {
@@ -111,6 +118,22 @@ final class DescribedMXBean<T> extends StandardEmitterMBean {
         }
         return new MBeanInfo(info.getClassName(), info.getDescription(), attributes, info.getConstructors(),
                 operations, info.getNotifications(), info.getDescriptor());
+    }
+
+    /** The descriptor with its {@code openType} described item by item ({@link Composites}). */
+    private Descriptor described(Descriptor descriptor) {
+        Object openType = descriptor.getFieldValue("openType");
+        if (!(openType instanceof OpenType)) {
+            return descriptor;
+        }
+        String[] names = descriptor.getFieldNames();
+        Object[] values = descriptor.getFieldValues(names);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals("openType")) {
+                values[i] = Composites.describe((OpenType<?>) openType, type.getClassLoader());
+            }
+        }
+        return new ImmutableDescriptor(names, values);
     }
 
     private static Descriptor withUnits(Descriptor descriptor, String units) {

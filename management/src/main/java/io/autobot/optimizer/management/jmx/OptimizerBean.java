@@ -10,6 +10,7 @@ import io.autobot.optimizer.management.fleet.FleetControl;
 import io.autobot.optimizer.management.fleet.LocalChanges;
 import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.protocol.settings.SettingDef;
+import io.autobot.optimizer.management.report.CacheStatistics;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.scenario.Scenarios;
 import java.io.IOException;
@@ -272,7 +273,7 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
     }
 
     @Override
-    public Map<String, Map<String, Double>> getCacheStatistics() {
+    public CacheStatistics getCacheStatistics() {
         return plane.reports().cacheStatistics();
     }
 

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.management.jmx;
 
+import io.autobot.optimizer.management.report.CacheStatistics;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import java.util.List;
 import java.util.Map;
@@ -103,13 +104,14 @@ public interface OptimizerMXBean {
     @Described("Whether calls are batched now (batching enabled and a level that allows it)")
     boolean isBatchingActive();
 
-    @Described("The performance report: summary, per-operation figures (times in seconds) and when it was made")
+    @Described("The performance report: summary and per-operation figures (counts as whole numbers, times in"
+            + " seconds) and when it was made")
     PerformanceReport getPerformanceReport();
 
-    /** {@code memory_cache} / {@code disk_cache} to their figures. */
-    @Described("Each cache tier (memory_cache, disk_cache, ...) to its figures: entries, capacity, hits, misses,"
-            + " evictions, bytes, load time in seconds")
-    Map<String, Map<String, Double>> getCacheStatistics();
+    /** Each open tier's figures ({@code memory_cache}, {@code disk_cache}, {@code redis_cache}) and the single flight's. */
+    @Described("Each open cache tier (memory_cache, disk_cache, redis_cache) with its figures: entries, capacity,"
+            + " hits, misses, evictions, bytes on disk, load time in seconds; and single_flight: callers that waited")
+    CacheStatistics getCacheStatistics();
 
     @Described("What the agent recommends changing, each naming the figure that triggered it")
     String[] getRecommendations();

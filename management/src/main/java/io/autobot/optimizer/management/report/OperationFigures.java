@@ -1,6 +1,5 @@
 package io.autobot.optimizer.management.report;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,26 +16,17 @@ import java.util.Map;
 public record OperationFigures(int methods, Counters counters, double p50, double p95, double p99,
         double throughput) {
 
-    /** The figures under the report's keys. */
-    public Map<String, Double> toMap() {
-        Map<String, Double> map = new LinkedHashMap<>();
-        map.put("avg_execution_time", counters.averageSeconds());
-        map.put("p50_execution_time", p50);
-        map.put("p95_execution_time", p95);
-        map.put("p99_execution_time", p99);
-        map.put("cache_hit_rate", counters.hitRate());
-        map.put("throughput", throughput);
-        map.put("optimization_effectiveness", counters.effectivenessPercent());
-        map.put("time_saved", counters.savedSeconds());
-        map.put("calls", (double) counters.calls());
-        map.put("cache_hits", (double) counters.hits());
-        map.put("cache_misses", (double) counters.misses());
-        map.put("errors", (double) counters.errors());
-        map.put("rate_limit_errors", (double) counters.rateLimitErrors());
-        map.put("verified", (double) counters.verified());
-        map.put("mismatches", (double) counters.mismatches());
-        map.put("not_cacheable", (double) counters.notCacheable());
-        map.put("methods", (double) methods);
-        return map;
+    /**
+     * The figures as the report shows them.
+     *
+     * @param policySeconds the time each policy saved the operation's methods, in seconds, by
+     *     policy ({@code parallel}, {@code disk}); a policy not in it measured nothing
+     */
+    public OperationSummary summary(Map<String, Double> policySeconds) {
+        return new OperationSummary(counters.averageSeconds(), p50, p95, p99, counters.hitRate(), throughput,
+                counters.effectivenessPercent(), counters.savedSeconds(), counters.calls(), counters.hits(),
+                counters.misses(), counters.errors(), counters.rateLimitErrors(), counters.verified(),
+                counters.mismatches(), counters.notCacheable(), methods, policySeconds.get("disk"),
+                policySeconds.get("parallel"));
     }
 }

@@ -64,6 +64,34 @@ class OptimizerBeanTest {
     }
 
     @Test
+    void theReportAndTheStatisticsAreCompositesOfNamedFiguresCountsAsLongs() throws Exception {
+        CompositeData report = (CompositeData) server.getAttribute(name, "PerformanceReport");
+        CompositeData summary = (CompositeData) report.get("summary");
+        assertThat(summary.getCompositeType().keySet()).contains("avg_execution_time", "overall_cache_hit_rate",
+                "total_calls", "cache_hits", "throughput", "period");
+        assertThat(summary.get("total_calls")).isInstanceOf(Long.class);
+        assertThat(summary.get("operations")).isInstanceOf(Long.class);
+        assertThat(summary.get("avg_execution_time")).isInstanceOf(Double.class);
+        assertThat(summary.getCompositeType().getDescription("total_calls"))
+                .isEqualTo("Every call, cache hits included (calls)");
+        assertThat(report.get("operations")).isInstanceOf(javax.management.openmbean.TabularData.class);
+
+        CompositeData statistics = (CompositeData) server.getAttribute(name, "CacheStatistics");
+        CompositeData memory = (CompositeData) statistics.get("memory_cache");
+        assertThat(memory.get("bytes_on_disk")).isEqualTo(-1L);
+        assertThat(memory.get("entries")).isInstanceOf(Long.class);
+        assertThat(memory.getCompositeType().getDescription("bytes_on_disk")).endsWith("(bytes)");
+        assertThat(statistics.get("disk_cache")).isNull(); // not open
+        assertThat(((CompositeData) statistics.get("single_flight")).get("waits")).isEqualTo(0L);
+
+        javax.management.openmbean.CompositeType declared = (javax.management.openmbean.CompositeType)
+                attribute(server.getMBeanInfo(name), "PerformanceReport").getDescriptor().getFieldValue("openType");
+        assertThat(declared.isValue(report)).isTrue();
+        assertThat(((javax.management.openmbean.CompositeType) declared.getType("summary"))
+                .getDescription("cache_hits")).isEqualTo("Calls answered from the cache (calls)");
+    }
+
+    @Test
     void aWriteTakesEffectAndIsAnnounced() throws Exception {
         server.setAttribute(name, new Attribute("OptimizationLevel", "aggressive"));
         server.setAttribute(name, new Attribute("MaxBatchWaitTime", 2.5));

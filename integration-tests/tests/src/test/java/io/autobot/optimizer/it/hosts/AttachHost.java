@@ -92,6 +92,10 @@ public class AttachHost {
             Object report = ManagementFactory.getPlatformMBeanServer().getAttribute(
                     new ObjectName("io.autobot.optimizer:type=Optimizer"), "PerformanceReport");
             answer.put("report", report != null);
+            // what a JMX client reads: a composite of named figures, a count as a Long
+            Object calls = ((javax.management.openmbean.CompositeData) ((javax.management.openmbean.CompositeData) report)
+                    .get("summary")).get("total_calls");
+            answer.put("total_calls.type", calls.getClass().getSimpleName());
         } catch (Exception e) {
             answer.put("report", e.toString().replace(' ', '_'));
         }

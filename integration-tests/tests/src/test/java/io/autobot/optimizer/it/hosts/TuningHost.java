@@ -77,7 +77,7 @@ public class TuningHost {
         Map<String, Object> summary = (Map<String, Object>) report.get("summary");
         System.out.println("report.attached=" + report.get("agent_attached"));
         System.out.println("report.hit.rate=" + summary.get("overall_cache_hit_rate"));
-        System.out.println("report.calls.positive=" + ((Double) summary.get("total_calls") > 1000));
+        System.out.println("report.calls.positive=" + ((Long) summary.get("total_calls") > 1000));
         @SuppressWarnings("unchecked")
         Map<String, Object> memory = (Map<String, Object>) AutoBot.cacheStatistics().get("memory_cache");
         System.out.println("statistics.capacity=" + memory.get("capacity"));
