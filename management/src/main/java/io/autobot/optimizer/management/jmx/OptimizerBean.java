@@ -10,6 +10,7 @@ import io.autobot.optimizer.management.fleet.FleetControl;
 import io.autobot.optimizer.management.fleet.LocalChanges;
 import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.protocol.settings.SettingDef;
+import io.autobot.optimizer.management.report.ExportFormat;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.scenario.Scenarios;
 import java.io.IOException;
@@ -377,8 +378,13 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
 
     @Override
     public String exportPerformanceData(String fileName) {
+        return exportPerformanceData(fileName, null); // the format follows the name: .html or else JSON
+    }
+
+    @Override
+    public String exportPerformanceData(String fileName, String format) {
         try {
-            return plane.export(fileName).toString();
+            return plane.export(fileName, ExportFormat.of(fileName, format)).toString();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
         }
