@@ -80,10 +80,11 @@ public final class HtmlReport {
                         number(figures.get("p95_execution_time")), number(figures.get("p99_execution_time")));
                 saved.row(name, number(figures.get("time_saved")));
             }
+            boolean called = number(figures.get("calls")) != 0;
             rows.add(List.of(name, Units.count(number(figures.get("calls"))),
-                    Units.percent(number(figures.get("cache_hit_rate")) * 100),
-                    Units.duration(number(figures.get("avg_execution_time"))),
-                    Units.duration(number(figures.get("p99_execution_time"))),
+                    called ? Units.percent(number(figures.get("cache_hit_rate")) * 100) : "-",
+                    called ? Units.duration(number(figures.get("avg_execution_time"))) : "-",
+                    called ? Units.duration(number(figures.get("p99_execution_time"))) : "-",
                     Units.duration(number(figures.get("time_saved"))), Units.count(number(figures.get("errors")))));
         });
         if (operations.isEmpty()) {

@@ -70,6 +70,20 @@ class HtmlReportTest {
         Files.writeString(sample, page); // to open in a browser and look at
     }
 
+    @Test
+    void operationsNotCalledAreNamedButNotCharted() {
+        Map<String, Object> idle = figures(0, 0, 0, 0);
+        idle.put("calls", 0L);
+        Map<String, Object> operations = new LinkedHashMap<>();
+        operations.put("Busy.work", figures(0.001, 0.002, 0.003, 0.5));
+        operations.put("Idle.never", idle);
+        String page = HtmlReport.render(document(operations, List.of(), List.of()));
+        String charts = String.join("\n", between(page, "<svg ", "</svg>"));
+        assertThat(charts).contains(">Busy.work</text>").doesNotContain("Idle.never");
+        assertThat(page).contains("Not called yet, so not in the charts: Idle.never.")
+                .contains("<tr><td>Idle.never</td><td>0</td><td>-</td><td>-</td><td>-</td>");
+    }
+
     private static Map<String, Object> document(Map<String, ?> operations, List<String> recommendations,
             List<String> alerts) {
         Map<String, Object> document = new LinkedHashMap<>();
