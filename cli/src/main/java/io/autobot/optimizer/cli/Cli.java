@@ -282,7 +282,8 @@ final class Cli {
     int run(Commands.Command command, long pid, List<String> arguments, boolean fleet) {
         List<String> checked = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
-            SettingDef setting = command.params().get(i).setting();
+            // after the arguments come the options' values (export --format), which no setting checks
+            SettingDef setting = i < command.params().size() ? command.params().get(i).setting() : null;
             checked.add(setting == null ? arguments.get(i) : AttachArguments.checkValue(setting, arguments.get(i)));
         }
         try (AgentConnection connection = AgentConnection.open(pid)) {

@@ -89,6 +89,9 @@ public final class Main {
             for (int i = 1; i < values.size(); i++) {
                 arguments.add(values.get(i).getValue());
             }
+            for (Commands.Option option : command.options()) {
+                arguments.add(self[0].findOption(option.name()).getValue()); // null when not given
+            }
             boolean fleet = command.fleet()
                     && Boolean.TRUE.equals(self[0].findOption(Commands.FLEET_OPTION).getValue());
             return cli.run(command, Targets.pid(values.get(0).<String>getValue()), arguments, fleet);
@@ -109,6 +112,10 @@ public final class Main {
             String label = param.setting() == null ? param.label() : "<" + param.setting().verbArgument() + ">";
             spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(i + 1)).arity("1").required(true)
                     .paramLabel(label).type(String.class).description(param.description()).build());
+        }
+        for (Commands.Option option : command.options()) {
+            spec.addOption(OptionSpec.builder(option.name()).arity("1").type(String.class).paramLabel(option.label())
+                    .completionCandidates(option.values()).description(option.description()).build());
         }
         if (command.fleet()) {
             spec.addOption(OptionSpec.builder(Commands.FLEET_OPTION).arity("0").type(boolean.class)

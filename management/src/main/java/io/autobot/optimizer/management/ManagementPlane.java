@@ -16,7 +16,10 @@ import io.autobot.optimizer.management.recommend.Advisor;
 import io.autobot.optimizer.management.recommend.Figures;
 import io.autobot.optimizer.management.recommend.Recommendation;
 import io.autobot.optimizer.management.report.Counters;
+import io.autobot.optimizer.management.report.ExportFormat;
 import io.autobot.optimizer.management.report.Exporter;
+import io.autobot.optimizer.management.report.History;
+import io.autobot.optimizer.management.report.HtmlReport;
 import io.autobot.optimizer.management.report.Operations;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;
@@ -50,6 +53,7 @@ public final class ManagementPlane implements PlaneView {
     private final Engine engine;
     private final SystemSampler sampler;
     private final Timeline timeline = new Timeline();
+    private final History history = new History();
     private final ReportBuilder reports;
     private final Advisor advisor;
     private final AlertMonitor alerts;
@@ -203,6 +207,7 @@ public final class ManagementPlane implements PlaneView {
         }
         Counters window = timeline.window(total);
         timeline.record(now, total, calls);
+        history.record(System.currentTimeMillis(), total, sampler.started() ? sampler.latest() : null);
         SystemSample system = sampler.started() ? sampler.average() : null;
         alerts.check(window, system, memoryTier().utilization());
         tuner.tick(now);
@@ -211,7 +216,16 @@ public final class ManagementPlane implements PlaneView {
     /** Writes the JSON export and returns where. */
     @Override
     public Path export(String fileName) throws IOException {
-        return exporter.write(fileName, Json.write(exportDocument()));
+        return export(fileName, ExportFormat.JSON);
+    }
+
+    /** Writes the export document as JSON or as the HTML page of the same document, and returns where. */
+    @Override
+    public Path export(String fileName, ExportFormat format) throws IOException {
+        exporter.resolve(fileName, format); // a refused name is refused before the report is built
+        Map<String, Object> document = exportDocument();
+        String content = format == ExportFormat.HTML ? HtmlReport.render(document) : Json.write(document);
+        return exporter.write(fileName, format, content);
     }
 
     /** Everything the export holds: settings, report, cache statistics, system, advice, alerts. */
@@ -242,6 +256,7 @@ public final class ManagementPlane implements PlaneView {
         document.put("system", systemMap);
         document.put("recommendations", recommendations());
         document.put("active_alerts", alerts.active());
+        document.put("last_hour", history.readings());
         return document;
     }
 

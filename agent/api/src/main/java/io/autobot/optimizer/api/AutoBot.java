@@ -155,12 +155,28 @@ public final class AutoBot {
     }
 
     /**
-     * Writes the performance data as JSON to {@code fileName} inside the agent's export
-     * directory and returns the absolute path written.
+     * Writes the performance data to {@code fileName} inside the agent's export directory and
+     * returns the absolute path written: as JSON, or as the HTML page when the name ends in
+     * {@code .html}.
      */
     public static String exportPerformanceData(String fileName) {
         return String.valueOf(invoke("exportPerformanceData", new Object[] {fileName},
                 new String[] {String.class.getName()}));
+    }
+
+    /**
+     * Writes the performance data to {@code fileName} inside the agent's export directory in
+     * {@code format} and returns the absolute path written.
+     *
+     * @param fileName a name ending in {@code .json} for JSON, in {@code .html} for HTML
+     * @param format {@code json}, or {@code html}: one self-contained page (inline CSS and SVG
+     *     charts, nothing fetched from the network); null or empty: as the name ends
+     * @throws IllegalArgumentException for another format, or a name outside the export directory
+     *     or not ending as the format's files do
+     */
+    public static String exportPerformanceData(String fileName, String format) {
+        return String.valueOf(invoke("exportPerformanceData", new Object[] {fileName, format},
+                new String[] {String.class.getName(), String.class.getName()}));
     }
 
     private static Object get(String attribute) {

@@ -36,7 +36,12 @@ public final class CommandShell {
      * whether it takes {@code --fleet} (a last word the arity does not count) and action.
      */
     private record Entry(String name, String synopsis, String help, List<String> values, int arity, boolean fleet,
-            Consumer<List<String>> action) {
+            Consumer<List<String>> action, List<String> options) {
+
+        Entry(String name, String synopsis, String help, List<String> values, int arity, boolean fleet,
+                Consumer<List<String>> action) {
+            this(name, synopsis, help, values, arity, fleet, action, List.of());
+        }
     }
 
     private final OptimizerBackend backend;
@@ -55,8 +60,9 @@ public final class CommandShell {
                         boolean fleet = command.fleet() && !args.isEmpty()
                                 && args.get(args.size() - 1).equalsIgnoreCase(Commands.FLEET_OPTION);
                         List<String> plain = fleet ? args.subList(0, args.size() - 1) : args;
-                        Commands.print(command, out, backend, Commands.run(command, backend, plain, fleet));
-                    }));
+                        Commands.print(command, out, backend, Commands.run(command, backend,
+                                command.withOptions(plain), fleet));
+                    }, optionNames(command)));
         }
     }
 
@@ -146,12 +152,33 @@ public final class CommandShell {
         List<String> arguments = rest.subList(1, rest.size());
         int fleetWord = command.fleet() && !arguments.isEmpty()
                 && arguments.get(arguments.size() - 1).equalsIgnoreCase(Commands.FLEET_OPTION) ? 1 : 0;
-        if (command.arity() != FREE_TEXT && arguments.size() - fleetWord != command.arity()) {
+        if (command.arity() != FREE_TEXT && arguments.size() - fleetWord - optionWords(command, arguments)
+                != command.arity()) {
             throw new UsageException("usage: " + PREFIX + " " + command.name() + " " + command.synopsis());
         }
         command.action().accept(arguments);
         out.flush();
         return true;
+    }
+
+    private static List<String> optionNames(Commands.Command command) {
+        List<String> names = new ArrayList<>();
+        for (Commands.Option option : command.options()) {
+            names.add(option.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    /** How many of the words are a command's options and their values ({@code --format html}: 2). */
+    private static int optionWords(Entry command, List<String> arguments) {
+        int words = 0;
+        for (int i = 0; i < arguments.size(); i++) {
+            if (command.options().contains(arguments.get(i).toLowerCase(Locale.ROOT))) {
+                words += Math.min(2, arguments.size() - i);
+                i++;
+            }
+        }
+        return words;
     }
 
     /** Whether the shell ended because the target went away. */

@@ -4,6 +4,7 @@ import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.protocol.settings.SettingDef;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,13 @@ public final class Commands {
     public record Param(String label, String description, List<String> values, SettingDef setting) {
     }
 
+    /**
+     * An option of a command, such as {@code --format <json|html>}: given after the arguments, its
+     * value reaches the action after them (null when the option is not given).
+     */
+    public record Option(String name, String label, String description, List<String> values) {
+    }
+
     /** Runs a command: asks the back end, returns the answer (what {@code --json} prints). */
     public interface Action {
         Map<String, Object> run(OptimizerBackend backend, List<String> arguments);
@@ -41,19 +49,59 @@ public final class Commands {
      * @param fleet whether it takes {@code --fleet}: a change that can go to every JVM of the target's fleet
      */
     public record Command(String name, List<Param> params, String help, boolean verb, Action action,
-            Printer printer, boolean fleet) {
+            Printer printer, boolean fleet, List<Option> options) {
 
         public Command(String name, List<Param> params, String help, boolean verb, Action action, Printer printer) {
-            this(name, params, help, verb, action, printer, false);
+            this(name, params, help, verb, action, printer, false, List.of());
         }
 
-        /** The argument synopsis, such as {@code <basic|moderate|aggressive>}. */
+        public Command(String name, List<Param> params, String help, boolean verb, Action action, Printer printer,
+                boolean fleet) {
+            this(name, params, help, verb, action, printer, fleet, List.of());
+        }
+
+        /** The argument synopsis, such as {@code <basic|moderate|aggressive>} or {@code <file> [--format <json|html>]}. */
         public String synopsis() {
             List<String> labels = new ArrayList<>();
             for (Param param : params) {
                 labels.add(param.label());
             }
+            for (Option option : options) {
+                labels.add("[" + option.name() + " " + option.label() + "]");
+            }
             return String.join(" ", labels);
+        }
+
+        /**
+         * The words typed after the command as the action takes them: the arguments, then each
+         * option's value in the order of {@link #options()} (null when not given).
+         *
+         * @throws IllegalArgumentException for an option the command does not take or without its value
+         */
+        public List<String> withOptions(List<String> words) {
+            List<String> arguments = new ArrayList<>();
+            String[] values = new String[options.size()];
+            for (int i = 0; i < words.size(); i++) {
+                int option = option(words.get(i));
+                if (option < 0) {
+                    arguments.add(words.get(i));
+                } else if (i + 1 < words.size()) {
+                    values[option] = words.get(++i);
+                } else {
+                    throw new IllegalArgumentException(words.get(i) + " needs a value: " + options.get(option).label());
+                }
+            }
+            arguments.addAll(Arrays.asList(values));
+            return arguments;
+        }
+
+        private int option(String word) {
+            for (int i = 0; i < options.size(); i++) {
+                if (options.get(i).name().equalsIgnoreCase(word)) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
@@ -129,10 +177,15 @@ public final class Commands {
                 },
                 (out, backend, answer) -> out.println("Every cache tier is empty."), true));
         commands.add(new Command("export", List.of(new Param("<file>",
-                "The file name, such as performance_analysis.json.", List.of(), null)),
-                "write the performance data as JSON (in the target's export directory, AUTOBOT_EXPORT_DIR)", true,
-                (backend, args) -> answer("file", backend.exportPerformanceData(args.get(0))),
-                (out, backend, answer) -> out.println("Performance data written to " + answer.get("file"))));
+                "The file name, such as performance_analysis.json or performance_analysis.html.", List.of(), null)),
+                "write the performance data as JSON, or as an HTML page with charts (in the target's export"
+                        + " directory, AUTOBOT_EXPORT_DIR)", true,
+                (backend, args) -> answer("file", backend.exportPerformanceData(args.get(0),
+                        exportFormat(args.size() > 1 ? args.get(1) : null))),
+                (out, backend, answer) -> out.println("Performance data written to " + answer.get("file")), false,
+                List.of(new Option("--format", "<json|html>", "json (the default), or html: one self-contained page"
+                        + " with SVG charts; a file name ending in .html is written as html without it.",
+                        EXPORT_FORMATS))));
         commands.add(new Command("discover", List.of(new Param("[--include <pattern>]... [--duration <time>] [--top <n>]"
                 + " [--rules-out <file>]", "Options, as for the discover verb.", List.of(), null)),
                 "find the methods worth caching: sample, observe the hottest for a window, rank them", false,
@@ -148,6 +201,24 @@ public final class Commands {
                 (backend, args) -> answer("jvms", FleetTable.rows(backend.fleet())),
                 (out, backend, answer) -> FleetTable.print(out, rows(answer.get("jvms")), System.currentTimeMillis())));
         return Collections.unmodifiableList(commands);
+    }
+
+    /** What {@code export --format} accepts. */
+    public static final List<String> EXPORT_FORMATS = List.of("json", "html");
+
+    /**
+     * The export format as the agent takes it: {@code json} or {@code html}, or null when none was
+     * given (the agent follows the file name: {@code .html} is HTML, anything else JSON).
+     */
+    static String exportFormat(String format) {
+        if (format == null) {
+            return null;
+        }
+        String lower = format.strip().toLowerCase(Locale.ROOT);
+        if (!EXPORT_FORMATS.contains(lower)) {
+            throw new IllegalArgumentException("--format '" + format + "' is not a format: expected json or html");
+        }
+        return lower;
     }
 
     /** The option that sends a command's change to every JVM of the target's fleet. */

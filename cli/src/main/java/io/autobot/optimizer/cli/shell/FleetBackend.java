@@ -70,8 +70,8 @@ final class FleetBackend implements OptimizerBackend {
     }
 
     @Override
-    public String exportPerformanceData(String file) {
-        return target.exportPerformanceData(file);
+    public String exportPerformanceData(String file, String format) {
+        return target.exportPerformanceData(file, format);
     }
 
     @Override

@@ -158,9 +158,9 @@ public final class MBeanBackend implements OptimizerBackend {
     }
 
     @Override
-    public String exportPerformanceData(String file) {
-        return String.valueOf(invoke("exportPerformanceData", new Object[] {file},
-                new String[] {String.class.getName()}));
+    public String exportPerformanceData(String file, String format) {
+        return String.valueOf(invoke("exportPerformanceData", new Object[] {file, format},
+                new String[] {String.class.getName(), String.class.getName()}));
     }
 
     @Override

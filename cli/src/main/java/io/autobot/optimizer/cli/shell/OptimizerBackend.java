@@ -48,8 +48,12 @@ public interface OptimizerBackend {
     /** Applies a scenario preset such as {@code large_repository_analysis}. */
     void applyScenario(String scenario);
 
-    /** Writes the performance data as JSON and returns the path written (in the target's file system). */
-    String exportPerformanceData(String file);
+    /**
+     * Writes the performance data and returns the path written (in the target's file system).
+     *
+     * @param format {@code json} or {@code html}; null: as the file name says ({@code .html}: HTML, else JSON)
+     */
+    String exportPerformanceData(String file, String format);
 
     /** Starts a discovery window in the target (docs/discovery.md) and returns its id. */
     default String startDiscovery(List<String> includes, String duration, int top) {

@@ -89,9 +89,9 @@ class CommandShellTest {
         }
 
         @Override
-        public String exportPerformanceData(String file) {
+        public String exportPerformanceData(String file, String format) {
             check();
-            calls.add("export " + file);
+            calls.add("export " + file + (format == null ? "" : " as " + format));
             return "/exports/" + file;
         }
 
@@ -157,6 +157,16 @@ class CommandShellTest {
         assertThat(backend.calls).containsExactly("applyScenario batch_processing", "export perf.json");
         assertThat(text).contains("Scenario batch_processing applied:")
                 .contains("Performance data written to /exports/perf.json");
+    }
+
+    @Test
+    void exportTakesAFormatAfterTheFileAndRefusesOneItDoesNotKnow() throws Exception {
+        String text = run("export perf.html --format HTML\nexport --format json perf.json\nexport page.html\n"
+                + "export perf.xml --format xml\nexport perf.json --format\n");
+        assertThat(backend.calls).containsExactly("export perf.html as html", "export perf.json as json",
+                "export page.html");
+        assertThat(text).contains("--format 'xml' is not a format: expected json or html")
+                .contains("--format needs a value: <json|html>");
     }
 
     @Test

@@ -42,6 +42,8 @@ class MBeanBackendTest {
         void applyScenario(String scenario);
 
         String exportPerformanceData(String file);
+
+        String exportPerformanceData(String file, String format);
     }
 
     /** Becomes CompositeData, as the agent's report: named figures, and a table of them by operation. */
@@ -141,6 +143,11 @@ class MBeanBackendTest {
         public String exportPerformanceData(String file) {
             return "/tmp/" + file;
         }
+
+        @Override
+        public String exportPerformanceData(String file, String format) {
+            return "/tmp/" + file + " as " + format;
+        }
     }
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -206,7 +213,8 @@ class MBeanBackendTest {
         assertThat(backend.recommendations()).containsExactly("first", "second");
         backend.clearCache();
         assertThat(bean.cleared).isEqualTo(1);
-        assertThat(backend.exportPerformanceData("x.json")).isEqualTo("/tmp/x.json");
+        assertThat(backend.exportPerformanceData("x.json", null)).isEqualTo("/tmp/x.json as null");
+        assertThat(backend.exportPerformanceData("x.html", "html")).isEqualTo("/tmp/x.html as html");
         assertThat(backend.cacheStatistics()).isEmpty(); // the bean has none: an empty map, not a failure
     }
 

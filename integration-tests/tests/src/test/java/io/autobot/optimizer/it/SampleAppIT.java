@@ -143,6 +143,20 @@ class SampleAppIT {
                 .isPositive());
     }
 
+    @Test
+    void benchmarkWritesItsTablesAsAPageBesideTheJson() throws Exception {
+        Path page = workDir.resolve("benchmark.html");
+        assertThat(benchmark.stdout()).contains("Page written to " + page);
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("http://")
+                .doesNotContain("https://");
+        assertThat(html.split("<svg ", -1)).hasSizeGreaterThanOrEqualTo(4); // three charts at least
+        for (Object row : list(map(Json.parse(Files.readString(workDir.resolve("benchmark.json")))).get("table"))) {
+            assertThat(html).contains(">" + map(row).get("operation") + "</text>");
+        }
+        assertThat(html).contains("Identical in every run of every configuration");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         assertThat(value).isInstanceOf(Map.class);

@@ -70,13 +70,13 @@ final class DescribedMXBean<T> extends StandardEmitterMBean {
 
     @Override
     protected String getDescription(MBeanOperationInfo info) {
-        Described described = described(operation(info.getName()));
+        Described described = described(operation(info));
         return described == null ? info.getDescription() : described.value();
     }
 
     @Override
     protected String getParameterName(MBeanOperationInfo operation, MBeanParameterInfo parameter, int sequence) {
-        Method method = operation(operation.getName());
+        Method method = operation(operation);
         return method == null || sequence >= method.getParameterCount() ? parameter.getName()
                 : method.getParameters()[sequence].getName();
     }
@@ -110,7 +110,7 @@ final class DescribedMXBean<T> extends StandardEmitterMBean {
         MBeanOperationInfo[] operations = info.getOperations().clone();
         for (int i = 0; i < operations.length; i++) {
             MBeanOperationInfo o = operations[i];
-            String units = units(described(operation(o.getName())), null);
+            String units = units(described(operation(o)), null);
             if (units != null) {
                 operations[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(),
                         o.getReturnType(), o.getImpact(), withUnits(o.getDescriptor(), units));
@@ -163,10 +163,14 @@ final class DescribedMXBean<T> extends StandardEmitterMBean {
         return null;
     }
 
-    /** The interface method of an operation (the interfaces do not overload them). */
-    private Method operation(String name) {
+    /**
+     * The interface method of an operation: by name and number of parameters, which tells apart the
+     * overloads the interfaces have ({@code exportPerformanceData(fileName)} and
+     * {@code (fileName, format)}).
+     */
+    private Method operation(MBeanOperationInfo info) {
         for (Method method : type.getMethods()) {
-            if (method.getName().equals(name)) {
+            if (method.getName().equals(info.getName()) && method.getParameterCount() == info.getSignature().length) {
                 return method;
             }
         }

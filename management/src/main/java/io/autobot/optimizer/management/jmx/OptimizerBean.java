@@ -11,6 +11,7 @@ import io.autobot.optimizer.management.fleet.LocalChanges;
 import io.autobot.optimizer.protocol.settings.Catalogue;
 import io.autobot.optimizer.protocol.settings.SettingDef;
 import io.autobot.optimizer.management.report.CacheStatistics;
+import io.autobot.optimizer.management.report.ExportFormat;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.scenario.Scenarios;
 import java.io.IOException;
@@ -378,8 +379,13 @@ public final class OptimizerBean extends NotificationBroadcasterSupport implemen
 
     @Override
     public String exportPerformanceData(String fileName) {
+        return exportPerformanceData(fileName, null); // the format follows the name: .html or else JSON
+    }
+
+    @Override
+    public String exportPerformanceData(String fileName, String format) {
         try {
-            return plane.export(fileName).toString();
+            return plane.export(fileName, ExportFormat.of(fileName, format)).toString();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the export: " + e.getMessage(), e);
         }

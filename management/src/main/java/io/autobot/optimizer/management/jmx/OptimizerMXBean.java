@@ -181,9 +181,19 @@ public interface OptimizerMXBean {
     @Described("Empties every cache tier here and in every JVM of the fleet; returns what was done")
     String clearFleetCache();
 
-    /** Writes the report as JSON inside the export directory and returns the path written. */
-    @Described("Writes the report as JSON inside the export directory and returns the path written")
+    /** Writes the report inside the export directory (as HTML for a {@code .html} name, else JSON) and returns the path written. */
+    @Described("Writes the report as JSON (HTML for a .html file name) inside the export directory and returns"
+            + " the path written")
     String exportPerformanceData(String fileName);
+
+    /**
+     * Writes the report as {@code format} ({@code json}, or {@code html}: one self-contained page
+     * with SVG charts) inside the export directory and returns the path written; an empty format
+     * follows the file name ({@code .html}: HTML, else JSON).
+     */
+    @Described("Writes the report as json, or as html (one self-contained page with SVG charts), inside the"
+            + " export directory and returns the path written; an empty format follows the file name's ending")
+    String exportPerformanceData(String fileName, String format);
 
     /** Counts every statistic from zero again (the caches keep their entries). */
     @Described("Counts every statistic from zero again (the caches keep their entries)")

@@ -5,6 +5,7 @@ import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.management.alert.AlertMonitor;
 import io.autobot.optimizer.management.fleet.FleetControl;
+import io.autobot.optimizer.management.report.ExportFormat;
 import io.autobot.optimizer.management.report.Exporter;
 import io.autobot.optimizer.management.report.PerformanceReport;
 import io.autobot.optimizer.management.report.ReportBuilder;
@@ -47,4 +48,7 @@ public interface PlaneView {
 
     /** Writes the export document to a file of the export directory and returns its path. */
     Path export(String fileName) throws IOException;
+
+    /** Writes the export document as {@code format} to a file of the export directory and returns its path. */
+    Path export(String fileName, ExportFormat format) throws IOException;
 }

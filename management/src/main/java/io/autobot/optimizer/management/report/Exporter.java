@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 
 /**
  * Writes exports inside the export directory ({@code AUTOBOT_EXPORT_DIR}) and nowhere else: a
@@ -30,24 +29,30 @@ public final class Exporter {
         return directory;
     }
 
+    /** Writes JSON {@code content} to {@code fileName} in the export directory (see {@link #write(String, ExportFormat, String)}). */
+    public Path write(String fileName, String content) throws IOException {
+        return write(fileName, ExportFormat.JSON, content);
+    }
+
     /**
      * Writes {@code content} to {@code fileName} in the export directory.
      *
      * @return the absolute path written
-     * @throws IllegalArgumentException when the name is not a {@code .json} file inside the directory
+     * @throws IllegalArgumentException when the name does not end as the format's files do or is
+     *     not inside the directory
      * @throws IOException when the file cannot be written
      */
-    public Path write(String fileName, String content) throws IOException {
-        Path target = resolve(fileName);
+    public Path write(String fileName, ExportFormat format, String content) throws IOException {
+        Path target = resolve(fileName, format);
         createDirectory(target.getParent());
         Path realDirectory = directory.toRealPath();
         Path realParent = target.getParent().toRealPath();
         if (!realParent.startsWith(realDirectory)) {
-            throw refused(fileName, "it leaves the export directory through a link");
+            throw refused(fileName, format, "it leaves the export directory through a link");
         }
         if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS))) {
-            throw refused(fileName, "it exists and is not a regular file");
+            throw refused(fileName, format, "it exists and is not a regular file");
         }
         Path temporary = Files.createTempFile(target.getParent(), ".export-", ".tmp", ownerOnlyFile());
         try {
@@ -59,18 +64,24 @@ public final class Exporter {
         return target;
     }
 
-    /** The path a name stands for, checked to stay inside the directory. */
-    Path resolve(String fileName) {
+    /**
+     * The path a name stands for, checked to end as the format's files do and to stay inside the
+     * directory (links are checked when writing).
+     *
+     * @throws IllegalArgumentException saying why the name is refused and what is accepted
+     */
+    public Path resolve(String fileName, ExportFormat format) {
         if (fileName == null || fileName.isBlank() || fileName.indexOf('\0') >= 0) {
-            throw refused(String.valueOf(fileName), "the name is empty");
+            throw refused(String.valueOf(fileName), format, "the name is empty");
         }
-        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            throw refused(fileName, "only .json files are written");
+        if (!format.names(fileName)) {
+            throw refused(fileName, format, "the " + format.text() + " format is written to a "
+                    + String.join(" or ", format.extensions()) + " file");
         }
         Path requested = Path.of(fileName);
         Path target = (requested.isAbsolute() ? requested : directory.resolve(requested)).normalize();
         if (!target.startsWith(directory) || target.equals(directory)) {
-            throw refused(fileName, "it is outside the export directory");
+            throw refused(fileName, format, "it is outside the export directory");
         }
         return target;
     }
@@ -88,10 +99,10 @@ public final class Exporter {
         }
     }
 
-    private IllegalArgumentException refused(String fileName, String why) {
+    private IllegalArgumentException refused(String fileName, ExportFormat format, String why) {
         return new IllegalArgumentException("cannot export to '" + fileName + "': " + why
-                + "; expected a file name ending in .json, written inside " + directory
-                + " (AUTOBOT_EXPORT_DIR)");
+                + "; expected a file name ending in " + String.join(" or ", format.extensions())
+                + ", written inside " + directory + " (AUTOBOT_EXPORT_DIR)");
     }
 
     private static FileAttribute<?>[] ownerOnlyFile() {

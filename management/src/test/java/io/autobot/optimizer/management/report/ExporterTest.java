@@ -44,6 +44,36 @@ class ExporterTest {
     }
 
     @Test
+    void writesHtmlPagesUnderTheSameRulesWithTheirOwnEnding() throws Exception {
+        Exporter exporter = new Exporter(root.resolve("exports").toString());
+        assertThat(exporter.write("page.html", ExportFormat.HTML, "<!DOCTYPE html>")).hasContent("<!DOCTYPE html>");
+        assertThat(exporter.write("page.HTM", ExportFormat.HTML, "x")).exists();
+        for (String bad : new String[] {"page.json", "../page.html", root.resolve("page.html").toString()}) {
+            assertThatThrownBy(() -> exporter.write(bad, ExportFormat.HTML, "x")).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUTOBOT_EXPORT_DIR")
+                    .hasMessageContaining(".html");
+        }
+        assertThatThrownBy(() -> exporter.write("page.html", ExportFormat.JSON, "{}"))
+                .hasMessageContaining("the json format is written to a .json file");
+        Path victim = Files.writeString(root.resolve("victim.html"), "keep");
+        Files.createSymbolicLink(root.resolve("exports/link.html"), victim);
+        assertThatThrownBy(() -> exporter.write("link.html", ExportFormat.HTML, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(victim).hasContent("keep");
+    }
+
+    @Test
+    void theFormatIsTheOneAskedForElseTheFileNamesEnding() {
+        assertThat(ExportFormat.of("a.html", null)).isEqualTo(ExportFormat.HTML);
+        assertThat(ExportFormat.of("a.HTM", "")).isEqualTo(ExportFormat.HTML);
+        assertThat(ExportFormat.of("a.json", " ")).isEqualTo(ExportFormat.JSON);
+        assertThat(ExportFormat.of("a.txt", null)).isEqualTo(ExportFormat.JSON);
+        assertThat(ExportFormat.of("a.json", "HTML")).isEqualTo(ExportFormat.HTML);
+        assertThatThrownBy(() -> ExportFormat.of("a.pdf", "pdf")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown export format 'pdf': expected json or html");
+    }
+
+    @Test
     void neverWritesThroughALink() throws Exception {
         Path exports = Files.createDirectories(root.resolve("exports"));
         Path victim = Files.writeString(root.resolve("victim.json"), "keep");

@@ -65,9 +65,13 @@ public final class BenchmarkRunner {
         Report report = new Report(configurations, runs);
         out.println();
         report.print(out);
-        Files.writeString(json, Json.write(report.toJson(quick, repetitions, corpus, workloadArgs)), StandardCharsets.UTF_8);
+        Map<String, Object> document = report.toJson(quick, repetitions, corpus, workloadArgs);
+        Files.writeString(json, Json.write(document), StandardCharsets.UTF_8);
+        Path html = page(json);
+        Files.writeString(html, BenchmarkPage.render(document), StandardCharsets.UTF_8);
         out.println();
         out.println("JSON written to " + json);
+        out.println("Page written to " + html);
         if (!report.resultsIdentical()) {
             return 1;
         }
@@ -214,6 +218,13 @@ public final class BenchmarkRunner {
     }
 
     /** A median in seconds with its range: {@code 1.234 s (1.100..1.400)}. */
+    /** The page beside the JSON file: its name with {@code .html} for {@code .json} (or added). */
+    static Path page(Path json) {
+        String name = json.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return json.resolveSibling(base + ".html");
+    }
+
     static String seconds(Stats stats) {
         return String.format(Locale.ROOT, "%.3f s (%.3f..%.3f)", stats.median() / 1000, stats.min() / 1000,
                 stats.max() / 1000);
