@@ -41,7 +41,7 @@ class ExportDocumentTest {
         method.stats().recordFastHit();
         Map<String, Object> document = plane.exportDocument();
         assertThat(List.copyOf(document.keySet())).isEqualTo(List.of("agent", "version", "generated_at", "settings",
-                "summary", "operations", "cache_statistics", "system", "recommendations", "active_alerts"));
+                "summary", "operations", "cache_statistics", "system", "recommendations", "active_alerts", "last_hour"));
         Map<String, Object> summary = (Map<String, Object>) document.get("summary");
         assertThat(List.copyOf(summary.keySet())).isEqualTo(List.of("avg_execution_time", "overall_cache_hit_rate",
                 "avg_memory_usage", "avg_cpu_usage", "throughput", "optimization_effectiveness", "time_saved",
