@@ -30,11 +30,14 @@ final class DiscoverySession implements Runnable {
     private volatile String cancelReason;
     private volatile DiscoveryReport report;
     private final List<String> problems = new ArrayList<>();
+    private final Runnable whenAbandoned;
+    private volatile boolean abandoned;
 
-    DiscoverySession(String id, DiscoveryOptions options, Instrumentation instrumentation) {
+    DiscoverySession(String id, DiscoveryOptions options, Instrumentation instrumentation, Runnable whenAbandoned) {
         this.id = id;
         this.options = options;
         this.instrumentation = instrumentation;
+        this.whenAbandoned = whenAbandoned;
     }
 
     String id() {
@@ -145,6 +148,9 @@ final class DiscoverySession implements Runnable {
             state = finalState;
             LOG.info("discovery {} {}: {} samples, {} methods observed, original code back: {}", id, finalState,
                     samples, observations.size(), allBack);
+            if (abandoned) {
+                whenAbandoned.run();
+            }
         }
     }
 
@@ -156,6 +162,7 @@ final class DiscoverySession implements Runnable {
                 return false;
             }
             if (options.lease() != null && now - lastPoll > options.lease().toNanos()) {
+                abandoned = true;
                 cancel("the client stopped asking for " + options.lease().toSeconds() + "s (it exited?): window cancelled");
                 return false;
             }
