@@ -177,7 +177,7 @@ public final class AgentRuntime implements AgentContext {
         return runtime;
     }
 
-    /** Stops a discovery-only agent whose window's client went away (on a thread of its own: called from the window). */
+    /** Stops a discovery-only agent whose window's client went away (on a thread of its own: the window calls it). */
     private static void stopAbandoned() {
         Thread thread = new Thread(() -> {
             synchronized (Agent.class) { // as a detach through the attach mechanism: not between two loads

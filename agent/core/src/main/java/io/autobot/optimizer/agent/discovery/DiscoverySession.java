@@ -81,7 +81,12 @@ final class DiscoverySession implements Runnable {
         try {
             sampler = new Sampler(options.filter());
             sampler.start();
-            if (!await(start + sampleFor)) {
+            long sampling = awaitStream(sampler, end);
+            if (sampling < 0) {
+                return;
+            }
+            end = sampling + options.duration().toNanos(); // the window counts from the first samples
+            if (!await(sampling + sampleFor)) {
                 return;
             }
             for (Sampler.Hot hot : sampler.ranked()) {
@@ -150,6 +155,22 @@ final class DiscoverySession implements Runnable {
                     samples, observations.size(), allBack);
             if (abandoned) {
                 whenAbandoned.run();
+            }
+        }
+    }
+
+    /**
+     * Waits until the stream delivers samples, so that the sampling phase is as long as asked even
+     * when starting the recording is slow; returns when that happened, or -1 when cancelled.
+     */
+    private long awaitStream(Sampler sampler, long end) throws InterruptedException {
+        while (true) {
+            long now = System.nanoTime();
+            if (sampler.running() || now >= end) {
+                return now;
+            }
+            if (!await(Math.min(end, now + 50_000_000L))) {
+                return -1;
             }
         }
     }
