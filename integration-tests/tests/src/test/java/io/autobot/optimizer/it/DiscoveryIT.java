@@ -128,7 +128,9 @@ class DiscoveryIT {
             Process cli = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("cli.txt").toFile()).start();
             String during = "absent";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            // a bound that only ends a broken run: the CLI's start, the agent's, JFR's first recording (seconds on a
+            // loaded machine, before the window's clock starts) and the 10 s of sampling come first
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while ((during.equals("absent") || during.equals("0")) && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
                 during = host.send("probe").get("probe.calls");
