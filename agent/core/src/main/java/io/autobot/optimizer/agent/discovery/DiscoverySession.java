@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One discovery window, on a thread of its own: samples for the first third (2 to 10 seconds),
+ * One discovery window, on a thread of its own: samples for the first third (at least 2 seconds),
  * then observes the hottest candidates for the rest, while sampling goes on. When the window ends,
  * is cancelled, or its lease runs out (its client stopped asking: it died), the observing advice
  * is removed and every counter dropped; only the report, which holds no argument value, stays
@@ -69,7 +69,9 @@ final class DiscoverySession implements Runnable {
     public void run() {
         long start = System.nanoTime();
         long end = start + options.duration().toNanos();
-        long sampleFor = Math.min(10_000_000_000L, Math.max(2_000_000_000L, options.duration().toNanos() / 3));
+        // a third of the window, however long: an application that works in phases (one stage, then
+        // the next) has its hot methods sampled only when the sampling sees every phase
+        long sampleFor = Math.max(2_000_000_000L, options.duration().toNanos() / 3);
         Sampler sampler = null;
         ObservingInstaller installer = null;
         Observer observer = null;
