@@ -147,6 +147,13 @@ class DiscoveryIT {
             System.out.printf("CLI killed: original code back after %.1f s%n", (System.nanoTime() - killed) / 1e9);
             assertThat(now).as("no observing advice left after the lease ran out").isEqualTo("0");
             assertThat(host.stderr()).contains("cancelled").contains("original code back: true");
+            String agent = host.send("stats").get("agent");
+            while (!agent.equals("none") && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(500);
+                agent = host.send("stats").get("agent");
+            }
+            assertThat(agent).as("the agent loaded for the window stops itself when its client is gone")
+                    .isEqualTo("none");
             long rounds = Long.parseLong(host.send("stats").get("rounds"));
             Thread.sleep(1000);
             Map<String, String> stats = host.send("stats");
