@@ -87,14 +87,19 @@ def cpu(name):
     return [tuple(int(x) for x in line.split()) for line in open(f"{out}/{name}.cpu") if len(line.split()) == 2]
 
 def cpu_at(log, t):
-    """CPU time used by time t, interpolated between two readings."""
+    """CPU time used by time t, interpolated between two readings (before the first: the first, as the
+    JVM had barely started; a window may open before the other run's session did, on a loaded machine)."""
+    if log and t < log[0][0]:
+        return log[0][1]
     for (t0, c0), (t1, c1) in zip(log, log[1:]):
         if t0 <= t <= t1:
             return c0 + (c1 - c0) * (t - t0) / max(1, t1 - t0)
     raise SystemExit(f"no CPU reading around {t} (readings from {log[0][0] if log else '-'} to {log[-1][0] if log else '-'})")
 
 def done_at(ends, start, t):
-    """Prompts finished by time t, interpolated linearly between two ends."""
+    """Prompts finished by time t, interpolated linearly between two ends (none before the session)."""
+    if t <= start:
+        return 0
     previous_time, count = start, 0
     for end in ends:
         if end >= t:

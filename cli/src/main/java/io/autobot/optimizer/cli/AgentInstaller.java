@@ -59,6 +59,20 @@ final class AgentInstaller {
     }
 
     /**
+     * Stops the agent in the JVM if it runs there for discovery only (what {@code discover} attached);
+     * an agent someone attached in full since is left running.
+     */
+    static AttachResult endDiscovery(long pid) {
+        Path jar = agentJar();
+        try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            String request = UUID.randomUUID().toString();
+            jvm.loadAgent(jar, AttachProtocol.COMMAND_KEY + "=" + AttachProtocol.END_DISCOVERY_COMMAND + ","
+                    + AttachProtocol.REQUEST_KEY + "=" + request);
+            return awaitAnswer(jvm, request);
+        }
+    }
+
+    /**
      * JDK 21 and later warn on their standard error when an agent is loaded into them while they
      * run (JEP 451), unless started with the flag; with the flag turned off they refuse.
      */

@@ -2,6 +2,7 @@ package io.autobot.optimizer.cli;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import io.autobot.optimizer.protocol.attach.AttachResult;
 import io.autobot.optimizer.api.AgentNotAttachedException;
 import io.autobot.optimizer.cli.fleet.FleetDirectory;
@@ -170,7 +171,9 @@ final class Cli {
         }
         boolean attachedHere = false;
         if (!AgentProbe.running(pid)) {
-            AttachResult result = AgentInstaller.attach(pid, "").result();
+            // for discovery only: no scan of the loaded classes, nothing instrumented, no management extras
+            String arguments = AttachProtocol.COMMAND_KEY + "=" + AttachProtocol.DISCOVERY_COMMAND;
+            AttachResult result = AgentInstaller.attach(pid, arguments).result();
             if (result.status() == AttachResult.Status.FAILED) {
                 throw CliException.failure("the agent could not start in process " + pid + ": "
                         + String.join("; ", result.problems()));
@@ -201,7 +204,7 @@ final class Cli {
             throw CliException.invalidValue(e.getMessage());
         } finally {
             if (attachedHere) {
-                AgentInstaller.detach(pid);
+                AgentInstaller.endDiscovery(pid);
             }
         }
     }

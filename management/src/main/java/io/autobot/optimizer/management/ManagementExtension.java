@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * beans at once (host code may use the in-process API from its first line), then, on the
  * management thread, a bean per operation and cache tier as they appear, the Micrometer meters,
  * alerts and auto-tuning. {@link #stop()} (detach) unregisters every bean and ends the thread.
+ *
+ * <p>For an agent started for discovery only, just the {@code type=Optimizer} bean, whose discovery
+ * operations the CLI calls: no system bean, no per-operation beans, no Micrometer, no tick, no fleet.
  */
 public final class ManagementExtension implements AgentExtension {
 
@@ -66,8 +69,12 @@ public final class ManagementExtension implements AgentExtension {
         plane.discovery(runtime.discovery());
         optimizer = new OptimizerBean(plane);
         plane.optimizer(optimizer);
-        io.autobot.optimizer.agent.cache.CachingPolicy.addMismatchListener(plane.mismatches);
         runtime.settings().addListener(optimizer);
+        if (runtime.discoveryOnly()) {
+            beans.register(optimizer, optimizer.objectName());
+            return;
+        }
+        io.autobot.optimizer.agent.cache.CachingPolicy.addMismatchListener(plane.mismatches);
         beans.register(optimizer, optimizer.objectName());
         SystemBean system = new SystemBean(sampler, thread::cpuNanos);
         beans.register(system, system.objectName());

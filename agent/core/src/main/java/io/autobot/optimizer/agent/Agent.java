@@ -49,11 +49,16 @@ public final class Agent {
                 System.err.println("[autobot] " + replaced);
             } else if (command.equals("detach")) {
                 result = detach();
+            } else if (command.equals(AttachProtocol.END_DISCOVERY_COMMAND)) {
+                result = endDiscovery();
             } else if (command.equals("start")) {
-                result = start(settingsOnly(arguments), instrumentation, attached);
+                result = start(settingsOnly(arguments), instrumentation, attached, false);
+            } else if (command.equals(AttachProtocol.DISCOVERY_COMMAND)) {
+                result = start(settingsOnly(arguments), instrumentation, attached, true);
             } else {
                 result = new AttachResult(AttachResult.Status.FAILED, Version.get()).problem("agent argument command="
-                        + command + " is not accepted: expected start or detach");
+                        + command + " is not accepted: expected start, detach, " + AttachProtocol.DISCOVERY_COMMAND
+                        + " or " + AttachProtocol.END_DISCOVERY_COMMAND);
                 System.err.println("[autobot] " + result.problems().get(0));
             }
         } catch (Throwable failure) {
@@ -64,13 +69,13 @@ public final class Agent {
         System.setProperty(RESULT_PROPERTY, result.request(option(arguments, REQUEST_KEY, "")).format());
     }
 
-    private static AttachResult start(String arguments, Instrumentation instrumentation, boolean attached)
-            throws Exception {
+    private static AttachResult start(String arguments, Instrumentation instrumentation, boolean attached,
+            boolean discoveryOnly) throws Exception {
         try {
             AgentLogging.configure(arguments);
             disableByteBuddyNexus();
             BootstrapInjector.inject(instrumentation);
-            return AgentRuntime.start(arguments, instrumentation, attached);
+            return AgentRuntime.start(arguments, instrumentation, attached, discoveryOnly);
         } catch (Throwable failure) {
             System.err.println("[autobot] the AutoBot agent could not start and is disabled; the application runs"
                     + " unoptimized: " + failure);
@@ -95,6 +100,18 @@ public final class Agent {
         AgentRuntime.stop();
         return new AttachResult(running ? AttachResult.Status.DETACHED : AttachResult.Status.NOT_RUNNING,
                 Version.get());
+    }
+
+    /** Detaches an agent started for discovery only; a full agent (someone attached it since) stays. */
+    private static AttachResult endDiscovery() {
+        AgentRuntime running = AgentRuntime.current();
+        if (running == null) {
+            return new AttachResult(AttachResult.Status.NOT_RUNNING, Version.get());
+        }
+        if (!running.discoveryOnly()) {
+            return new AttachResult(AttachResult.Status.ALREADY_RUNNING, Version.get());
+        }
+        return detach();
     }
 
     /** The value of one key among the arguments, or the fallback (the one parser: {@link AgentArguments}). */

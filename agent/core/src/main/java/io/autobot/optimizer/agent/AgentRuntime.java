@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The running agent: configuration, engine, instrumentation and extensions, wired together once
  * per JVM. {@link #current()} gives the management plane and the in-process API their way in.
+ *
+ * <p>An agent started for discovery only ({@code command=discovery}, what {@code discover} attaches)
+ * has an engine that nothing calls, no instrumentation (the loaded classes are not scanned, no
+ * transformer is installed) and extensions in their discovery-only form; a later plain attach
+ * replaces it with a full agent.
  */
 public final class AgentRuntime implements AgentContext {
 
@@ -41,6 +46,7 @@ public final class AgentRuntime implements AgentContext {
     private final Engine engine;
     private final Instrumentation instrumentation;
     private final boolean attached;
+    private final boolean discoveryOnly;
     private final MemoryTier memory;
     private final List<PolicyProvider> providers;
     private final List<AgentExtension> extensions = new ArrayList<>();
@@ -49,11 +55,12 @@ public final class AgentRuntime implements AgentContext {
     private final Discovery discovery;
 
     private AgentRuntime(AgentConfig config, Engine engine, Instrumentation instrumentation, boolean attached,
-            MemoryTier memory, List<PolicyProvider> providers) {
+            boolean discoveryOnly, MemoryTier memory, List<PolicyProvider> providers) {
         this.config = config;
         this.engine = engine;
         this.instrumentation = instrumentation;
         this.attached = attached;
+        this.discoveryOnly = discoveryOnly;
         this.memory = memory;
         this.providers = providers;
         this.discovery = new Discovery(instrumentation);
@@ -67,17 +74,30 @@ public final class AgentRuntime implements AgentContext {
     /**
      * Starts the agent, or, when it already runs (attached again), applies the settings given in
      * {@code arguments} to the running agent. A failure leaves nothing installed.
+     *
+     * @param discoveryOnly start it for discovery windows only; an agent already running (of
+     *     either kind) is left as it is. A full start where a discovery-only agent runs stops that
+     *     one first (cancelling its window, if one runs) and starts afresh with these arguments.
      */
-    static synchronized AttachResult start(String arguments, Instrumentation instrumentation, boolean attached)
-            throws java.io.IOException {
+    static synchronized AttachResult start(String arguments, Instrumentation instrumentation, boolean attached,
+            boolean discoveryOnly) throws java.io.IOException {
         AgentRuntime running = current;
+        if (running != null && running.discoveryOnly && !discoveryOnly) {
+            LOG.info("AutoBot Optimizer runs for discovery only; it restarts in full");
+            stop();
+            running = null;
+        }
         AttachResult result = new AttachResult(running == null ? AttachResult.Status.STARTED
                 : AttachResult.Status.ALREADY_RUNNING, Version.get());
         StartProblems.collectInto(result);
         try {
-            if (running != null) {
+            if (running != null && discoveryOnly) {
+                running.describeInstrumented(result);
+            } else if (running != null) {
                 Reattach.apply(running, arguments, result);
                 running.describeInstrumented(result);
+            } else if (discoveryOnly) {
+                startForDiscovery(arguments, instrumentation, attached);
             } else {
                 startNew(arguments, instrumentation, attached).describeInstrumented(result);
             }
@@ -100,7 +120,7 @@ public final class AgentRuntime implements AgentContext {
                 AgentWiring.redisTierFactory(redis), failOpen);
         List<PolicyProvider> providers = AgentWiring.policyProviders(settings, redis);
         Engine engine = new Engine(settings, cache, providers, failOpen);
-        AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, memory, providers);
+        AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, false, memory, providers);
         runtime.redis = redis;
         Dispatcher.install(engine);
         long engineReady = System.nanoTime();
@@ -129,6 +149,55 @@ public final class AgentRuntime implements AgentContext {
         return runtime;
     }
 
+    /**
+     * The discovery-only start: the settings are read (for the log), an engine without policies or
+     * tiers beyond memory is built for the beans to read, and nothing is instrumented: no
+     * transformer, no scan of the loaded classes, no flight-recorder events, no Redis link, no
+     * policy threads. The extensions start in their discovery-only form ({@link AgentContext#discoveryOnly()}).
+     * A window abandoned by its client (its lease ran out: the CLI died) stops this agent, as the
+     * CLI would have detached it.
+     */
+    private static AgentRuntime startForDiscovery(String arguments, Instrumentation instrumentation,
+            boolean attached) {
+        long start = System.nanoTime();
+        AgentConfig config = ConfigLoader.load(arguments, StartProblems::report);
+        RuntimeSettings settings = new RuntimeSettings(config);
+        MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
+        FailOpen failOpen = new FailOpen();
+        ResultCache cache = new ResultCache(memory, io.autobot.optimizer.agent.config.CacheStrategy.MEMORY,
+                () -> null, failOpen);
+        Engine engine = new Engine(settings, cache, List.of(), failOpen);
+        AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, true, memory, List.of());
+        runtime.discovery.whenAbandoned(AgentRuntime::stopAbandoned);
+        current = runtime;
+        runtime.startExtensions();
+        System.setProperty(Agent.STARTED_PROPERTY, Version.get());
+        LOG.info("AutoBot Optimizer {} started for discovery only ({}, {} ms): nothing is instrumented",
+                Version.get(), attached ? "attached" : "premain", (System.nanoTime() - start) / 1_000_000);
+        return runtime;
+    }
+
+    /** Stops a discovery-only agent whose window's client went away (on a thread of its own: the window calls it). */
+    private static void stopAbandoned() {
+        Thread thread = new Thread(() -> {
+            synchronized (Agent.class) { // as a detach through the attach mechanism: not between two loads
+                AgentRuntime runtime = current;
+                if (runtime != null && runtime.discoveryOnly) {
+                    LOG.info("the discovery window's client went away; the agent started for it stops");
+                    stop();
+                }
+            }
+        }, "autobot-discovery-stop");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether this agent was started for discovery windows only (nothing instrumented). */
+    @Override
+    public boolean discoveryOnly() {
+        return discoveryOnly;
+    }
+
     /** A directory setting as the host's working directory makes it: the start-up line says where the agent writes. */
     private static String absolute(String directory) {
         try {
@@ -145,6 +214,9 @@ public final class AgentRuntime implements AgentContext {
     }
 
     private void describeInstrumented(AttachResult result) {
+        if (instrumenter == null) {
+            return; // discovery only
+        }
         Set<String> seen = new HashSet<>();
         for (MethodMeta method : instrumenter.instrumented()) {
             String line = method.qualifiedName() + " " + engine.policiesOf(method);
@@ -186,7 +258,7 @@ public final class AgentRuntime implements AgentContext {
                 LOG.warn("the {} extension did not stop cleanly: {}", extension.name(), e.toString());
             }
         }
-        if (!runtime.instrumenter.reset()) {
+        if (runtime.instrumenter != null && !runtime.instrumenter.reset()) {
             LOG.warn("the original code of some classes could not be restored; they call the stopped agent,"
                     + " which runs their bodies unchanged");
         }

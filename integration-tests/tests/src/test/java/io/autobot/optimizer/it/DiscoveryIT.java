@@ -128,7 +128,9 @@ class DiscoveryIT {
             Process cli = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("cli.txt").toFile()).start();
             String during = "absent";
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            // a bound that only ends a broken run: the CLI's start, the agent's, JFR's first recording (seconds on a
+            // loaded machine, before the window's clock starts) and the 10 s of sampling come first
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while ((during.equals("absent") || during.equals("0")) && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
                 during = host.send("probe").get("probe.calls");
@@ -145,6 +147,13 @@ class DiscoveryIT {
             System.out.printf("CLI killed: original code back after %.1f s%n", (System.nanoTime() - killed) / 1e9);
             assertThat(now).as("no observing advice left after the lease ran out").isEqualTo("0");
             assertThat(host.stderr()).contains("cancelled").contains("original code back: true");
+            String agent = host.send("stats").get("agent");
+            while (!agent.equals("none") && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(500);
+                agent = host.send("stats").get("agent");
+            }
+            assertThat(agent).as("the agent loaded for the window stops itself when its client is gone")
+                    .isEqualTo("none");
             long rounds = Long.parseLong(host.send("stats").get("rounds"));
             Thread.sleep(1000);
             Map<String, String> stats = host.send("stats");

@@ -12,9 +12,18 @@ public final class Discovery {
     private final Instrumentation instrumentation;
     private final AtomicLong sequence = new AtomicLong();
     private DiscoverySession session;
+    private volatile Runnable whenAbandoned = () -> { };
 
     public Discovery(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
+    }
+
+    /**
+     * What to do once a window whose client went away (its lease ran out) has removed its changes:
+     * the agent started for discovery only stops, as the client would have detached it.
+     */
+    public void whenAbandoned(Runnable action) {
+        this.whenAbandoned = action;
     }
 
     /** Starts a window; returns its id. A window already running is an error. */
@@ -23,7 +32,8 @@ public final class Discovery {
             throw new IllegalStateException("a discovery window (" + session.id() + ") is already running in this JVM;"
                     + " wait for it to end");
         }
-        DiscoverySession next = new DiscoverySession("d" + sequence.incrementAndGet(), options, instrumentation);
+        DiscoverySession next = new DiscoverySession("d" + sequence.incrementAndGet(), options, instrumentation,
+                () -> whenAbandoned.run());
         Thread thread = new Thread(next, "autobot-discovery");
         thread.setDaemon(true);
         session = next;

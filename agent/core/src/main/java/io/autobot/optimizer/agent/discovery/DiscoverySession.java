@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One discovery window, on a thread of its own: samples for the first third (2 to 10 seconds),
+ * One discovery window, on a thread of its own: samples for the first third (at least 2 seconds),
  * then observes the hottest candidates for the rest, while sampling goes on. When the window ends,
  * is cancelled, or its lease runs out (its client stopped asking: it died), the observing advice
  * is removed and every counter dropped; only the report, which holds no argument value, stays
@@ -30,11 +30,14 @@ final class DiscoverySession implements Runnable {
     private volatile String cancelReason;
     private volatile DiscoveryReport report;
     private final List<String> problems = new ArrayList<>();
+    private final Runnable whenAbandoned;
+    private volatile boolean abandoned;
 
-    DiscoverySession(String id, DiscoveryOptions options, Instrumentation instrumentation) {
+    DiscoverySession(String id, DiscoveryOptions options, Instrumentation instrumentation, Runnable whenAbandoned) {
         this.id = id;
         this.options = options;
         this.instrumentation = instrumentation;
+        this.whenAbandoned = whenAbandoned;
     }
 
     String id() {
@@ -66,7 +69,9 @@ final class DiscoverySession implements Runnable {
     public void run() {
         long start = System.nanoTime();
         long end = start + options.duration().toNanos();
-        long sampleFor = Math.min(10_000_000_000L, Math.max(2_000_000_000L, options.duration().toNanos() / 3));
+        // a third of the window, however long: an application that works in phases (one stage, then
+        // the next) has its hot methods sampled only when the sampling sees every phase
+        long sampleFor = Math.max(2_000_000_000L, options.duration().toNanos() / 3);
         Sampler sampler = null;
         ObservingInstaller installer = null;
         Observer observer = null;
@@ -78,7 +83,12 @@ final class DiscoverySession implements Runnable {
         try {
             sampler = new Sampler(options.filter());
             sampler.start();
-            if (!await(start + sampleFor)) {
+            long sampling = awaitStream(sampler, end);
+            if (sampling < 0) {
+                return;
+            }
+            end = sampling + options.duration().toNanos(); // the window counts from the first samples
+            if (!await(sampling + sampleFor)) {
                 return;
             }
             for (Sampler.Hot hot : sampler.ranked()) {
@@ -145,6 +155,25 @@ final class DiscoverySession implements Runnable {
             state = finalState;
             LOG.info("discovery {} {}: {} samples, {} methods observed, original code back: {}", id, finalState,
                     samples, observations.size(), allBack);
+            if (abandoned) {
+                whenAbandoned.run();
+            }
+        }
+    }
+
+    /**
+     * Waits until the stream delivers samples, so that the sampling phase is as long as asked even
+     * when starting the recording is slow; returns when that happened, or -1 when cancelled.
+     */
+    private long awaitStream(Sampler sampler, long end) throws InterruptedException {
+        while (true) {
+            long now = System.nanoTime();
+            if (sampler.running() || now >= end) {
+                return now;
+            }
+            if (!await(Math.min(end, now + 50_000_000L))) {
+                return -1;
+            }
         }
     }
 
@@ -156,6 +185,7 @@ final class DiscoverySession implements Runnable {
                 return false;
             }
             if (options.lease() != null && now - lastPoll > options.lease().toNanos()) {
+                abandoned = true;
                 cancel("the client stopped asking for " + options.lease().toSeconds() + "s (it exited?): window cancelled");
                 return false;
             }

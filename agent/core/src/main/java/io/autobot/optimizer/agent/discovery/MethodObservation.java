@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.jar.asm.Type;
 
@@ -25,6 +26,8 @@ final class MethodObservation {
     final LongAdder probeNanos = new LongAdder();
     final LongAdder calls = new LongAdder();
     final LongAdder nanos = new LongAdder();
+    /** Observed calls by cost, bucket b holding the calls of 2^b to 2^(b+1) - 1 ns: the median, below. */
+    private final AtomicLongArray costBuckets = new AtomicLongArray(64);
     final LongAdder repeats = new LongAdder();
     final LongAdder thrown = new LongAdder();
     final LongAdder compared = new LongAdder();
@@ -127,6 +130,7 @@ final class MethodObservation {
     void called(long elapsedNanos, boolean repeat, boolean threw) {
         calls.increment();
         nanos.add(elapsedNanos);
+        costBuckets.incrementAndGet(63 - Long.numberOfLeadingZeros(Math.max(1, elapsedNanos)));
         if (repeat) {
             repeats.increment();
         }
@@ -155,6 +159,26 @@ final class MethodObservation {
     void uncompared(long bytes) {
         results.increment();
         resultBytes.add(bytes);
+    }
+
+    /**
+     * The median cost of an observed call, within a factor of two (the middle of its power-of-two
+     * bucket); NaN before any call. Unlike the mean, a few calls stretched by the thread being
+     * descheduled (a loaded machine) do not move it: it says whether a typical call is cheap.
+     */
+    double medianNanos() {
+        long total = 0;
+        for (int b = 0; b < 64; b++) {
+            total += costBuckets.get(b);
+        }
+        long seen = 0;
+        for (int b = 0; b < 64; b++) {
+            seen += costBuckets.get(b);
+            if (total > 0 && seen * 2 >= total) {
+                return 1.5 * (1L << Math.min(b, 62));
+            }
+        }
+        return Double.NaN;
     }
 
     void drop() {

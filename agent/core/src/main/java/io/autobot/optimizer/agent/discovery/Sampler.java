@@ -83,6 +83,7 @@ final class Sampler implements AutoCloseable {
     private final AtomicLong samples = new AtomicLong();
     private final RecordingStream stream;
     private volatile String firstFailure;
+    private volatile boolean running;
 
     Sampler(DiscoveryOptions.ClassFilter filter) {
         this.filter = filter;
@@ -94,6 +95,16 @@ final class Sampler implements AutoCloseable {
         stream.setMaxAge(Duration.ofSeconds(5));
         stream.onEvent("jdk.ExecutionSample", event -> safely(event, false));
         stream.onEvent("jdk.NativeMethodSample", event -> safely(event, true));
+        stream.onFlush(() -> running = true);
+    }
+
+    /**
+     * Whether the stream has delivered its first batch: starting the JVM's first recording (its
+     * repository, its metadata, the JDK's own event classes retransformed) can take seconds on a
+     * loaded machine, which must not be counted as sampling time.
+     */
+    boolean running() {
+        return running;
     }
 
     void start() {

@@ -8,8 +8,9 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * Turns what was sampled and observed into a ranked row: the figures, the verdict and the policy.
  *
- * <p>Caching is worth it when the arguments recur ({@link #MIN_REPEAT_RATE}), a call costs clearly
- * more than a cache hit ({@link #MIN_COST_NANOS}), and the time saved, {@code calls per minute x
+ * <p>Caching is worth it when the arguments recur ({@link #MIN_REPEAT_RATE}), a typical call (the
+ * mean, and the median, which the calls stretched by descheduling on a loaded machine do not move)
+ * costs clearly more than a cache hit ({@link #MIN_COST_NANOS}), and the time saved, {@code calls per minute x
  * repeat rate x (mean cost - hit cost)}, reaches {@link #MIN_SAVED_MILLIS_PER_MINUTE}. It is
  * {@code cache} when, besides, equal arguments gave equal results at least {@link #MIN_COMPARED}
  * times and the result compares by value; else {@code cache, verify first}.
@@ -55,7 +56,8 @@ final class Verdicts {
             verdict = "not cacheable: different results for equal arguments (" + differed + " of " + compared + ")";
         } else if (thrown * 2 > calls) {
             verdict = "not cacheable: most calls threw";
-        } else if (repeatRate < MIN_REPEAT_RATE || meanNanos < MIN_COST_NANOS || saved < MIN_SAVED_MILLIS_PER_MINUTE) {
+        } else if (repeatRate < MIN_REPEAT_RATE || Math.min(meanNanos, observation.medianNanos()) < MIN_COST_NANOS
+                || saved < MIN_SAVED_MILLIS_PER_MINUTE) {
             verdict = "not worth it";
         } else if (compared >= MIN_COMPARED && observation.resultWithoutEquals == null && thrown == 0) {
             verdict = "cache";

@@ -25,6 +25,14 @@ public interface AgentContext {
     /** Whether the agent was attached to a running JVM rather than started with it. */
     boolean attached();
 
+    /**
+     * Whether the agent runs for discovery windows only ({@code discover} attached it): nothing is
+     * instrumented, and an extension starts only what a window needs.
+     */
+    default boolean discoveryOnly() {
+        return false;
+    }
+
     /** Discovery windows in this JVM (docs/discovery.md); null when the agent offers none. */
     default Discovery discovery() {
         return null;

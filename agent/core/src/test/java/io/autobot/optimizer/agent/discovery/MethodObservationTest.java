@@ -47,4 +47,19 @@ class MethodObservationTest {
         assertThat(run(method, MethodObservation.OBSERVED_FIRST, 100, 1_000_000))
                 .isEqualTo(MethodObservation.OBSERVED_FIRST);
     }
+
+    @Test
+    void theMedianCostIgnoresAFewCallsStretchedByDescheduling() {
+        MethodObservation method = method();
+        assertThat(method.medianNanos()).isNaN();
+        for (int i = 0; i < 990; i++) {
+            method.called(800, false, false);
+        }
+        for (int i = 0; i < 10; i++) {
+            method.called(20_000_000, false, false); // the thread lost its core for 20 ms
+        }
+        double mean = (double) method.nanos.sum() / method.calls.sum();
+        assertThat(mean).isGreaterThan(Verdicts.MIN_COST_NANOS);
+        assertThat(method.medianNanos()).isBetween(512.0, 1024.0);
+    }
 }

@@ -12,8 +12,21 @@ public final class AttachProtocol {
     /** The system property holding what the last load of the agent did ({@link AttachResult}). */
     public static final String RESULT_PROPERTY = "io.autobot.optimizer.attach.result";
 
-    /** The agent argument that chooses what a load does: {@code start} (the default) or {@code detach}. */
+    /**
+     * The agent argument that chooses what a load does: {@code start} (the default), {@code detach},
+     * {@link #DISCOVERY_COMMAND} or {@link #END_DISCOVERY_COMMAND}.
+     */
     public static final String COMMAND_KEY = "command";
+
+    /**
+     * Starts the agent for discovery windows only, when it does not run yet: no scan of the loaded
+     * classes, no instrumentation, no management extras; only what a window needs (docs/discovery.md).
+     * A later plain {@code start} replaces such an agent with a full one.
+     */
+    public static final String DISCOVERY_COMMAND = "discovery";
+
+    /** Stops the agent only when it was started by {@link #DISCOVERY_COMMAND}; a full agent is left running. */
+    public static final String END_DISCOVERY_COMMAND = "end-discovery";
 
     /** The agent argument that tags a load, so the CLI knows the answer in {@link #RESULT_PROPERTY} is its own. */
     public static final String REQUEST_KEY = "request";
