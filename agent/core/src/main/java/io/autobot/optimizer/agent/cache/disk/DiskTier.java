@@ -94,7 +94,7 @@ public final class DiskTier implements CacheTier {
         this.methods = methods;
         this.writer = new WriteBehind(directory, this::written, evictions);
         this.startedEmpty = directory.storeMissing();
-        this.shutdownHook = new Thread(() -> writer.stop(CLOSE_WAIT_MILLIS, false), "autobot-disk-cache-shutdown");
+        this.shutdownHook = new Thread(this::stopAtExit, "autobot-disk-cache-shutdown");
     }
 
     /**
@@ -116,6 +116,14 @@ public final class DiskTier implements CacheTier {
         }
         tier.writer.start();
         return tier;
+    }
+
+    /**
+     * What the JVM's exit does: writes what is queued (at most {@link #CLOSE_WAIT_MILLIS}) if the
+     * store is open, or opening because a lookup needed it; else leaves without loading MapDB.
+     */
+    void stopAtExit() {
+        writer.stop(CLOSE_WAIT_MILLIS, false);
     }
 
     @Override
@@ -183,10 +191,18 @@ public final class DiskTier implements CacheTier {
      * Whether a lookup may read: the store is open (or failed to), else it waits for the store to
      * open, unless the directory held no store when the tier opened. Then there is nothing on disk
      * to wait for: only results this JVM wrote, which its pending copies hold until the store has
-     * them, and a cold JVM's first calls do not wait for MapDB to load.
+     * them, and a cold JVM's first calls do not wait for MapDB to load (it starts loading now, and
+     * a JVM that exits meanwhile waits for it to write what is queued, as when the lookup waited).
      */
     private boolean readable() {
-        return writer.settled() || startedEmpty || writer.awaitSettled(OPEN_WAIT_MILLIS);
+        if (writer.settled()) {
+            return true;
+        }
+        if (startedEmpty) {
+            writer.openNow(); // a lookup means results to write: open without the start-up delay, but do not wait
+            return true;
+        }
+        return writer.awaitSettled(OPEN_WAIT_MILLIS);
     }
 
     @Override

@@ -130,6 +130,11 @@ final class WriteBehind {
         return settled.getCount() == 0;
     }
 
+    /** Has the store opened now, if it was not yet, without waiting for it. */
+    void openNow() {
+        needed.countDown();
+    }
+
     /** Waits until the store is open or has failed to open (opening it now if it was not yet). */
     boolean awaitSettled(long millis) {
         needed.countDown();
@@ -168,7 +173,7 @@ final class WriteBehind {
      *
      * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
      *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
-     *     (and without writing to disk)
+     *     (and without writing to disk), unless a lookup has had the store opened already
      */
     void stop(long millis, boolean waitForOpen) {
         if (stopped) {
@@ -178,8 +183,8 @@ final class WriteBehind {
         queue.add(new Stop());
         if (waitForOpen) {
             needed.countDown();
-        } else if (!settled()) {
-            return;
+        } else if (!settled() && needed.getCount() != 0) {
+            return; // nobody needed the store yet: leave without loading it
         }
         try {
             thread.join(millis);
