@@ -45,7 +45,9 @@ class DiskTransparencyTest {
                 if (cache.lookup(key) == null) { // the engine's own lookup first, as on the hit path
                     cache.getOrLoad(key, () -> {
                         bodies.incrementAndGet();
-                        Thread.sleep(20); // dearer than a disk read, so the tier keeps storing (DiskWorth)
+                        // dearer than a disk read, so the tier keeps storing (DiskWorth), also when the first
+                        // encodings run while MapDB loads beside them (lookups do not wait for a new store)
+                        Thread.sleep(50);
                         return k * k;
                     }, new LoadTerms(Duration.ofHours(1), Long.MAX_VALUE, stats, 0));
                 }
