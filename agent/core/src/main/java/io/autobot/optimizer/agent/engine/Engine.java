@@ -142,8 +142,9 @@ public final class Engine implements CallHandler {
      * The cache-hit path of the arity-specialised advice: a memory hit of a cached method, looked
      * up with the thread's own key and argument array and counted in the thread's own cells, so it
      * allocates nothing and writes no line another thread writes. Anything else (a bypass, a deep
-     * stack, verification, a miss, a key that cannot be made, any failure) returns null, having
-     * changed and counted nothing: the advice then calls {@link #enter}, which does it all.
+     * stack, verification, a miss, a key that cannot be made) returns null, having changed and
+     * counted nothing: the advice then calls {@link #enter}, which does it all. An internal failure
+     * is reported and the call runs as the plain method, as {@link #enter} does with one.
      */
     private Object hit(int methodId, Object self, int arity, Object arg0, Object arg1, Object arg2) {
         CallState state = CallState.current();
@@ -178,12 +179,28 @@ public final class Engine implements CallHandler {
             }
             method.stats().recordFastHit(state.tally());
             return caching.served(stored, args);
-        } catch (Throwable notAHit) {
-            return null; // enter() makes the key again and reports what fails
+        } catch (KeyValues.NotCacheable notCacheable) {
+            return null; // enter() makes the key again and says why the call is not cached
+        } catch (Throwable internal) {
+            return failedHit(state, route.method(), internal);
         } finally {
             Arrays.fill(args, null);
             state.returnLookupKey(key);
         }
+    }
+
+    /**
+     * The hit path failed inside the agent: reported as {@link #enter}'s lookup reports it, and the
+     * call runs as the plain method, as there: the bypass makes the {@code enter} that follows let
+     * the body run.
+     */
+    private Object failedHit(CallState state, MethodMeta method, Throwable internal) {
+        try {
+            failOpen.report("cache lookup", method, internal);
+        } finally {
+            state.bypass(method.id());
+        }
+        return null;
     }
 
     private static Invocation invocation(MethodMeta method, Class<?> declaringType, Object self, Object[] args) {

@@ -120,4 +120,28 @@ class HitPathTest {
         assertThat(engine.hit1(one.id(), null, new StringBuilder("k"))).isNull();
         assertThat(one.stats().notCacheable()).as("enter reports it, not the probe").isZero();
     }
+
+    /** A value whose hash fails: the key cannot be made. */
+    static final class FailingHash {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FailingHash;
+        }
+
+        @Override
+        public int hashCode() {
+            throw new IllegalStateException("no hash");
+        }
+    }
+
+    @Test
+    void aFailureIsReportedOnceAndTheCallRunsAsThePlainMethod() throws Throwable {
+        MethodMeta one = register("one");
+        assertThat(engine.hit1(one.id(), null, new FailingHash())).isNull();
+        assertThat(one.stats().internalFailures()).isEqualTo(1);
+        assertThat(engine.enter(one.id(), HitPathTest.class, null, new Object[] {new FailingHash()}))
+                .as("the plain body runs").isNull();
+        assertThat(one.stats().internalFailures()).as("enter does not fail it again").isEqualTo(1);
+        assertThat(CallState.current().bypassing(one.id())).isFalse();
+    }
 }
