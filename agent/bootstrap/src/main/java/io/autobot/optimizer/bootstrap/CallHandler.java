@@ -23,6 +23,34 @@ public interface CallHandler {
     Object enter(int methodId, Class<?> declaringType, Object self, Object[] args) throws Throwable;
 
     /**
+     * Called on entry to a method of no argument instrumented with the arity-specialised advice,
+     * before {@link #enter}: a cache hit answered without an argument array.
+     *
+     * @return the stored value ({@link Dispatcher#NULL} for null), or {@code null} when the call is
+     *     anything but a plain hit (a miss, a bypass, a hit to verify, a failure): the advice then
+     *     calls {@link #enter}, which does everything as if this had not been asked. It must not
+     *     count a miss or change anything when it returns {@code null}.
+     */
+    default Object hit0(int methodId, Object self) {
+        return null;
+    }
+
+    /** {@link #hit0} of a method of one argument (a primitive boxed). */
+    default Object hit1(int methodId, Object self, Object arg0) {
+        return null;
+    }
+
+    /** {@link #hit0} of a method of two arguments. */
+    default Object hit2(int methodId, Object self, Object arg0, Object arg1) {
+        return null;
+    }
+
+    /** {@link #hit0} of a method of three arguments. */
+    default Object hit3(int methodId, Object self, Object arg0, Object arg1, Object arg2) {
+        return null;
+    }
+
+    /**
      * Called when the body of a method that returns a value ended, on the thread that ran it, when
      * {@link #enter} had returned {@code null} for that call (so the body ran in the method's own
      * frame). The handler finishes what it began for the call, if anything (a cache miss stores the

@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.call.ThreadTally;
 import io.autobot.optimizer.agent.config.OperationProfile;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.bootstrap.Dispatcher;
@@ -85,6 +86,11 @@ public final class CachingPolicy implements Policy {
     /** The fast path: the stored value ({@code Dispatcher.NULL} for null) or null on a miss. */
     public Object lookup(CallKey key) {
         return cache.lookup(key);
+    }
+
+    /** The lookup of the cache-hit path: the stored value, or null for anything that is not a memory hit. */
+    public Object hit(CallKey key, ThreadTally tally) {
+        return cache.hit(key, tally);
     }
 
     /** What the caller of a hit gets for a stored value: its own argument, or a copy of a mutable result. */

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * have no value semantics throws {@link KeyValues.NotCacheable}.
  *
  * <p>Keys that are stored never change. For lookups, each thread reuses one key object
- * ({@link #reusable()}, {@link #reuse}) so that a cache hit allocates nothing but the argument
- * array the advice builds.
+ * ({@link #reusable()}, {@link #reuse}), and the cache-hit path its own argument arrays, so that a
+ * cache hit allocates nothing.
  */
 public final class CallKey {
 
@@ -114,7 +114,8 @@ public final class CallKey {
         if (!mutable && !reusable) {
             return this;
         }
-        return new CallKey(method, receiver, mutable ? KeyCopies.copy(args) : args, hash);
+        // a reusable key's array may be the thread's own probe array, which the next lookup refills
+        return new CallKey(method, receiver, mutable ? KeyCopies.copy(args) : reusable ? args.clone() : args, hash);
     }
 
     /**

@@ -3,8 +3,9 @@ package io.autobot.optimizer.agent.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.StripedCount;
+import io.autobot.optimizer.agent.call.ThreadTally;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,6 +21,10 @@ import java.util.function.Predicate;
  * (neither is). An expired entry is never served; it is removed when next read, by
  * {@link #purgeExpired()}, or by size eviction. Maintenance runs on the calling thread, so the
  * agent never borrows the host's common pool.
+ *
+ * <p>Hits, misses and evictions are counted here rather than by Caffeine's statistics, whose
+ * counters every hit would increment atomically: a hit of the engine's fast path ({@link #hit})
+ * adds to its thread's own cell ({@link StripedCount}).
  */
 public final class MemoryTier implements CacheTier {
 
@@ -28,6 +33,10 @@ public final class MemoryTier implements CacheTier {
     private final Cache<CallKey, Entry> cache;
     private final LongAdder loadNanos = new LongAdder();
     private final LongAdder expirations = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private final StripedCount fastHits = new StripedCount();
+    private final LongAdder misses = new LongAdder();
     private final Ticker ticker;
     private final AtomicLong lastPurge;
     private volatile long capacity;
@@ -56,7 +65,11 @@ public final class MemoryTier implements CacheTier {
                 .maximumSize(capacity)
                 .ticker(ticker)
                 .executor(Runnable::run)
-                .recordStats()
+                .evictionListener((key, entry, cause) -> {
+                    if (cause.wasEvicted()) {
+                        evictions.increment();
+                    }
+                })
                 .build();
     }
 
@@ -67,7 +80,21 @@ public final class MemoryTier implements CacheTier {
 
     @Override
     public Object get(CallKey key) {
-        return live(key, cache.getIfPresent(key));
+        Object value = live(key, cache.getIfPresent(key));
+        (value == null ? misses : hits).increment();
+        return value;
+    }
+
+    /**
+     * A lookup of the cache-hit path: the value, counted in the thread's own cell as a hit, or
+     * null, counted as nothing (the lookup that follows a miss counts it).
+     */
+    public Object hit(CallKey key, ThreadTally tally) {
+        Object value = live(key, cache.getIfPresent(key));
+        if (value != null) {
+            fastHits.increment(tally);
+        }
+        return value;
     }
 
     @Override
@@ -147,8 +174,7 @@ public final class MemoryTier implements CacheTier {
 
     @Override
     public TierStatistics statistics() {
-        CacheStats stats = cache.stats();
-        return new TierStatistics(name(), cache.estimatedSize(), capacity, stats.hitCount(), stats.missCount(),
-                stats.evictionCount() + expirations.sum(), -1, loadNanos.sum());
+        return new TierStatistics(name(), cache.estimatedSize(), capacity, hits.sum() + fastHits.sum(), misses.sum(),
+                evictions.sum() + expirations.sum(), -1, loadNanos.sum());
     }
 }

@@ -4,6 +4,7 @@ import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
+import io.autobot.optimizer.agent.call.ThreadTally;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
 import io.autobot.optimizer.bootstrap.Dispatcher;
@@ -81,6 +82,11 @@ public final class ResultCache {
      */
     public Object lookup(CallKey key) {
         return tiers.lookup(key, true);
+    }
+
+    /** The lookup of the cache-hit path: see {@link Tiers#memoryHit}. */
+    public Object hit(CallKey key, ThreadTally tally) {
+        return tiers.memoryHit(key, tally);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.ThreadTally;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
@@ -44,6 +45,18 @@ final class Tiers {
 
     void strategy(CacheStrategy newStrategy) {
         this.strategy = newStrategy;
+    }
+
+    /**
+     * The lookup of the engine's cache-hit path: the memory tier's live value, counted as a hit in
+     * the thread's own cell, or null, counted as nothing (the full lookup that follows a miss asks
+     * every tier and counts it). Memory is asked first under every strategy, so a value here is
+     * what {@link #lookup(CallKey, boolean)} would answer.
+     */
+    Object memoryHit(CallKey key, ThreadTally tally) {
+        Object event = FlightEvents.lookupBegins();
+        Object value = memory.hit(key, tally);
+        return value == null ? null : FlightEvents.looked(event, key.method(), memory.name(), strategy, value);
     }
 
     /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class OperationStats {
 
     private final LongAdder hits = new LongAdder();
-    private final LongAdder fastHits = new LongAdder();
+    private final StripedCount fastHits = new StripedCount();
     private final LongAdder misses = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -33,6 +33,11 @@ public final class OperationStats {
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
         fastHits.increment();
+    }
+
+    /** A call answered from the cache before any policy ran, counted in the calling thread's own cell. */
+    public void recordFastHit(ThreadTally tally) {
+        fastHits.increment(tally);
     }
 
     /** A call answered from the cache inside the policies (a single-flight follower, a late hit). */

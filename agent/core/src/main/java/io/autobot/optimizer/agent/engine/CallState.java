@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.engine;
 
 import io.autobot.optimizer.agent.cache.CallKey;
+import io.autobot.optimizer.agent.call.ThreadTally;
 
 /**
  * Per-thread state of the call path. The agent runs a method's real body by setting a one-shot
@@ -22,6 +23,9 @@ final class CallState {
     private static final ThreadLocal<CallState> CURRENT = ThreadLocal.withInitial(CallState::new);
 
     private final CallKey lookupKey = CallKey.reusable();
+    /** The argument arrays of the cache-hit path's lookups, by arity: used with {@link #lookupKey}, never stored. */
+    private final Object[][] probes = {new Object[0], new Object[1], new Object[2], new Object[3]};
+    private final ThreadTally tally = ThreadTally.current();
     private final PendingCalls pending = new PendingCalls();
     private int bypass = NONE;
     private int nested;
@@ -29,6 +33,25 @@ final class CallState {
 
     static CallState current() {
         return CURRENT.get();
+    }
+
+    /** Whether the next entry of {@code methodId} on this thread should run its body; leaves it set. */
+    boolean bypassing(int methodId) {
+        return bypass == methodId;
+    }
+
+    /**
+     * This thread's argument array for a lookup of a call of {@code arity} arguments (at most 3);
+     * only while the thread holds its lookup key ({@link #borrowLookupKey}), and emptied before it
+     * returns it.
+     */
+    Object[] probe(int arity) {
+        return probes[arity];
+    }
+
+    /** This thread's cells for the counts of the cache-hit path. */
+    ThreadTally tally() {
+        return tally;
     }
 
     /** Whether the next entry of {@code methodId} on this thread should run its body; clears it. */

@@ -17,6 +17,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.bootstrap.CallHandler;
 import io.autobot.optimizer.bootstrap.Dispatcher;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,6 +116,91 @@ public final class Engine implements CallHandler {
             return inline(state, method, caching, self, args);
         }
         return nested(state, method, pipeline, invocation(method, declaringType, self, args), false);
+    }
+
+    @Override
+    public Object hit0(int methodId, Object self) {
+        return hit(methodId, self, 0, null, null, null);
+    }
+
+    @Override
+    public Object hit1(int methodId, Object self, Object arg0) {
+        return hit(methodId, self, 1, arg0, null, null);
+    }
+
+    @Override
+    public Object hit2(int methodId, Object self, Object arg0, Object arg1) {
+        return hit(methodId, self, 2, arg0, arg1, null);
+    }
+
+    @Override
+    public Object hit3(int methodId, Object self, Object arg0, Object arg1, Object arg2) {
+        return hit(methodId, self, 3, arg0, arg1, arg2);
+    }
+
+    /**
+     * The cache-hit path of the arity-specialised advice: a memory hit of a cached method, looked
+     * up with the thread's own key and argument array and counted in the thread's own cells, so it
+     * allocates nothing and writes no line another thread writes. Anything else (a bypass, a deep
+     * stack, verification, a miss, a key that cannot be made) returns null, having changed and
+     * counted nothing: the advice then calls {@link #enter}, which does it all. An internal failure
+     * is reported and the call runs as the plain method, as {@link #enter} does with one.
+     */
+    private Object hit(int methodId, Object self, int arity, Object arg0, Object arg1, Object arg2) {
+        CallState state = CallState.current();
+        if (state.bypassing(methodId) || state.pending().size() >= StackHeadroom.CHECKED_FROM) {
+            return null;
+        }
+        Route route = registry.route(methodId);
+        Pipeline pipeline = route == null ? null : route.pipeline();
+        CachingPolicy caching = pipeline == null ? null : pipeline.caching();
+        if (caching == null || caching.disabled() || caching.verifyFraction() > 0) {
+            return null;
+        }
+        CallKey key = state.borrowLookupKey();
+        if (key == null) {
+            return null; // a lookup further up the stack holds the key and the arrays
+        }
+        Object[] args = state.probe(arity);
+        try {
+            if (arity > 0) {
+                args[0] = arg0;
+                if (arity > 1) {
+                    args[1] = arg1;
+                    if (arity > 2) {
+                        args[2] = arg2;
+                    }
+                }
+            }
+            MethodMeta method = route.method();
+            Object stored = caching.hit(key.reuse(method, self, args), state.tally());
+            if (stored == null) {
+                return null;
+            }
+            method.stats().recordFastHit(state.tally());
+            return caching.served(stored, args);
+        } catch (KeyValues.NotCacheable notCacheable) {
+            return null; // enter() makes the key again and says why the call is not cached
+        } catch (Throwable internal) {
+            return failedHit(state, route.method(), internal);
+        } finally {
+            Arrays.fill(args, null);
+            state.returnLookupKey(key);
+        }
+    }
+
+    /**
+     * The hit path failed inside the agent: reported as {@link #enter}'s lookup reports it, and the
+     * call runs as the plain method, as there: the bypass makes the {@code enter} that follows let
+     * the body run.
+     */
+    private Object failedHit(CallState state, MethodMeta method, Throwable internal) {
+        try {
+            failOpen.report("cache lookup", method, internal);
+        } finally {
+            state.bypass(method.id());
+        }
+        return null;
     }
 
     private static Invocation invocation(MethodMeta method, Class<?> declaringType, Object self, Object[] args) {

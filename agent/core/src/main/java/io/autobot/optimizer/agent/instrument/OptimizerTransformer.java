@@ -64,13 +64,25 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
             if (engine.policiesOf(meta).isEmpty()) {
                 continue;
             }
-            Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
+            Class<?> advice = advice(method);
             builder = builder.visit(Advice.withCustomMapping().bind(MethodId.class, meta.id()).to(advice)
                     .on(is(method)));
             instrumented.add(meta);
             LOG.debug("instrumented {} with {}", meta.qualifiedName(), engine.policiesOf(meta));
         }
         return builder;
+    }
+
+    /**
+     * A void method's advice, or for a method that returns a value the advice of its arity (no
+     * argument array on a cache hit), or the general one (the arguments in one array).
+     */
+    private static Class<?> advice(MethodDescription.InDefinedShape method) {
+        if (method.getReturnType().represents(void.class)) {
+            return VoidAdvice.class;
+        }
+        Class<?> byArity = ArityAdvice.forArity(method.getParameters().size());
+        return byArity != null ? byArity : ValueAdvice.class;
     }
 
     /** The methods instrumented so far (a method transformed twice appears twice). */
