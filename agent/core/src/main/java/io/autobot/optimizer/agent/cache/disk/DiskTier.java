@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -66,10 +65,6 @@ public final class DiskTier implements CacheTier {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean receiverNoticeGiven = new AtomicBoolean();
     private final AtomicLong queued = new AtomicLong();
-    /** Results handed to the tier's thread to be weighed and encoded there ({@link #offerBehind}). */
-    private final AtomicLong behind = new AtomicLong();
-    /** Whether the directory held no store when the tier opened: lookups then never wait for the open. */
-    private final boolean startedEmpty;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -86,8 +81,7 @@ public final class DiskTier implements CacheTier {
         this.directory = directory;
         this.methods = methods;
         this.writer = new WriteBehind(directory, this::written, evictions);
-        this.startedEmpty = directory.storeMissing();
-        this.shutdownHook = new Thread(this::stopAtExit, "autobot-disk-cache-shutdown");
+        this.shutdownHook = new Thread(() -> writer.stop(CLOSE_WAIT_MILLIS, false), "autobot-disk-cache-shutdown");
     }
 
     /**
@@ -109,14 +103,6 @@ public final class DiskTier implements CacheTier {
         }
         tier.writer.start();
         return tier;
-    }
-
-    /**
-     * What the JVM's exit does: writes what is queued (at most {@link #CLOSE_WAIT_MILLIS}) if the
-     * store is open, or opening because a lookup needed it; else leaves without loading MapDB.
-     */
-    void stopAtExit() {
-        writer.stop(CLOSE_WAIT_MILLIS, false);
     }
 
     @Override
@@ -142,13 +128,8 @@ public final class DiskTier implements CacheTier {
     private Object get(CallKey key, boolean counted) {
         long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !method.worth().storing() || !readable()) {
-            return null;
-        }
-        if (writer.store() == null && pending.isEmpty()) {
-            if (counted && !writer.settled()) {
-                misses.increment(); // still opening a store that did not exist: nothing to read yet
-            }
+        if (method.refusal() != null || !method.worth().storing() || !writer.awaitSettled(OPEN_WAIT_MILLIS)
+                || (writer.store() == null && pending.isEmpty())) {
             return null;
         }
         byte[] storeKey = keyOf(method, key);
@@ -178,24 +159,6 @@ public final class DiskTier implements CacheTier {
             lastHit.hit(key, EntryFormat.expiresAt(record));
         }
         return value;
-    }
-
-    /**
-     * Whether a lookup may read: the store is open (or failed to), else it waits for the store to
-     * open, unless the directory held no store when the tier opened. Then there is nothing on disk
-     * to wait for: only results this JVM wrote, which its pending copies hold until the store has
-     * them, and a cold JVM's first calls do not wait for MapDB to load (it starts loading now, and
-     * a JVM that exits meanwhile waits for it to write what is queued, as when the lookup waited).
-     */
-    private boolean readable() {
-        if (writer.settled()) {
-            return true;
-        }
-        if (startedEmpty) {
-            writer.openNow(); // a lookup means results to write: open without the start-up delay, but do not wait
-            return true;
-        }
-        return writer.awaitSettled(OPEN_WAIT_MILLIS);
     }
 
     @Override
@@ -275,42 +238,6 @@ public final class DiskTier implements CacheTier {
      */
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
-        return weighAndOffer(key, value, ttl, computeNanos, writer::submit, true);
-    }
-
-    /**
-     * Under {@code hybrid} the memory tier serves this JVM and the disk only a later one, so the
-     * caller does not wait for the disk: the weighing, the encoding and the write run on the tier's
-     * own thread, after the store has opened. On a cold JVM that is most of the disk tier's cost
-     * (the serialization's and MapDB's first runs), which the host's first calls then do not pay.
-     */
-    @Override
-    public void offerBehind(CallKey key, Object value, Duration ttl, long computeNanos) {
-        DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !writer.writable()) {
-            return;
-        }
-        if (behind.incrementAndGet() > MAX_QUEUED) {
-            behind.decrementAndGet();
-            queueFull();
-            return;
-        }
-        writer.submit(new WriteBehind.Deferred(() -> {
-            behind.decrementAndGet();
-            WriteBehind.Put[] put = new WriteBehind.Put[1];
-            if (weighAndOffer(key, value, ttl, computeNanos, ready -> put[0] = ready, false)) {
-                loadNanos.add(computeNanos);
-            }
-            return put[0];
-        }, behind::decrementAndGet));
-    }
-
-    /**
-     * {@link #offer(CallKey, Object, Duration, long)} with the put handed to {@code sink}; {@code
-     * callerWaits} says whether this runs on the caller's thread, whose time the report counts.
-     */
-    private boolean weighAndOffer(CallKey key, Object value, Duration ttl, long computeNanos,
-            Consumer<WriteBehind.Put> sink, boolean callerWaits) {
         DiskMethod method = diskMethod(key.method());
         if (method.refusal() != null) {
             return false; // never on disk: nothing to weigh
@@ -323,21 +250,14 @@ public final class DiskTier implements CacheTier {
             LOG.debug("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
                     wasStoring ? "; its results stay in memory" : "; its results are stored again");
         }
-        return stored && offer(key, value, ttl, sink, callerWaits);
+        return stored && offer(key, value, ttl);
     }
 
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl) {
-        return offer(key, value, ttl, writer::submit, true);
-    }
-
-    private boolean offer(CallKey key, Object value, Duration ttl, Consumer<WriteBehind.Put> sink,
-            boolean callerWaits) {
         long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        // on the tier's own thread (callerWaits false) the writer has checked the store itself: it
-        // also writes what was queued before a stop
-        if (method.refusal() != null || (callerWaits && !writer.writable())) {
+        if (method.refusal() != null || !writer.writable()) {
             return false;
         }
         CallCodec.Written call = writtenKeyOf(method, key);
@@ -366,27 +286,21 @@ public final class DiskTier implements CacheTier {
                 ? EntryFormat.argumentRecord(storeKey, argument.index(), expiresAt(ttl))
                 : EntryFormat.record(storeKey, payload, expiresAt(ttl));
         if (!reserve(record.length)) {
-            queueFull();
+            dropped.increment();
+            if (warnedFull.compareAndSet(false, true)) {
+                LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
+                        + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
+                        MAX_QUEUED_BYTES >> 20);
+            }
             return false;
         }
         method.allow(classes);
         long writeNanos = System.nanoTime() - start;
         method.worth().wrote(writeNanos);
-        if (callerWaits) {
-            key.method().stats().policies().saved(NAME, -writeNanos); // off the caller's thread it costs the call nothing
-        }
+        key.method().stats().policies().saved(NAME, -writeNanos);
         pending.put(pendingKey, record);
-        sink.accept(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
+        writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
         return true;
-    }
-
-    private void queueFull() {
-        dropped.increment();
-        if (warnedFull.compareAndSet(false, true)) {
-            LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
-                    + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
-                    MAX_QUEUED_BYTES >> 20);
-        }
     }
 
     private boolean reserve(int bytes) {

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +36,6 @@ final class WriteBehind {
 
     /** Writes one record; {@code classes} are the classes its payload names. */
     record Put(byte[] key, byte[] record, String stableId, Set<String> classes) implements Command {
-    }
-
-    /**
-     * A result to weigh and encode on this thread ({@code prepare} gives the put, or null when the
-     * result is not stored); {@code abandon} when it is never prepared.
-     */
-    record Deferred(Supplier<Put> prepare, Runnable abandon) implements Command {
     }
 
     /** Removes one entry; an expired one counts as an eviction once it is really gone. */
@@ -130,11 +122,6 @@ final class WriteBehind {
         return settled.getCount() == 0;
     }
 
-    /** Has the store opened now, if it was not yet, without waiting for it. */
-    void openNow() {
-        needed.countDown();
-    }
-
     /** Waits until the store is open or has failed to open (opening it now if it was not yet). */
     boolean awaitSettled(long millis) {
         needed.countDown();
@@ -153,8 +140,6 @@ final class WriteBehind {
             listener.finished(put);
         } else if (command instanceof Clear clear) {
             clear.done().complete(null);
-        } else if (command instanceof Deferred deferred) {
-            deferred.abandon().run();
         }
     }
 
@@ -173,7 +158,7 @@ final class WriteBehind {
      *
      * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
      *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
-     *     (and without writing to disk), unless a lookup has had the store opened already
+     *     (and without writing to disk)
      */
     void stop(long millis, boolean waitForOpen) {
         if (stopped) {
@@ -183,8 +168,8 @@ final class WriteBehind {
         queue.add(new Stop());
         if (waitForOpen) {
             needed.countDown();
-        } else if (!settled() && needed.getCount() != 0) {
-            return; // nobody needed the store yet: leave without loading it
+        } else if (!settled()) {
+            return;
         }
         try {
             thread.join(millis);
@@ -261,12 +246,6 @@ final class WriteBehind {
         try {
             for (; done < batch.size(); done++) {
                 Command command = batch.get(done);
-                if (command instanceof Deferred deferred) {
-                    command = current != null && writable ? prepare(deferred) : abandoned(deferred);
-                    if (command == null) {
-                        continue;
-                    }
-                }
                 if (command instanceof Put put) {
                     if (current != null && writable) {
                         current.allowClasses(put.stableId(), put.classes());
@@ -314,25 +293,6 @@ final class WriteBehind {
         return stop;
     }
 
-    /**
-     * The put of a deferred result, or null when it is not stored. Its faults are the result's (a
-     * host's {@code equals} or {@code writeObject} that throws), not the store's: they drop that
-     * result only.
-     */
-    private static Put prepare(Deferred deferred) {
-        try {
-            return deferred.prepare().get();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            LOG.debug("a result was not written to the disk cache", e);
-            return null;
-        }
-    }
-
-    private static Put abandoned(Deferred deferred) {
-        deferred.abandon().run();
-        return null;
-    }
-
     /** Finishes the puts and clears a failure kept from being applied. */
     private void giveUp(List<Command> rest) {
         for (Command command : rest) {
@@ -340,8 +300,6 @@ final class WriteBehind {
                 listener.finished(put);
             } else if (command instanceof Clear clear) {
                 clear.done().complete(null);
-            } else if (command instanceof Deferred deferred) {
-                deferred.abandon().run();
             }
         }
     }

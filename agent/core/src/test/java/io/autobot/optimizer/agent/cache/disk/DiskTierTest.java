@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DB;
@@ -76,50 +75,6 @@ class DiskTierTest {
         assertThat(tier.remainingTtl(a)).isBetween(Duration.ofMinutes(59), HOUR);
         assertThat(tier.get(key(sameMethodNextRun, "n"))).isSameAs(Dispatcher.NULL);
         assertThat(tier.get(key(sameMethodNextRun, "other"))).isNull();
-    }
-
-    @Test
-    void aResultOfferedBehindIsWeighedAndEncodedOnTheTiersThreadAndChargesTheCallerNothing() {
-        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        DiskTier tier = open(dir());
-        ThreadRecorder.threads.clear();
-        tier.offerBehind(key(method, "a"), new ThreadRecorder("A"), HOUR, 5_000_000);
-        assertThat(ThreadRecorder.threads).as("nothing encoded on the caller's thread").isEmpty();
-        assertThat(method.stats().policies().savedNanos()).as("no disk time on the caller's account")
-                .doesNotContainKey("disk");
-
-        tier = reopen(tier); // closing writes what is queued
-        assertThat(ThreadRecorder.threads).isNotEmpty().allMatch("autobot-disk-cache"::equals);
-        assertThat(tier.get(key(DiskMethods.method("com.example.A", "compute", "v1"), "a")))
-                .isEqualTo(new ThreadRecorder("A"));
-    }
-
-    @Test
-    void aLookupInADirectoryWithoutAStoreDoesNotWaitForTheStoreToOpen() {
-        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        long start = System.nanoTime();
-        DiskTier tier = open(dir());
-        assertThat(tier.get(key(method, "a"))).isNull();
-        boolean openedMeanwhile = tier.ready();
-        // loading MapDB takes far longer than a lookup that does not wait for it
-        Assumptions.assumeTrue(System.nanoTime() - start < 200_000_000L, "this machine took too long to tell");
-        assertThat(openedMeanwhile).as("the lookup waited for the store to open").isFalse();
-        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
-        assertThat(tier.get(key(method, "a"))).as("served from its pending copy").isEqualTo("A");
-
-        tier = reopen(tier);
-        assertThat(tier.get(key(method, "a"))).as("a store on disk: the lookup waits for it").isEqualTo("A");
-    }
-
-    @Test
-    void aJvmThatExitsWhileALookupHadTheStoreOpenedWritesWhatIsQueued() {
-        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        DiskTier tier = open(dir());
-        assertThat(tier.get(key(method, "a"))).isNull(); // has the store opened, without waiting
-        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
-        tier.stopAtExit(); // what the JVM's shutdown hook runs
-        tier = open(dir());
-        assertThat(tier.get(key(method, "a"))).isEqualTo("A");
     }
 
     @Test
@@ -286,12 +241,11 @@ class DiskTierTest {
     }
 
     @Test
-    void aSecondTierOnTheSameDirectoryLeavesTheFirstAlone() throws Exception {
+    void aSecondTierOnTheSameDirectoryLeavesTheFirstAlone() {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier first = open(dir());
         first.offer(key(method, "a"), "A", HOUR);
         assertThat(first.get(key(method, "a"))).isEqualTo("A");
-        awaitReady(first); // the store exists: a second tier's lookup waits for its own attempt to open it
         DiskTier second = open(dir());
         assertThat(second.get(key(method, "a"))).isNull(); // waits until it has tried to open
         assertThat(second.ready()).isTrue();
@@ -398,32 +352,6 @@ class DiskTierTest {
         }
     }
 
-    /** Records the threads that serialize it; equal by text. */
-    static final class ThreadRecorder implements Serializable {
-        private static final long serialVersionUID = 1L;
-        static final List<String> threads = new CopyOnWriteArrayList<>();
-        private final String text;
-
-        ThreadRecorder(String text) {
-            this.text = text;
-        }
-
-        private void writeObject(ObjectOutputStream out) throws IOException {
-            threads.add(Thread.currentThread().getName());
-            out.defaultWriteObject();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ThreadRecorder r && r.text.equals(text);
-        }
-
-        @Override
-        public int hashCode() {
-            return text.hashCode();
-        }
-    }
-
     /** Equal by text and page; writes its text only. */
     static final class Query implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -491,14 +419,7 @@ class DiskTierTest {
         DiskTier tier = open(file.resolve("cache"));
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         assertThat(tier.get(key(method, "a"))).isNull();
-        awaitReady(tier); // no store to wait for: the lookup did not, the tier tries on its own
-        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isFalse();
-    }
-
-    private static void awaitReady(DiskTier tier) throws InterruptedException {
-        for (int i = 0; i < 500 && !tier.ready(); i++) {
-            Thread.sleep(20);
-        }
         assertThat(tier.ready()).isTrue();
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isFalse();
     }
 }

@@ -45,9 +45,7 @@ class DiskTransparencyTest {
                 if (cache.lookup(key) == null) { // the engine's own lookup first, as on the hit path
                     cache.getOrLoad(key, () -> {
                         bodies.incrementAndGet();
-                        // dearer than a disk read, so the tier keeps storing (DiskWorth), also when the first
-                        // encodings run while MapDB loads beside them (lookups do not wait for a new store)
-                        Thread.sleep(50);
+                        Thread.sleep(20); // dearer than a disk read, so the tier keeps storing (DiskWorth)
                         return k * k;
                     }, new LoadTerms(Duration.ofHours(1), Long.MAX_VALUE, stats, 0));
                 }
