@@ -79,12 +79,20 @@ final class DiskWorth {
             return null;
         }
         String costs = " (" + millis(compute) + " ms to compute vs " + millis(readCost) + " ms to read"
-                + (Double.isNaN(read) ? ", estimated from the encoding" : "") + ")";
+                + (readsDecide() ? "" : ", estimated from the encoding") + ")";
         return storing ? "disk: stored, reading is cheaper" + costs : "disk: skipped, computing is cheaper" + costs;
     }
 
+    /**
+     * The reads once there are two (the first alone is cold: it pays the decoding's class loading
+     * and the store's first page reads), before that the encodings when there are any.
+     */
     private double readCost() {
-        return Double.isNaN(read) ? write : read;
+        return readsDecide() ? read : write;
+    }
+
+    private boolean readsDecide() {
+        return reads >= 2 || Double.isNaN(write);
     }
 
     /** The average with one more sample; the second sample replaces the first (see the class comment). */

@@ -25,6 +25,7 @@ class DiskWorthTest {
         DiskWorth worth = new DiskWorth();
         worth.wrote(5 * MS);
         worth.read(MS / 2);
+        worth.read(MS / 2);
 
         for (int i = 0; i < 10; i++) {
             assertThat(worth.computed(3 * MS)).isTrue();
@@ -75,6 +76,19 @@ class DiskWorthTest {
             assertThat(worth.computed(5 * MS)).isTrue();
         }
         assertThat(worth.verdict()).startsWith("disk: stored, reading is cheaper (5.0 ms to compute vs 1.0 ms to read");
+    }
+
+    @Test
+    void aColdFirstReadDoesNotDecideAlone() {
+        DiskWorth worth = new DiskWorth();
+        worth.wrote(MS);
+        worth.wrote(MS);
+        worth.read(40 * MS); // the first read: the decoding's classes, the store's first pages
+        for (int i = 0; i < 5; i++) {
+            assertThat(worth.computed(5 * MS)).as("judged by the encodings until a second read").isTrue();
+        }
+        worth.read(30 * MS);
+        assertThat(worth.computed(5 * MS)).as("two slow reads decide").isFalse();
     }
 
     @Test
