@@ -1,5 +1,11 @@
 package io.autobot.optimizer.management.report;
 
+import static io.autobot.optimizer.protocol.html.DocumentValues.list;
+import static io.autobot.optimizer.protocol.html.DocumentValues.map;
+import static io.autobot.optimizer.protocol.html.DocumentValues.number;
+import static io.autobot.optimizer.protocol.html.DocumentValues.strings;
+import static io.autobot.optimizer.protocol.html.DocumentValues.text;
+
 import io.autobot.optimizer.protocol.html.BarChart;
 import io.autobot.optimizer.protocol.html.HtmlPage;
 import io.autobot.optimizer.protocol.html.TimeChart;
@@ -188,31 +194,5 @@ public final class HtmlReport {
     /** A tier's bytes on disk; a negative count is the memory tier's "not on disk". */
     private static String onDisk(double bytes) {
         return bytes < 0 ? "-" : Units.bytes(bytes);
-    }
-
-    /** A figure of the document: any number; NaN for null (not measured) or anything else. */
-    static double number(Object value) {
-        return value instanceof Number number ? number.doubleValue() : Double.NaN;
-    }
-
-    private static String text(Object value) {
-        return value == null ? Units.NOT_AVAILABLE : String.valueOf(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, ?>) map : Map.of();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> list ? list : List.of();
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> strings = new ArrayList<>();
-        for (Object item : list(value)) {
-            strings.add(String.valueOf(item));
-        }
-        return strings;
     }
 }

@@ -1,10 +1,15 @@
 package io.autobot.optimizer.samples.bench;
 
+import static io.autobot.optimizer.protocol.html.DocumentValues.list;
+import static io.autobot.optimizer.protocol.html.DocumentValues.map;
+import static io.autobot.optimizer.protocol.html.DocumentValues.number;
+import static io.autobot.optimizer.protocol.html.DocumentValues.strings;
+import static io.autobot.optimizer.protocol.html.DocumentValues.text;
+
 import io.autobot.optimizer.protocol.html.BarChart;
 import io.autobot.optimizer.protocol.html.HtmlPage;
 import io.autobot.optimizer.protocol.html.Units;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,30 +120,5 @@ final class BenchmarkPage {
 
     private static double median(Object stats) {
         return number(map(stats).get("median"));
-    }
-
-    private static double number(Object value) {
-        return value instanceof Number number ? number.doubleValue() : Double.NaN;
-    }
-
-    private static String text(Object value) {
-        return value == null ? Units.NOT_AVAILABLE : String.valueOf(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, ?>) map : new LinkedHashMap<>();
-    }
-
-    private static List<?> list(Object value) {
-        return value instanceof List<?> list ? list : List.of();
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> strings = new ArrayList<>();
-        for (Object item : list(value)) {
-            strings.add(String.valueOf(item));
-        }
-        return strings;
     }
 }
