@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code @RateLimited}, and the throttling of {@code @Optimized} operations whose profile is
  * {@code throttled}: those share one limiter per operation, at {@code MAX_REQUESTS_PER_SECOND}
- * while {@code REQUEST_THROTTLING} is on. Either is held per JVM or by the fleet together, as the
+ * while {@code REQUEST_THROTTLING} is on, unless a {@code @RateLimited} method names that limiter
+ * (then only that method takes its permits). Either is held per JVM or by the fleet together, as the
  * declaration's scope or {@code RATE_LIMIT_SCOPE} says.
  */
 public final class RateLimitPolicyProvider implements PolicyProvider {
@@ -49,10 +50,11 @@ public final class RateLimitPolicyProvider implements PolicyProvider {
         }
         String operation = spec.operation();
         if (spec.optimized() && profiles.get(operation).throttled()) {
-            Limiter limiter = limiters.limiter(operation.isEmpty() ? method.qualifiedName() : operation, 0,
+            RateLimiters.Throttle throttle = limiters.throttle(operation.isEmpty() ? method.qualifiedName() : operation,
                     method.qualifiedName(), limiters.fleetScope(""));
-            return new RateLimitPolicy(limiter, () -> profiles.get(operation).throttled(), OPERATION_MAX_WAIT,
-                    List.of(), 0, Duration.ZERO);
+            return new RateLimitPolicy(throttle.limiter(),
+                    () -> profiles.get(operation).throttled() && throttle.takesPermits().getAsBoolean(),
+                    OPERATION_MAX_WAIT, List.of(), 0, Duration.ZERO);
         }
         return null;
     }
@@ -70,7 +72,7 @@ public final class RateLimitPolicyProvider implements PolicyProvider {
         Duration maxWait = Declarations.duration("@RateLimited(maxWait = ...)", declared.maxWait());
         Duration backoff = Declarations.duration("@RateLimited(backoff = ...)", declared.backoff());
         String name = declared.name().isBlank() ? method.qualifiedName() : declared.name().trim();
-        Limiter limiter = limiters.limiter(name, perSecond, method.qualifiedName(),
+        Limiter limiter = limiters.declared(name, perSecond, method.qualifiedName(),
                 limiters.fleetScope(declared.scope()));
         return new RateLimitPolicy(limiter, () -> true, maxWait, declared.retryOn(), declared.maxRetries(), backoff);
     }

@@ -7,6 +7,7 @@ import io.autobot.optimizer.agent.redis.RedisLink;
 import io.autobot.optimizer.protocol.settings.Catalogue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ final class RateLimiters {
         final Limiter limiter;
         final boolean fleet;
         double declaredRate;
+        /** Whether a {@code @RateLimited} method names this limiter (read on every throttled call). */
+        volatile boolean declared;
 
         Entry(Limiter limiter, boolean fleet, double declaredRate) {
             this.limiter = limiter;
@@ -71,13 +74,35 @@ final class RateLimiters {
     }
 
     /**
-     * The limiter of this name, created on first use.
+     * The limiter a {@code @RateLimited} method names, created on first use.
      *
      * @param declaredRate the rate the declaration asks for, zero for the default
      * @param declaredBy the declaring method, for the warnings about conflicting declarations
      * @param fleet whether the declaration asks for the fleet's scope
      */
-    synchronized Limiter limiter(String name, double declaredRate, String declaredBy, boolean fleet) {
+    synchronized Limiter declared(String name, double declaredRate, String declaredBy, boolean fleet) {
+        Entry entry = entry(name, declaredRate, declaredBy, fleet);
+        entry.declared = true;
+        return entry.limiter;
+    }
+
+    /**
+     * The limiter of a throttled operation, created on first use, and whether it takes permits now:
+     * not while a {@code @RateLimited} method names the same limiter. That method is where the
+     * operation's requests leave the JVM, so its permits are the operation's; the operation's
+     * methods taking a permit of their own as well would count each request twice (or once per
+     * batch of them, for a method that fans its work out).
+     */
+    synchronized Throttle throttle(String name, String declaredBy, boolean fleet) {
+        Entry entry = entry(name, 0, declaredBy, fleet);
+        return new Throttle(entry.limiter, () -> !entry.declared);
+    }
+
+    /** An operation's limiter, and whether it is the one taking the operation's permits now. */
+    record Throttle(Limiter limiter, BooleanSupplier takesPermits) {
+    }
+
+    private Entry entry(String name, double declaredRate, String declaredBy, boolean fleet) {
         Entry entry = limiters.get(name);
         if (entry == null) {
             entry = create(name, declaredRate > 0 ? declaredRate : defaultRate(), declaredBy, fleet, declaredRate);
@@ -97,7 +122,7 @@ final class RateLimiters {
                 entry.limiter.rate(declaredRate);
             }
         }
-        return entry.limiter;
+        return entry;
     }
 
     private Entry create(String name, double rate, String declaredBy, boolean fleet, double declaredRate) {

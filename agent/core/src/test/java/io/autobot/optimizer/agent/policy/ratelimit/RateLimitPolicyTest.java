@@ -108,12 +108,34 @@ class RateLimitPolicyTest {
     }
 
     @Test
+    void aThrottledOperationTakesNoPermitOfItsOwnOnceARateLimitedMethodNamesItsLimiter() throws Throwable {
+        MethodMeta outer = method(null, "search"); // the operation's method: its body makes the request
+        Policy throttled = provider.create(outer);
+        // where the request leaves the JVM: one permit a second, and no waiting for one
+        MethodMeta send = method(limited(1, "search", "0s", List.of()), null);
+        Policy declared = provider.create(send);
+        // had the operation's call taken the second's permit, the request inside it would get none
+        assertThat(call(throttled, outer, inv -> call(declared, send, inner -> "answer"))).isEqualTo("answer");
+        assertThatThrownBy(() -> call(declared, send, inner -> "again")).as("the declared limit holds")
+                .isInstanceOf(CallerFailure.class);
+    }
+
+    @Test
+    void aThrottledOperationAloneTakesPermits() throws Throwable {
+        MethodMeta outer = method(null, "search");
+        Policy throttled = provider.create(outer);
+        settings.set(Setting.MAX_REQUESTS_PER_SECOND, 0.001); // one permit, then none within the 5 s wait
+        call(throttled, outer, inv -> "first");
+        assertThatThrownBy(() -> call(throttled, outer, inv -> "second")).isInstanceOf(CallerFailure.class);
+    }
+
+    @Test
     void theLowestDeclaredRateOfASharedLimiterWins() {
         RateLimiters limiters = new RateLimiters(settings);
-        limiters.limiter("shared", 20, "a", false);
-        assertThat(limiters.limiter("shared", 5, "b", false).rate()).isEqualTo(5);
-        assertThat(limiters.limiter("shared", 50, "c", false).rate()).isEqualTo(5);
-        assertThat(limiters.limiter("shared", 0, "d", false).rate()).isEqualTo(5);
+        limiters.declared("shared", 20, "a", false);
+        assertThat(limiters.declared("shared", 5, "b", false).rate()).isEqualTo(5);
+        assertThat(limiters.declared("shared", 50, "c", false).rate()).isEqualTo(5);
+        assertThat(limiters.declared("shared", 0, "d", false).rate()).isEqualTo(5);
     }
 
     @Test
