@@ -178,6 +178,19 @@ final class Tiers {
         }
     }
 
+    /**
+     * Has the disk tier opened now, when the strategy uses it: called once a cached method is
+     * instrumented, so that MapDB loads on the tier's thread (after the tier's start delay) while
+     * the host starts, rather than while its first cached call waits (under {@code disk}) or
+     * competes with it for the CPU (under {@code hybrid}). A JVM that exits before the delay has
+     * loaded nothing.
+     */
+    void prepare() {
+        if (strategy.usesDisk() && disk == null && !diskUnavailable) {
+            disk();
+        }
+    }
+
     /** The shared tier, opened on first use; null when there is none (reported once by its factory). */
     private CacheTier remote() {
         CacheTier current = remote;

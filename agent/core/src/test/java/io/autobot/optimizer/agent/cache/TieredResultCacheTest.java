@@ -98,6 +98,28 @@ class TieredResultCacheTest {
     }
 
     @Test
+    void preparingOpensTheDiskTierOnceBeforeTheFirstCallWhenTheStrategyUsesIt() throws Throwable {
+        ResultCache cache = cache(CacheStrategy.DISK);
+        cache.prepare();
+        assertThat(opened).hasValue(1);
+        assertThat(disk.gets).hasValue(0); // opened, not read
+        cache.prepare();
+        load(cache, key("a"), "A");
+        assertThat(opened).hasValue(1);
+        assertThat(cache.lookup(key("a"))).isEqualTo("A");
+    }
+
+    @Test
+    void preparingLeavesTheDiskTierClosedUnderMemory() {
+        ResultCache cache = cache(CacheStrategy.MEMORY);
+        cache.prepare();
+        assertThat(opened).hasValue(0);
+        cache.strategy(CacheStrategy.HYBRID);
+        cache.prepare();
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
     void hybridPromotesADiskHitWithTheLifetimeItHasLeft() {
         ResultCache cache = cache(CacheStrategy.HYBRID);
         disk.values.put(key("a"), "A");
