@@ -107,8 +107,12 @@ final class Tiers {
             }
         }
         CacheTier diskTier = current.usesDisk() ? disk() : null;
-        boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl, loadNanos);
-        if (onDisk) {
+        boolean onDisk = false;
+        if (diskTier != null && current.usesMemory()) {
+            // hybrid: memory serves this JVM, so the disk tier's work is not the caller's to wait for
+            diskTier.offerBehind(key, value, ttl, loadNanos);
+        } else if (diskTier != null && diskTier.offer(key, value, ttl, loadNanos)) {
+            onDisk = true;
             diskTier.recordLoad(loadNanos);
         }
         if (current.usesMemory() || !onDisk) {
