@@ -60,8 +60,9 @@ class StageFaultIT {
                 new Stage("memory tier", true, INTERNAL,
                         List.of(AGENT + "cache.MemoryTier#get", AGENT + "cache.MemoryTier#hit",
                                 AGENT + "cache.MemoryTier#put")),
-                new Stage("disk tier", true, INTERNAL,
-                        List.of(AGENT + "cache.disk.DiskTier#get", AGENT + "cache.disk.DiskTier#offer")),
+                // under hybrid a result reaches the disk tier through offerBehind (weighed and encoded on its thread)
+                new Stage("disk tier", true, INTERNAL, List.of(AGENT + "cache.disk.DiskTier#get",
+                        AGENT + "cache.disk.DiskTier#offer", AGENT + "cache.disk.DiskTier#offerBehind")),
                 // a result or argument that cannot be serialized keeps its method off the disk tier: expected,
                 // not an internal failure; the warning names the exception's type, never its message (data)
                 new Stage("serialization", false, "cannot be serialized (java.lang.IllegalStateException)",

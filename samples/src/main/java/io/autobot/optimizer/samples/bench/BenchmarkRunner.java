@@ -46,7 +46,7 @@ public final class BenchmarkRunner {
         boolean quick = options.flag("--quick");
         int repetitions = options.number("--repetitions", quick ? 3 : 5, 1, 100);
         Path agentJar = agentJar(options.value("--agent", null));
-        Path json = Path.of(options.value("--json", "autobot-benchmark.json")).toAbsolutePath();
+        Path json = jsonFile(options.value("--json", "autobot-benchmark.json"));
         Corpus corpus = corpus(options.value("--corpus", null));
         List<Configuration> configurations = quick ? quickConfigurations() : configurations();
         Path workDir = Files.createTempDirectory("autobot-benchmark");
@@ -218,6 +218,26 @@ public final class BenchmarkRunner {
     }
 
     /** A median in seconds with its range: {@code 1.234 s (1.100..1.400)}. */
+    /**
+     * The JSON file to write, its directory created now: a directory that cannot be made fails
+     * before the minutes of measuring, not after them.
+     *
+     * @throws IllegalArgumentException naming {@code --json} when its directory cannot be created
+     */
+    static Path jsonFile(String option) {
+        Path json = Path.of(option).toAbsolutePath().normalize();
+        Path parent = json.getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--json " + option + ": its directory cannot be created ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return json;
+    }
+
     /** The page beside the JSON file: its name with {@code .html} for {@code .json} (or added). */
     static Path page(Path json) {
         String name = json.getFileName().toString();

@@ -54,6 +54,19 @@ public interface CacheTier extends AutoCloseable {
     }
 
     /**
+     * {@link #offer(CallKey, Object, Duration, long)} for a value that another tier keeps for this
+     * JVM (memory, under {@code hybrid}): this tier serves it only after a restart, so it may do its
+     * work (encoding, deciding whether the value pays) off the caller's thread, later. The value is
+     * the stored one, which nothing changes (a mutable JDK collection is a copy already). The tier
+     * records the load of what it stores itself ({@link #recordLoad}).
+     */
+    default void offerBehind(CallKey key, Object value, Duration ttl, long computeNanos) {
+        if (offer(key, value, ttl, computeNanos)) {
+            recordLoad(computeNanos);
+        }
+    }
+
+    /**
      * Whether the tier has finished opening. Hybrid lookups skip a tier that is still opening
      * rather than wait for it; a disk-only lookup waits.
      */

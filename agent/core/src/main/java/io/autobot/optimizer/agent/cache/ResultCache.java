@@ -67,6 +67,14 @@ public final class ResultCache {
         this.failOpen = failOpen;
     }
 
+    /**
+     * Readies the tiers a cached method will use before its first call: the disk tier, when the
+     * strategy uses it, starts opening on its own thread (see {@link Tiers#prepare}).
+     */
+    public void prepare() {
+        tiers.prepare();
+    }
+
     public CacheStrategy strategy() {
         return tiers.strategy();
     }

@@ -107,8 +107,12 @@ final class Tiers {
             }
         }
         CacheTier diskTier = current.usesDisk() ? disk() : null;
-        boolean onDisk = diskTier != null && diskTier.offer(key, value, ttl, loadNanos);
-        if (onDisk) {
+        boolean onDisk = false;
+        if (diskTier != null && current.usesMemory()) {
+            // hybrid: memory serves this JVM, so the disk tier's work is not the caller's to wait for
+            diskTier.offerBehind(key, value, ttl, loadNanos);
+        } else if (diskTier != null && diskTier.offer(key, value, ttl, loadNanos)) {
+            onDisk = true;
             diskTier.recordLoad(loadNanos);
         }
         if (current.usesMemory() || !onDisk) {
@@ -175,6 +179,19 @@ final class Tiers {
         CacheTier diskTier = disk;
         if (diskTier != null) {
             diskTier.close();
+        }
+    }
+
+    /**
+     * Has the disk tier opened now, when the strategy uses it: called once a cached method is
+     * instrumented, so that MapDB loads on the tier's thread (after the tier's start delay) while
+     * the host starts, rather than while its first cached call waits (under {@code disk}) or
+     * competes with it for the CPU (under {@code hybrid}). A JVM that exits before the delay has
+     * loaded nothing.
+     */
+    void prepare() {
+        if (strategy.usesDisk() && disk == null && !diskUnavailable) {
+            disk();
         }
     }
 

@@ -392,7 +392,11 @@ public final class Engine implements CallHandler {
     public MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec, String fingerprint) {
         Route route = registry.add(loader, signature, spec, fingerprint);
         try {
-            route.pipeline(assembly.build(route.method()));
+            Pipeline pipeline = assembly.build(route.method());
+            route.pipeline(pipeline);
+            if (pipeline != null && pipeline.caching() != null) {
+                cache.prepare();
+            }
         } catch (IllegalArgumentException wrong) {
             LOG.warn("{}: {}; the method runs unoptimized", route.method().qualifiedName(), wrong.getMessage());
             route.pipeline(null);

@@ -22,6 +22,7 @@ class TieredResultCacheTest {
     static final class FakeDisk implements CacheTier {
         final Map<CallKey, Object> values = new ConcurrentHashMap<>();
         final AtomicInteger gets = new AtomicInteger();
+        final AtomicInteger behind = new AtomicInteger();
         volatile boolean ready = true;
         volatile boolean refuse;
         volatile Duration remaining = Duration.ofMinutes(3);
@@ -54,6 +55,12 @@ class TieredResultCacheTest {
             }
             put(key, value, ttl);
             return true;
+        }
+
+        @Override
+        public void offerBehind(CallKey key, Object value, Duration ttl, long computeNanos) {
+            behind.incrementAndGet();
+            offer(key, value, ttl);
         }
 
         @Override
@@ -98,6 +105,28 @@ class TieredResultCacheTest {
     }
 
     @Test
+    void preparingOpensTheDiskTierOnceBeforeTheFirstCallWhenTheStrategyUsesIt() throws Throwable {
+        ResultCache cache = cache(CacheStrategy.DISK);
+        cache.prepare();
+        assertThat(opened).hasValue(1);
+        assertThat(disk.gets).hasValue(0); // opened, not read
+        cache.prepare();
+        load(cache, key("a"), "A");
+        assertThat(opened).hasValue(1);
+        assertThat(cache.lookup(key("a"))).isEqualTo("A");
+    }
+
+    @Test
+    void preparingLeavesTheDiskTierClosedUnderMemory() {
+        ResultCache cache = cache(CacheStrategy.MEMORY);
+        cache.prepare();
+        assertThat(opened).hasValue(0);
+        cache.strategy(CacheStrategy.HYBRID);
+        cache.prepare();
+        assertThat(opened).hasValue(1);
+    }
+
+    @Test
     void hybridPromotesADiskHitWithTheLifetimeItHasLeft() {
         ResultCache cache = cache(CacheStrategy.HYBRID);
         disk.values.put(key("a"), "A");
@@ -119,6 +148,18 @@ class TieredResultCacheTest {
         assertThat(load(cache, key("b"), "B")).isEqualTo("B");
         assertThat(disk.values).containsKey(key("b")); // stores are queued meanwhile
         assertThat(memory.get(key("b"))).isEqualTo("B");
+    }
+
+    @Test
+    void hybridHandsResultsToTheDiskTierBehindTheCallerAndDiskOnItsThread() throws Throwable {
+        ResultCache hybrid = cache(CacheStrategy.HYBRID);
+        load(hybrid, key("a"), "A");
+        assertThat(disk.behind).as("hybrid: the disk tier may weigh and encode off the caller's thread").hasValue(1);
+        assertThat(memory.get(key("a"))).isEqualTo("A");
+        ResultCache diskOnly = cache(CacheStrategy.DISK);
+        load(diskOnly, key("b"), "B");
+        assertThat(disk.behind).as("disk: the result must be on disk when the call returns").hasValue(1);
+        assertThat(disk.values).containsKeys(key("a"), key("b"));
     }
 
     @Test

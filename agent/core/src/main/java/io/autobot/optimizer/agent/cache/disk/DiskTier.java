@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,9 +37,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Never stale: keys start with the method's stable id, which holds a fingerprint of the
  *       declaring class's bytes; a method whose class bytes cannot be read stays in memory.</li>
- *   <li>Writes are serialized on the caller's thread (so a caller that later mutates its result
- *       cannot change what is stored) and written by a daemon thread with batched commits; a
- *       full queue drops the write (counted) and the caller keeps the value in memory.</li>
+ *   <li>Under {@code disk} writes are serialized on the caller's thread (so a caller that later
+ *       mutates its result cannot change what is stored); under {@code hybrid}, where memory
+ *       serves this JVM and holds the same value, they are weighed and serialized on the tier's
+ *       daemon thread ({@link #offerBehind}), queued also while the store opens. The daemon thread
+ *       writes them with batched commits, and drains its queue before the store closes (at most
+ *       {@link #CLOSE_WAIT_MILLIS} at exit); a full queue drops the write (counted) and the value
+ *       stays in memory.</li>
  *   <li>Keys hold the call's serialized receiver part and arguments, but equal bytes are not
  *       equal calls: a call is written only when its bytes read back as equal to itself, and an
  *       entry is served only to a call its key's bytes read back as equal to (see {@link CallCodec}).</li>
@@ -65,6 +70,8 @@ public final class DiskTier implements CacheTier {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean receiverNoticeGiven = new AtomicBoolean();
     private final AtomicLong queued = new AtomicLong();
+    /** Results handed to the tier's thread to be weighed and encoded there ({@link #offerBehind}). */
+    private final AtomicLong behind = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
@@ -81,7 +88,7 @@ public final class DiskTier implements CacheTier {
         this.directory = directory;
         this.methods = methods;
         this.writer = new WriteBehind(directory, this::written, evictions);
-        this.shutdownHook = new Thread(() -> writer.stop(CLOSE_WAIT_MILLIS, false), "autobot-disk-cache-shutdown");
+        this.shutdownHook = new Thread(this::stopAtExit, "autobot-disk-cache-shutdown");
     }
 
     /**
@@ -103,6 +110,15 @@ public final class DiskTier implements CacheTier {
         }
         tier.writer.start();
         return tier;
+    }
+
+    /**
+     * What the JVM's exit does: writes what is queued, results handed over behind the caller
+     * included (at most {@link #CLOSE_WAIT_MILLIS}), if the store is open or opening; else leaves
+     * without loading MapDB.
+     */
+    void stopAtExit() {
+        writer.stop(CLOSE_WAIT_MILLIS, false);
     }
 
     @Override
@@ -238,6 +254,42 @@ public final class DiskTier implements CacheTier {
      */
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl, long computeNanos) {
+        return weighAndOffer(key, value, ttl, computeNanos, writer::submit, true);
+    }
+
+    /**
+     * Under {@code hybrid} the memory tier serves this JVM and the disk only a later one, so the
+     * caller does not wait for the disk: the weighing, the encoding and the write run on the tier's
+     * own thread, after the store has opened. On a cold JVM that is most of the disk tier's cost
+     * (the serialization's and MapDB's first runs), which the host's first calls then do not pay.
+     */
+    @Override
+    public void offerBehind(CallKey key, Object value, Duration ttl, long computeNanos) {
+        DiskMethod method = diskMethod(key.method());
+        if (method.refusal() != null || !writer.writable()) {
+            return;
+        }
+        if (behind.incrementAndGet() > MAX_QUEUED) {
+            behind.decrementAndGet();
+            queueFull();
+            return;
+        }
+        writer.submit(new WriteBehind.Deferred(() -> {
+            behind.decrementAndGet();
+            WriteBehind.Put[] put = new WriteBehind.Put[1];
+            if (weighAndOffer(key, value, ttl, computeNanos, ready -> put[0] = ready, false)) {
+                loadNanos.add(computeNanos);
+            }
+            return put[0];
+        }, behind::decrementAndGet));
+    }
+
+    /**
+     * {@link #offer(CallKey, Object, Duration, long)} with the put handed to {@code sink}; {@code
+     * callerWaits} says whether this runs on the caller's thread, whose time the report counts.
+     */
+    private boolean weighAndOffer(CallKey key, Object value, Duration ttl, long computeNanos,
+            Consumer<WriteBehind.Put> sink, boolean callerWaits) {
         DiskMethod method = diskMethod(key.method());
         if (method.refusal() != null) {
             return false; // never on disk: nothing to weigh
@@ -250,14 +302,21 @@ public final class DiskTier implements CacheTier {
             LOG.debug("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
                     wasStoring ? "; its results stay in memory" : "; its results are stored again");
         }
-        return stored && offer(key, value, ttl);
+        return stored && offer(key, value, ttl, sink, callerWaits);
     }
 
     @Override
     public boolean offer(CallKey key, Object value, Duration ttl) {
+        return offer(key, value, ttl, writer::submit, true);
+    }
+
+    private boolean offer(CallKey key, Object value, Duration ttl, Consumer<WriteBehind.Put> sink,
+            boolean callerWaits) {
         long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !writer.writable()) {
+        // on the tier's own thread (callerWaits false) the writer has checked the store itself: it
+        // also writes what was queued before a stop
+        if (method.refusal() != null || (callerWaits && !writer.writable())) {
             return false;
         }
         CallCodec.Written call = writtenKeyOf(method, key);
@@ -286,21 +345,27 @@ public final class DiskTier implements CacheTier {
                 ? EntryFormat.argumentRecord(storeKey, argument.index(), expiresAt(ttl))
                 : EntryFormat.record(storeKey, payload, expiresAt(ttl));
         if (!reserve(record.length)) {
-            dropped.increment();
-            if (warnedFull.compareAndSet(false, true)) {
-                LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
-                        + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
-                        MAX_QUEUED_BYTES >> 20);
-            }
+            queueFull();
             return false;
         }
         method.allow(classes);
         long writeNanos = System.nanoTime() - start;
         method.worth().wrote(writeNanos);
-        key.method().stats().policies().saved(NAME, -writeNanos);
+        if (callerWaits) {
+            key.method().stats().policies().saved(NAME, -writeNanos); // off the caller's thread it costs the call nothing
+        }
         pending.put(pendingKey, record);
-        writer.submit(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
+        sink.accept(new WriteBehind.Put(storeKey, record, method.stableId(), classes));
         return true;
+    }
+
+    private void queueFull() {
+        dropped.increment();
+        if (warnedFull.compareAndSet(false, true)) {
+            LOG.info("the disk cache at {} is writing slower than results arrive; results that do not fit its"
+                    + " write queue ({} results or {} MB) are kept in memory only", directory, MAX_QUEUED,
+                    MAX_QUEUED_BYTES >> 20);
+        }
     }
 
     private boolean reserve(int bytes) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,13 @@ final class WriteBehind {
 
     /** Writes one record; {@code classes} are the classes its payload names. */
     record Put(byte[] key, byte[] record, String stableId, Set<String> classes) implements Command {
+    }
+
+    /**
+     * A result to weigh and encode on this thread ({@code prepare} gives the put, or null when the
+     * result is not stored); {@code abandon} when it is never prepared.
+     */
+    record Deferred(Supplier<Put> prepare, Runnable abandon) implements Command {
     }
 
     /** Removes one entry; an expired one counts as an eviction once it is really gone. */
@@ -73,6 +81,8 @@ final class WriteBehind {
     private volatile Store store;
     private volatile boolean writable = true;
     private volatile boolean stopped;
+    /** Set once the thread starts opening the store: a stop then waits for it and writes the queue. */
+    private volatile boolean opening;
     private long lastSweep;
 
     WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions) {
@@ -140,6 +150,8 @@ final class WriteBehind {
             listener.finished(put);
         } else if (command instanceof Clear clear) {
             clear.done().complete(null);
+        } else if (command instanceof Deferred deferred) {
+            deferred.abandon().run();
         }
     }
 
@@ -158,7 +170,7 @@ final class WriteBehind {
      *
      * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
      *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
-     *     (and without writing to disk)
+     *     (and without writing to disk), unless a lookup has had the store opened already
      */
     void stop(long millis, boolean waitForOpen) {
         if (stopped) {
@@ -168,8 +180,8 @@ final class WriteBehind {
         queue.add(new Stop());
         if (waitForOpen) {
             needed.countDown();
-        } else if (!settled()) {
-            return;
+        } else if (!settled() && needed.getCount() != 0 && !opening) {
+            return; // nobody needed the store and it has not started to load: leave without loading it
         }
         try {
             thread.join(millis);
@@ -186,6 +198,7 @@ final class WriteBehind {
         Store opened = null;
         try {
             awaitNeeded();
+            opening = true;
             opened = opener.open();
         } finally {
             store = opened;
@@ -246,6 +259,12 @@ final class WriteBehind {
         try {
             for (; done < batch.size(); done++) {
                 Command command = batch.get(done);
+                if (command instanceof Deferred deferred) {
+                    command = current != null && writable ? prepare(deferred) : abandoned(deferred);
+                    if (command == null) {
+                        continue;
+                    }
+                }
                 if (command instanceof Put put) {
                     if (current != null && writable) {
                         current.allowClasses(put.stableId(), put.classes());
@@ -293,6 +312,25 @@ final class WriteBehind {
         return stop;
     }
 
+    /**
+     * The put of a deferred result, or null when it is not stored. Its faults are the result's (a
+     * host's {@code equals} or {@code writeObject} that throws), not the store's: they drop that
+     * result only.
+     */
+    private static Put prepare(Deferred deferred) {
+        try {
+            return deferred.prepare().get();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.debug("a result was not written to the disk cache", e);
+            return null;
+        }
+    }
+
+    private static Put abandoned(Deferred deferred) {
+        deferred.abandon().run();
+        return null;
+    }
+
     /** Finishes the puts and clears a failure kept from being applied. */
     private void giveUp(List<Command> rest) {
         for (Command command : rest) {
@@ -300,6 +338,8 @@ final class WriteBehind {
                 listener.finished(put);
             } else if (command instanceof Clear clear) {
                 clear.done().complete(null);
+            } else if (command instanceof Deferred deferred) {
+                deferred.abandon().run();
             }
         }
     }

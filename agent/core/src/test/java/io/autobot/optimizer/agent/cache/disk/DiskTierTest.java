@@ -78,6 +78,65 @@ class DiskTierTest {
     }
 
     @Test
+    void aResultOfferedBehindIsWeighedAndEncodedOnTheTiersThreadAndChargesTheCallerNothing() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        ThreadRecorder.threads.clear();
+        tier.offerBehind(key(method, "a"), new ThreadRecorder("A"), HOUR, 1_000_000_000L);
+        assertThat(ThreadRecorder.threads).as("nothing encoded on the caller's thread").isEmpty();
+        assertThat(method.stats().policies().savedNanos()).as("no disk time on the caller's account")
+                .doesNotContainKey("disk");
+
+        tier = reopen(tier); // closing writes what is queued
+        assertThat(ThreadRecorder.threads).isNotEmpty().allMatch("autobot-disk-cache"::equals);
+        assertThat(tier.get(key(DiskMethods.method("com.example.A", "compute", "v1"), "a")))
+                .isEqualTo(new ThreadRecorder("A"));
+    }
+
+    @Test
+    void resultsOfferedBehindBeforeTheStoreOpensAreQueuedAndWrittenOnceItOpens() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        for (int i = 0; i < 20; i++) {
+            tier.offerBehind(key(method, "q" + i), "Q" + i, HOUR, 1_000_000_000L);
+        }
+        // nothing needed the store yet (its start delay): what was handed over waits in the queue
+        assertThat(tier.get(key(method, "q0"))).as("a lookup opens the store and waits for it")
+                .isIn(null, "Q0");
+        tier = reopen(tier);
+        for (int i = 0; i < 20; i++) {
+            assertThat(tier.get(key(method, "q" + i))).isEqualTo("Q" + i);
+        }
+    }
+
+    @Test
+    void closingDrainsWhatWasOfferedBehindBeforeTheStoreCloses() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.get(key(method, "x"))).isNull(); // the store is open
+        for (int i = 0; i < 300; i++) { // more than one batch
+            tier.offerBehind(key(method, "d" + i), "D" + i, HOUR, 1_000_000_000L);
+        }
+        tier = reopen(tier);
+        for (int i = 0; i < 300; i++) {
+            assertThat(tier.get(key(method, "d" + i))).as("d%d", i).isEqualTo("D" + i);
+        }
+    }
+
+    @Test
+    void aJvmThatExitsWhileTheStoreIsOpenWritesWhatWasOfferedBehind() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.get(key(method, "x"))).isNull(); // has the store opened
+        tier.offerBehind(key(method, "a"), "A", HOUR, 1_000_000_000L);
+        assertThat(tier.offer(key(method, "b"), "B", HOUR)).isTrue();
+        tier.stopAtExit(); // what the JVM's shutdown hook runs
+        tier = open(dir());
+        assertThat(tier.get(key(method, "a"))).isEqualTo("A");
+        assertThat(tier.get(key(method, "b"))).isEqualTo("B");
+    }
+
+    @Test
     void neverServesResultsOfAnotherVersionOfTheClass() {
         DiskTier tier = open(dir());
         tier.offer(key(DiskMethods.method("com.example.A", "compute", "v1"), "a"), "old code", HOUR);
@@ -241,11 +300,12 @@ class DiskTierTest {
     }
 
     @Test
-    void aSecondTierOnTheSameDirectoryLeavesTheFirstAlone() {
+    void aSecondTierOnTheSameDirectoryLeavesTheFirstAlone() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier first = open(dir());
         first.offer(key(method, "a"), "A", HOUR);
         assertThat(first.get(key(method, "a"))).isEqualTo("A");
+        awaitReady(first); // the store exists: a second tier's lookup waits for its own attempt to open it
         DiskTier second = open(dir());
         assertThat(second.get(key(method, "a"))).isNull(); // waits until it has tried to open
         assertThat(second.ready()).isTrue();
@@ -352,6 +412,32 @@ class DiskTierTest {
         }
     }
 
+    /** Records the threads that serialize it; equal by text. */
+    static final class ThreadRecorder implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final List<String> threads = new CopyOnWriteArrayList<>();
+        private final String text;
+
+        ThreadRecorder(String text) {
+            this.text = text;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            threads.add(Thread.currentThread().getName());
+            out.defaultWriteObject();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ThreadRecorder r && r.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
+
     /** Equal by text and page; writes its text only. */
     static final class Query implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -419,7 +505,14 @@ class DiskTierTest {
         DiskTier tier = open(file.resolve("cache"));
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         assertThat(tier.get(key(method, "a"))).isNull();
-        assertThat(tier.ready()).isTrue();
+        awaitReady(tier); // no store to wait for: the lookup did not, the tier tries on its own
         assertThat(tier.offer(key(method, "a"), "A", HOUR)).isFalse();
+    }
+
+    private static void awaitReady(DiskTier tier) throws InterruptedException {
+        for (int i = 0; i < 500 && !tier.ready(); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(tier.ready()).isTrue();
     }
 }
