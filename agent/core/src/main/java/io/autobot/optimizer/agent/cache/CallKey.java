@@ -183,7 +183,7 @@ public final class CallKey {
     }
 
     private static boolean sameElements(Object[] left, Object[] right) {
-        return KeyValues.sameElements(left, right, 0);
+        return KeyValues.sameArgs(left, right);
     }
 
     private static boolean same(Object left, Object right) {
