@@ -1,7 +1,6 @@
 package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
-import io.autobot.optimizer.agent.call.MethodSpec;
 import java.util.Arrays;
 
 /**
@@ -73,8 +72,7 @@ public final class CallKey {
     }
 
     private static boolean identityKeys(MethodMeta method) {
-        MethodSpec.Cached cached = method.spec().cached();
-        return cached != null && cached.identityKeys();
+        return method.identityKeys();
     }
 
     /** The receiver's part: none for a static method or a method whose results depend on its arguments only. */
@@ -82,8 +80,7 @@ public final class CallKey {
         if (self == null) {
             return null;
         }
-        MethodSpec.Cached cached = method.spec().cached();
-        return cached != null && cached.argumentsOnly() ? null : Receivers.keyPart(self);
+        return method.argumentsOnly() ? null : Receivers.keyPart(self);
     }
 
     /**
@@ -183,7 +180,7 @@ public final class CallKey {
     }
 
     private static boolean sameElements(Object[] left, Object[] right) {
-        return KeyValues.sameElements(left, right, 0);
+        return KeyValues.sameArgs(left, right);
     }
 
     private static boolean same(Object left, Object right) {

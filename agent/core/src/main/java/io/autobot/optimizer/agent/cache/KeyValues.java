@@ -119,8 +119,8 @@ public final class KeyValues {
             return 0;
         }
         Class<?> type = value.getClass();
-        if (type == String.class || type == Integer.class || type == Long.class) {
-            return value.hashCode();
+        if (plainValue(type) || value instanceof Enum<?>) {
+            return value.hashCode(); // what slowHash gives a VALUE, without its kind lookup
         }
         return slowHash(value, type, identityKeys, depth);
     }
@@ -220,10 +220,48 @@ public final class KeyValues {
             return false;
         }
         Class<?> type = left.getClass();
-        if (type == String.class) {
+        if (plainValue(type)) {
             return type == right.getClass() && left.equals(right);
         }
+        if (left instanceof Enum<?>) {
+            return false; // a constant is only itself (Enum's equals is final), and was not right
+        }
         return slowSame(left, right, depth);
+    }
+
+    /**
+     * Whether instances of the class are keyed by {@code equals} alone: the JDK's final value
+     * classes, which are never arrays, collections, maps or {@link Frozen} ({@link #slowSame}
+     * would find their kind VALUE and call {@code equals} too). Class comparisons, so that the
+     * common arguments need no {@link #kind} lookup on the hit path.
+     */
+    static boolean plainValue(Class<?> type) {
+        return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
+                || type == Double.class || type == Character.class || type == Short.class || type == Byte.class
+                || type == Float.class;
+    }
+
+    /**
+     * {@link #sameElements} of a call's arguments (depth 0), unrolled for up to three: a key's
+     * equality under the cache's lookup, on every hit.
+     */
+    static boolean sameArgs(Object[] left, Object[] right) {
+        int length = left.length;
+        if (length != right.length) {
+            return false;
+        }
+        switch (length) {
+            case 0:
+                return true;
+            case 1:
+                return same(left[0], right[0], 1);
+            case 2:
+                return same(left[0], right[0], 1) && same(left[1], right[1], 1);
+            case 3:
+                return same(left[0], right[0], 1) && same(left[1], right[1], 1) && same(left[2], right[2], 1);
+            default:
+                return sameElements(left, right, 0);
+        }
     }
 
     private static boolean slowSame(Object left, Object right, int depth) {

@@ -23,6 +23,9 @@ public final class MethodMeta {
     private final String classFingerprint;
     private final WeakReference<ClassLoader> loader;
     private final OperationStats stats = new OperationStats();
+    /** What {@link #spec}'s {@code @Cached} says of keys, derived once: read on every cache hit. */
+    private final boolean identityKeys;
+    private final boolean argumentsOnly;
 
     public MethodMeta(int id, MethodSignature signature, MethodSpec spec, String classFingerprint, ClassLoader loader) {
         this.id = id;
@@ -37,6 +40,19 @@ public final class MethodMeta {
         this.spec = spec;
         this.classFingerprint = classFingerprint;
         this.loader = new WeakReference<>(loader);
+        MethodSpec.Cached cached = spec == null ? null : spec.cached();
+        this.identityKeys = cached != null && cached.identityKeys();
+        this.argumentsOnly = cached != null && cached.argumentsOnly();
+    }
+
+    /** Whether the method's keys take arguments without value semantics by identity ({@code @Cached(identityKeys)}). */
+    public boolean identityKeys() {
+        return identityKeys;
+    }
+
+    /** Whether the method's keys leave the receiver out ({@code @Cached(scope = ARGUMENTS)}). */
+    public boolean argumentsOnly() {
+        return argumentsOnly;
     }
 
     /** The constant compiled into the method's advice. */

@@ -17,7 +17,6 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.bootstrap.CallHandler;
 import io.autobot.optimizer.bootstrap.Dispatcher;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,8 +183,21 @@ public final class Engine implements CallHandler {
         } catch (Throwable internal) {
             return failedHit(state, route.method(), internal);
         } finally {
-            Arrays.fill(args, null);
+            clear(args, arity);
             state.returnLookupKey(key);
+        }
+    }
+
+    /** Lets go of the arguments in the thread's probe array: only the slots the call filled. */
+    private static void clear(Object[] args, int arity) {
+        if (arity > 0) {
+            args[0] = null;
+            if (arity > 1) {
+                args[1] = null;
+                if (arity > 2) {
+                    args[2] = null;
+                }
+            }
         }
     }
 

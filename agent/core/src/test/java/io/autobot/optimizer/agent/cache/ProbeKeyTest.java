@@ -72,4 +72,85 @@ class ProbeKeyTest {
         assertThat(memory.statistics().hits()).as("the hit counted in the thread's cell").isEqualTo(1);
         assertThat(memory.statistics().misses()).as("a probe's miss is counted by the lookup that follows").isZero();
     }
+
+    private static CallKey probeOf(MethodMeta of, Object... args) {
+        return CallKey.reusable().reuse(of, null, args.clone());
+    }
+
+    private static void sameBothWays(CallKey probe, CallKey stored) {
+        assertThat(probe).isEqualTo(stored).hasSameHashCodeAs(stored);
+        assertThat(stored).isEqualTo(probe);
+    }
+
+    private static void differentBothWays(CallKey probe, CallKey stored, String why) {
+        assertThat(probe).as(why).isNotEqualTo(stored);
+        assertThat(stored).as(why).isNotEqualTo(probe);
+    }
+
+    enum Colour {
+        RED, GREEN { @Override public String toString() { return "green"; } }
+    }
+
+    @Test
+    void theJdkValueClassesMatchByExactClassAndValueAtEveryArity() {
+        Object[][] calls = {
+            {},
+            {"a"},
+            {1, 2L},
+            {true, 'c', (short) 3},
+            {(byte) 4, 5.0f, 6.0d},
+            {Colour.RED, Colour.GREEN, null},
+            {new String("equal, not the same object"), Integer.valueOf(1000), Long.valueOf(1000)},
+        };
+        for (Object[] call : calls) {
+            CallKey stored = CallKey.of(method, call.clone()).detached();
+            sameBothWays(probeOf(method, call), stored);
+        }
+        CallKey fresh = CallKey.of(method, new Object[] {new String("x"), Integer.valueOf(1000), Double.valueOf(0.5)})
+                .detached();
+        sameBothWays(probeOf(method, "x", 1000, 0.5), fresh);
+    }
+
+    @Test
+    void theFastPathsKeepTheKeysAsStrict() {
+        CallKey one = CallKey.of(method, new Object[] {1}).detached();
+        differentBothWays(probeOf(method, 1L), one, "an Integer 1 is never a Long 1");
+        differentBothWays(probeOf(method, (short) 1), one, "nor a Short 1");
+        differentBothWays(probeOf(method, 1.0d), CallKey.of(method, new Object[] {1.0f}).detached(),
+                "a Double 1.0 is never a Float 1.0");
+        differentBothWays(probeOf(method, 0.0d), CallKey.of(method, new Object[] {-0.0d}).detached(),
+                "0.0 and -0.0 differ as Double.equals says");
+        sameBothWays(probeOf(method, Double.NaN), CallKey.of(method, new Object[] {Double.NaN}).detached());
+        CallKey text = CallKey.of(method, new Object[] {"abc"}).detached();
+        StringBuilder builder = new StringBuilder("abc");
+        assertThat(KeyValues.same("abc", builder)).as("a StringBuilder is never a String").isFalse();
+        assertThat(KeyValues.same(builder, "abc")).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> probeOf(method, builder))
+                .as("nor a key at all: it has no value semantics").isInstanceOf(KeyValues.NotCacheable.class);
+        differentBothWays(probeOf(method, (Object) null), text, "null is only null");
+        sameBothWays(probeOf(method, (Object) null), CallKey.of(method, new Object[] {null}).detached());
+        differentBothWays(probeOf(method, "abc", null), CallKey.of(method, new Object[] {"abc", "x"}).detached(),
+                "a null second argument");
+        differentBothWays(probeOf(method, Colour.GREEN), CallKey.of(method, new Object[] {Colour.RED}).detached(),
+                "another constant");
+        differentBothWays(probeOf(method, Colour.RED), CallKey.of(method, new Object[] {"RED"}).detached(),
+                "a constant is never its name");
+        differentBothWays(probeOf(method, 'a', 'b', 'd'), CallKey.of(method, new Object[] {'a', 'b', 'c'}).detached(),
+                "the third argument counts");
+        differentBothWays(probeOf(method, "a", "b"), CallKey.of(method, new Object[] {"a", "b", null}).detached(),
+                "arity counts");
+    }
+
+    @Test
+    void arraysAndCollectionsBesideValuesStillCompareByContent() {
+        CallKey stored = CallKey.of(method, new Object[] {new int[] {1, 2}, "s", new ArrayList<>(List.of(1L))})
+                .detached();
+        sameBothWays(probeOf(method, new int[] {1, 2}, "s", new ArrayList<>(List.of(1L))), stored);
+        differentBothWays(probeOf(method, new long[] {1, 2}, "s", new ArrayList<>(List.of(1L))), stored,
+                "an int[] is never a long[]");
+        differentBothWays(probeOf(method, new int[] {1, 2}, "s", new ArrayList<>(List.of(1))), stored,
+                "a list of Integer 1 is never a list of Long 1");
+        differentBothWays(probeOf(method, new int[] {1, 2}, "s", List.of(1L)), stored,
+                "an immutable list is never an ArrayList");
+    }
 }
