@@ -178,6 +178,9 @@ final class TargetJvm implements AutoCloseable {
 
     /** Whether the JVM advertises itself (hsperfdata), as jps sees it. */
     private static boolean listed(long pid) {
+        if (advertisedByThisUser(pid) && !isNotAJvm(pid)) {
+            return true; // the usual case, without reading every JVM's performance data as the list does
+        }
         String id = String.valueOf(pid);
         for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
             if (descriptor.id().equals(id)) {
@@ -185,6 +188,19 @@ final class TargetJvm implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this user's temporary directory holds the performance-data file of the process: where
+     * a JVM run by the same user advertises itself, and one of the places the JDK's list looks.
+     */
+    private static boolean advertisedByThisUser(long pid) {
+        try {
+            return Files.isRegularFile(Path.of(System.getProperty("java.io.tmpdir"),
+                    "hsperfdata_" + System.getProperty("user.name"), String.valueOf(pid)));
+        } catch (RuntimeException unusable) {
+            return false;
+        }
     }
 
     /**
