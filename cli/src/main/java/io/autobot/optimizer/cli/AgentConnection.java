@@ -1,6 +1,5 @@
 package io.autobot.optimizer.cli;
 
-import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import io.autobot.optimizer.api.AutoBot;
 import io.autobot.optimizer.cli.shell.MBeanBackend;
 import io.autobot.optimizer.cli.shell.TargetUnavailableException;
@@ -32,7 +31,7 @@ final class AgentConnection implements AutoCloseable {
     /** Connects to the agent in the JVM with this pid; fails with "agent not attached" when it does not run there. */
     static AgentConnection open(long pid) {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            String version = jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY);
+            String version = jvm.agentVersion();
             if (version == null) {
                 throw CliException.failure(notAttached(pid));
             }

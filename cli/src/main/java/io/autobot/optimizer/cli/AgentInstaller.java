@@ -48,7 +48,7 @@ final class AgentInstaller {
     static AttachResult detach(long pid) {
         Path jar = agentJar();
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            if (jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY) == null) {
+            if (jvm.agentVersion() == null) {
                 throw CliException.failure(AgentConnection.notAttached(pid).replace(": attach it",
                         ", nothing to detach: attach it"));
             }

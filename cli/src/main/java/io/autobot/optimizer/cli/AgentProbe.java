@@ -49,7 +49,7 @@ final class AgentProbe {
     /** Whether the agent runs in the JVM with this pid (the failures of attaching are the CLI's usual errors). */
     static boolean running(long pid) {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
-            return jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY) != null;
+            return jvm.agentVersion() != null;
         }
     }
 

@@ -6,6 +6,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.autobot.optimizer.cli.shell.TargetUnavailableException;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import java.util.Properties;
  * agent loading disabled on JDK 21+).
  */
 final class TargetJvm implements AutoCloseable {
+
+    /** How long a command waits for an agent that is still registering its beans. */
+    private static final long STARTING_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     /** The JVM option that allows loading agents into a running JVM without a warning (JDK 21+, JEP 451). */
     static final String DYNAMIC_LOADING_FLAG = "-XX:+EnableDynamicAgentLoading";
@@ -74,6 +78,30 @@ final class TargetJvm implements AutoCloseable {
             return vm.getSystemProperties();
         } catch (IOException e) {
             throw gone(e);
+        }
+    }
+
+    /**
+     * The version of the agent running in the target, or null when none runs. An agent started
+     * with {@code -javaagent} registers its MXBeans on a thread of its own after {@code premain}:
+     * while it does ({@link AttachProtocol#STARTING_PROPERTY}), this waits for it, so that a
+     * command run right after the host starts finds the beans.
+     */
+    String agentVersion() {
+        long deadline = System.nanoTime() + STARTING_WAIT_NANOS;
+        while (true) {
+            Properties properties = systemProperties();
+            String started = properties.getProperty(AttachProtocol.STARTED_PROPERTY);
+            if (started != null || properties.getProperty(AttachProtocol.STARTING_PROPERTY) == null
+                    || System.nanoTime() > deadline) {
+                return started;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
     }
 
@@ -150,6 +178,9 @@ final class TargetJvm implements AutoCloseable {
 
     /** Whether the JVM advertises itself (hsperfdata), as jps sees it. */
     private static boolean listed(long pid) {
+        if (advertisedByThisUser(pid) && !isNotAJvm(pid)) {
+            return true; // the usual case, without reading every JVM's performance data as the list does
+        }
         String id = String.valueOf(pid);
         for (VirtualMachineDescriptor descriptor : VirtualMachine.list()) {
             if (descriptor.id().equals(id)) {
@@ -157,6 +188,19 @@ final class TargetJvm implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this user's temporary directory holds the performance-data file of the process: where
+     * a JVM run by the same user advertises itself, and one of the places the JDK's list looks.
+     */
+    private static boolean advertisedByThisUser(long pid) {
+        try {
+            return Files.isRegularFile(Path.of(System.getProperty("java.io.tmpdir"),
+                    "hsperfdata_" + System.getProperty("user.name"), String.valueOf(pid)));
+        } catch (RuntimeException unusable) {
+            return false;
+        }
     }
 
     /**

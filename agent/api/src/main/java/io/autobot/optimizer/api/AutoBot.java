@@ -34,6 +34,11 @@ public final class AutoBot {
     /** The name of the agent's main MXBean. */
     public static final String OPTIMIZER_BEAN = "io.autobot.optimizer:type=Optimizer";
 
+    /** The agent's system properties (the attach protocol's names): set once it runs, and while it starts. */
+    private static final String STARTED_PROPERTY = "io.autobot.optimizer.started";
+    private static final String STARTING_PROPERTY = "io.autobot.optimizer.starting";
+    private static final long STARTING_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private AutoBot() {
     }
 
@@ -220,7 +225,23 @@ public final class AutoBot {
         return OpenData.toJava(value);
     }
 
+    /**
+     * The platform MBean server, once the agent's beans are there: an agent started with
+     * {@code -javaagent} registers them on a thread of its own after {@code premain} returned, and
+     * says so by {@link #STARTING_PROPERTY} until it has ({@link #STARTED_PROPERTY}); a call made
+     * in that window (host code from its first line) waits for them rather than finding no agent.
+     */
     private static MBeanServer server() {
+        long deadline = System.nanoTime() + STARTING_WAIT_NANOS;
+        while (System.getProperty(STARTED_PROPERTY) == null && System.getProperty(STARTING_PROPERTY) != null
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return ManagementFactory.getPlatformMBeanServer();
     }
 

@@ -18,13 +18,14 @@ import io.autobot.optimizer.agent.redis.RedisLink;
 import io.autobot.optimizer.agent.spi.AgentContext;
 import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import io.autobot.optimizer.protocol.attach.AttachResult;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class AgentRuntime implements AgentContext {
     private final boolean discoveryOnly;
     private final MemoryTier memory;
     private final List<PolicyProvider> providers;
-    private final List<AgentExtension> extensions = new ArrayList<>();
+    private final List<AgentExtension> extensions = new CopyOnWriteArrayList<>();
     private volatile Instrumenter instrumenter;
     private volatile RedisLink redis;
     private final Discovery discovery;
@@ -137,16 +138,55 @@ public final class AgentRuntime implements AgentContext {
         }
         long instrumented = System.nanoTime();
         current = runtime;
-        runtime.startExtensions();
-        long done = System.nanoTime();
-        LOG.debug("start-up: engine {} ms, instrumentation {} ms, extensions {} ms", (engineReady - start) / 1_000_000,
-                (instrumented - engineReady) / 1_000_000, (done - instrumented) / 1_000_000);
-        System.setProperty(Agent.STARTED_PROPERTY, Version.get());
-        LOG.info("AutoBot Optimizer {} started ({}, {} ms): level={}, cache={}, workers={}; writes its disk cache to {}"
-                + " and exports to {}", Version.get(), attached ? "attached" : "premain", (done - start) / 1_000_000,
-                settings.level().id(), settings.cacheStrategy().id(), settings.maxWorkers(),
-                absolute(settings.diskCachePath()), absolute(settings.exportDirectory()));
+        if (attached) {
+            runtime.startExtensions();
+            runtime.extensionsStarted(start, engineReady, instrumented);
+        } else {
+            runtime.startExtensionsInBackground(start, engineReady, instrumented);
+        }
+        runtime.logStarted(start);
         return runtime;
+    }
+
+    /**
+     * At premain, the extensions (the management plane: MXBeans, Micrometer, the system sampler)
+     * start on a thread of their own, so the host's main method does not wait for them. Until they
+     * have, {@link AttachProtocol#STARTING_PROPERTY} is set and {@link Agent#STARTED_PROPERTY} is
+     * not: the CLI and the in-process API wait on the one for the other (for the beans).
+     */
+    private void startExtensionsInBackground(long start, long engineReady, long instrumented) {
+        System.setProperty(AttachProtocol.STARTING_PROPERTY, Version.get());
+        Thread thread = new Thread(() -> {
+            try {
+                synchronized (AgentRuntime.class) { // not between a detach's steps, nor a reattach's
+                    if (current == this) {
+                        startExtensions();
+                        extensionsStarted(start, engineReady, instrumented);
+                    }
+                }
+            } finally {
+                System.clearProperty(AttachProtocol.STARTING_PROPERTY);
+            }
+        }, "autobot-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Says the agent runs, with its beans: the property the CLI and the in-process API look for. */
+    private void extensionsStarted(long start, long engineReady, long instrumented) {
+        LOG.debug("start-up: engine {} ms, instrumentation {} ms, extensions {} ms (from the end of instrumentation)",
+                (engineReady - start) / 1_000_000, (instrumented - engineReady) / 1_000_000,
+                (System.nanoTime() - instrumented) / 1_000_000);
+        System.setProperty(Agent.STARTED_PROPERTY, Version.get());
+    }
+
+    /** The start-up line: the engine and the transformer run (at premain, the beans may follow). */
+    private void logStarted(long start) {
+        RuntimeSettings settings = engine.settings();
+        LOG.info("AutoBot Optimizer {} started ({}, {} ms): level={}, cache={}, workers={}; writes its disk cache to {}"
+                + " and exports to {}", Version.get(), attached ? "attached" : "premain",
+                (System.nanoTime() - start) / 1_000_000, settings.level().id(), settings.cacheStrategy().id(),
+                settings.maxWorkers(), absolute(settings.diskCachePath()), absolute(settings.exportDirectory()));
     }
 
     /**

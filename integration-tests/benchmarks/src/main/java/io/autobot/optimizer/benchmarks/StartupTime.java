@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wall-clock time of a hello-world JVM with one annotated method, without the agent and with each
- * agent jar given (comma-separated: two builds of the agent side by side), all started in turn so
- * that machine noise hits each alike. Prints the medians and what each agent adds.
+ * Wall-clock time of two hello-world JVMs, one with an annotated method ({@link HelloWorld}) and one
+ * with none ({@link PlainHelloWorld}), each without the agent and with each agent jar given
+ * (comma-separated: two builds of the agent, or another agent, side by side), all started in turn
+ * so that machine noise hits each alike. Prints the medians and what each agent adds to each host.
+ * The agent arguments go to every jar whose file name starts with {@code autobot}.
  *
  * <pre>java -cp integration-tests/benchmarks/target/benchmarks.jar \
  *     io.autobot.optimizer.benchmarks.StartupTime agent/dist/target/autobot-agent.jar[,other.jar] [runs] [agent args]</pre>
@@ -25,12 +27,19 @@ public final class StartupTime {
                 .split(",")).map(jar -> Path.of(jar).toAbsolutePath()).toList();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         String agentArgs = args.length > 2 ? "=" + args[2] : "";
+        for (Class<?> host : List.of(HelloWorld.class, PlainHelloWorld.class)) {
+            measure(host, agents, runs, agentArgs);
+        }
+    }
+
+    private static void measure(Class<?> host, List<Path> agents, int runs, String agentArgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<List<String>> commands = new ArrayList<>();
-        commands.add(List.of(java, "-cp", classPath, HelloWorld.class.getName()));
+        commands.add(List.of(java, "-cp", classPath, host.getName()));
         for (Path agent : agents) {
-            commands.add(List.of(java, "-javaagent:" + agent + agentArgs, "-cp", classPath, HelloWorld.class.getName()));
+            String arguments = agent.getFileName().toString().startsWith("autobot") ? agentArgs : "";
+            commands.add(List.of(java, "-javaagent:" + agent + arguments, "-cp", classPath, host.getName()));
         }
         for (List<String> command : commands) {
             time(command); // warm the file cache for each
@@ -41,12 +50,12 @@ public final class StartupTime {
                 times[c][i] = time(commands.get(c));
             }
         }
-        System.out.printf("runs: %d each, in turn%n", runs);
-        System.out.printf("without agent: median %d ms (min %d, max %d)%n", median(times[0]), min(times[0]),
+        System.out.printf("%s: runs: %d each, in turn%n", host.getSimpleName(), runs);
+        System.out.printf("  without agent: median %d ms (min %d, max %d)%n", median(times[0]), min(times[0]),
                 max(times[0]));
         for (int c = 1; c < commands.size(); c++) {
-            System.out.printf("with %s: median %d ms (min %d, max %d), added %d ms (median of each)%n",
-                    agents.get(c - 1), median(times[c]), min(times[c]), max(times[c]),
+            System.out.printf("  with %s: median %d ms (min %d, max %d), added %d ms (median of each)%n",
+                    agents.get(c - 1).getFileName(), median(times[c]), min(times[c]), max(times[c]),
                     median(times[c]) - median(times[0]));
         }
     }

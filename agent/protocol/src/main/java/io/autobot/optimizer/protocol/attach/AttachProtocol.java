@@ -9,6 +9,13 @@ public final class AttachProtocol {
     /** The system property set in the host once the agent runs (its version); the CLI polls it after attaching. */
     public static final String STARTED_PROPERTY = "io.autobot.optimizer.started";
 
+    /**
+     * The system property set in the host while an agent started with {@code -javaagent} starts its
+     * management plane after {@code premain} returned (its version); {@link #STARTED_PROPERTY}
+     * follows once the MXBeans are registered. Whoever finds this one set waits for that one.
+     */
+    public static final String STARTING_PROPERTY = "io.autobot.optimizer.starting";
+
     /** The system property holding what the last load of the agent did ({@link AttachResult}). */
     public static final String RESULT_PROPERTY = "io.autobot.optimizer.attach.result";
 

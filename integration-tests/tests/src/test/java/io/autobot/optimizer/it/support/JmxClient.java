@@ -33,10 +33,27 @@ public final class JmxClient implements AutoCloseable {
     public static JmxClient attach(long pid) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
         try {
+            awaitBeans(vm);
             String address = vm.startLocalManagementAgent();
             return new JmxClient(JMXConnectorFactory.connect(new JMXServiceURL(address)));
         } finally {
             vm.detach();
+        }
+    }
+
+    /**
+     * Waits, as the CLI does, while an agent started with {@code -javaagent} still registers its
+     * beans after {@code premain} (its "starting" property is set, its "started" one not yet).
+     */
+    private static void awaitBeans(VirtualMachine vm) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            java.util.Properties properties = vm.getSystemProperties();
+            if (properties.getProperty("io.autobot.optimizer.started") != null
+                    || properties.getProperty("io.autobot.optimizer.starting") == null) {
+                return;
+            }
+            Thread.sleep(20);
         }
     }
 
