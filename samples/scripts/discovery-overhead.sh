@@ -11,7 +11,11 @@
 #   samples/scripts/discovery-overhead.sh [pairs, default 3]
 #
 # Environment: ROUNDS (24), WINDOW (30s), DELAY (12), TOP (15), JAVA (java); KEEP=<dir> keeps the
-# last window's table (discovery.txt) and rules file (discovery.rules) there.
+# last window's table (discovery.txt) and rules file (discovery.rules) there. TARGET_OPTS: JVM
+# options for both runs of the workload, e.g. the agent loaded at start for discovery only
+# (TARGET_OPTS=-javaagent:agent/dist/target/autobot-agent.jar=command=discovery), with which the
+# window's class redefinitions no longer make HotSpot throw away all its compiled code
+# (docs/discovery.md#overhead).
 set -euo pipefail
 PAIRS=${1:-3}
 ROUNDS=${ROUNDS:-24}
@@ -19,6 +23,7 @@ WINDOW=${WINDOW:-30s}
 DELAY=${DELAY:-12}
 TOP=${TOP:-15}
 JAVA=${JAVA:-java}
+read -r -a TARGET <<< "${TARGET_OPTS:-}"
 AGENT=agent/dist/target/autobot-agent.jar
 SAMPLES=samples/target/autobot-samples.jar
 for jar in "$AGENT" "$SAMPLES"; do
@@ -42,14 +47,14 @@ cpu_log() { # $1: pid, $2: file; the JVM's CPU time (utime + stime, in ms) every
 }
 
 alone() { # $1: run name
-  "$JAVA" -jar "$SAMPLES" --plain workload --rounds "$ROUNDS" --timeline "$OUT/$1.timeline" > "$OUT/$1.out" &
+  "$JAVA" ${TARGET[@]+"${TARGET[@]}"} -jar "$SAMPLES" --plain workload --rounds "$ROUNDS" --timeline "$OUT/$1.timeline" > "$OUT/$1.out" &
   local pid=$!
   cpu_log "$pid" "$OUT/$1.cpu" &
   wait "$pid"
 }
 
 with_window() { # $1: run name
-  "$JAVA" -jar "$SAMPLES" --plain workload --rounds "$ROUNDS" --timeline "$OUT/$1.timeline" > "$OUT/$1.out" &
+  "$JAVA" ${TARGET[@]+"${TARGET[@]}"} -jar "$SAMPLES" --plain workload --rounds "$ROUNDS" --timeline "$OUT/$1.timeline" > "$OUT/$1.out" &
   local pid=$!
   cpu_log "$pid" "$OUT/$1.cpu" &
   sleep "$DELAY"

@@ -74,6 +74,33 @@ class DiscoveryStartIT {
         }
     }
 
+    /**
+     * With the agent loaded at the JVM's start for discovery only, the JVM records which compiled
+     * code depends on which class from the start: a window's retransformations (JFR's of the JDK's
+     * classes, the observing advice) deoptimize only the code that depends on the changed classes,
+     * never all of it, as the first redefinition in a JVM attached late does.
+     */
+    @Test
+    void withTheAgentLoadedAtStartAWindowDoesNotThrowAwayAllCompiledCode() throws Exception {
+        Path log = workDir.resolve("jvm.log");
+        try (HostProcess host = HostProcess.start(ChildJvm.of(DiscoveryHost.class).workDir(workDir)
+                .withAgent("command=discovery").jvmArg("-Xlog:redefine+class+nmethod=debug:file=" + log))) {
+            Thread.sleep(2000);
+            Run run = AgentCli.run("discover", host.pid(), "--include", DiscoveryHost.class.getName(), "--duration",
+                    "9s", "--json");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Map<String, Object> answer = run.json();
+            assertThat(answer.get("restored")).isEqualTo(true);
+            assertThat(answer.get("restoredClasses")).as("observed")
+                    .isEqualTo(Map.of(DiscoveryHost.Known.class.getName(), true));
+
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines).as("the window's redefinitions deoptimized only dependent code")
+                    .anyMatch(line -> line.contains("dependent nmethods for deopt"))
+                    .noneMatch(line -> line.contains("Marked all nmethods for deopt"));
+        }
+    }
+
     @Test
     void aFullAttachAfterADiscoveryWindowInstrumentsTheAnnotatedMethods() throws Exception {
         try (HostProcess host = HostProcess.start(ChildJvm.of(AttachHost.class).workDir(workDir))) {

@@ -67,17 +67,36 @@ final class ObservingInstaller {
         transformer = new AdviceTransformer(byClass);
         instrumentation.addTransformer(transformer, true);
         recorder.arm(before);
-        List<String> changed = new ArrayList<>();
-        for (Class<?> type : classes) {
-            try {
-                instrumentation.retransformClasses(type);
-                changed.add(type.getName());
-            } catch (Throwable failure) {
-                LOG.warn("discovery could not observe {}; it runs unchanged: {}", type.getName(), failure.toString());
-            }
-        }
+        List<String> changed = retransform(classes, "could not observe {}; it runs unchanged: {}");
         recorder.arm(null);
         return changed;
+    }
+
+    /**
+     * Retransforms the classes in one call: one safepoint and one pass over the compiled code's
+     * dependencies for all of them, where a call per class would pay both per class. When that
+     * call fails (one class refused), each class is retransformed alone so that the others still
+     * are; returns the names of those retransformed.
+     */
+    private List<String> retransform(List<Class<?>> types, String failureMessage) {
+        List<String> done = new ArrayList<>();
+        try {
+            instrumentation.retransformClasses(types.toArray(new Class<?>[0]));
+            types.forEach(type -> done.add(type.getName()));
+            return done;
+        } catch (Throwable together) {
+            LOG.debug("discovery: retransforming {} classes at once failed, one at a time: {}", types.size(),
+                    together.toString());
+        }
+        for (Class<?> type : types) {
+            try {
+                instrumentation.retransformClasses(type);
+                done.add(type.getName());
+            } catch (Throwable failure) {
+                LOG.warn("discovery " + failureMessage, type.getName(), failure.toString());
+            }
+        }
+        return done;
     }
 
     /**
@@ -92,13 +111,7 @@ final class ObservingInstaller {
             instrumentation.removeTransformer(transformer);
         }
         recorder.arm(after);
-        for (Class<?> type : classes) {
-            try {
-                instrumentation.retransformClasses(type);
-            } catch (Throwable failure) {
-                LOG.warn("discovery could not give {} its code back: {}", type.getName(), failure.toString());
-            }
-        }
+        retransform(classes, "could not give {} its code back: {}");
         recorder.arm(null);
         instrumentation.removeTransformer(recorder);
         Map<String, Boolean> restored = new LinkedHashMap<>();
