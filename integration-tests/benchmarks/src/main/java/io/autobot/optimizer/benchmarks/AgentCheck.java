@@ -9,9 +9,9 @@ final class AgentCheck {
     }
 
     static void requireAgent() {
-        if (System.getProperty("io.autobot.optimizer.started") == null) {
-            throw new IllegalStateException("run with -jvmArgsAppend -javaagent:agent/dist/target/autobot-agent.jar"
-                    + " (attached: " + AutoBot.isAttached() + ")");
+        // waits while the agent's beans are still being registered (they follow premain on a thread of their own)
+        if (!AutoBot.isAttached()) {
+            throw new IllegalStateException("run with -jvmArgsAppend -javaagent:agent/dist/target/autobot-agent.jar");
         }
     }
 }
