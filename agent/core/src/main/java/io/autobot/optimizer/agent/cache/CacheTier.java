@@ -67,6 +67,13 @@ public interface CacheTier extends AutoCloseable {
     }
 
     /**
+     * Told when the tier is the only one a lookup asks (the {@code disk} strategy): a tier that
+     * opens slowly and has something to serve may start opening now rather than at the first lookup.
+     */
+    default void expectLookups() {
+    }
+
+    /**
      * Whether the tier has finished opening. Hybrid lookups skip a tier that is still opening
      * rather than wait for it; a disk-only lookup waits.
      */

@@ -190,8 +190,12 @@ final class Tiers {
      * loaded nothing.
      */
     void prepare() {
-        if (strategy.usesDisk() && disk == null && !diskUnavailable) {
-            disk();
+        CacheStrategy current = strategy;
+        if (current.usesDisk() && disk == null && !diskUnavailable) {
+            CacheTier diskTier = disk();
+            if (diskTier != null && !current.usesMemory()) {
+                diskTier.expectLookups();
+            }
         }
     }
 

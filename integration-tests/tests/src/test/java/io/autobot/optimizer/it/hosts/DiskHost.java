@@ -127,6 +127,7 @@ public class DiskHost {
             print("big.runs", BIG_RUNS);
         } else if (mode.equals("vanish")) {
             basic();
+            awaitStore(Path.of(System.getenv("DISK_CACHE_PATH")));
             Thread.sleep(500); // the write-behind reaches the store meanwhile
             deleteRecursively(Path.of(System.getenv("DISK_CACHE_PATH")));
             System.out.println("vanished=" + !Files.exists(Path.of(System.getenv("DISK_CACHE_PATH"))));
@@ -167,6 +168,15 @@ public class DiskHost {
             check(nothing("n") == null);
             check(opaque(7).value == 7);
             check(byHandle(new Handle(21)) == 42);
+        }
+    }
+
+    /** Waits (at most 30 s) until the agent's store file exists and is no longer being created. */
+    private static void awaitStore(Path directory) throws InterruptedException {
+        Path store = directory.resolve("autobot-cache.db");
+        Path creating = directory.resolve("autobot-cache.db.creating");
+        for (int i = 0; i < 300 && !(Files.exists(store) && !Files.exists(creating)); i++) {
+            Thread.sleep(100);
         }
     }
 

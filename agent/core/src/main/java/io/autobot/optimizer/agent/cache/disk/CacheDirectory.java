@@ -44,6 +44,20 @@ final class CacheDirectory {
         return directory.resolve(STORE_FILE);
     }
 
+    /** Whether a store with content is here (a stat, no MapDB); true when that cannot be told. */
+    boolean holdsStore() {
+        return hasContent(storeFile());
+    }
+
+    /** Whether {@code file} exists and is not empty; true when that cannot be told. */
+    static boolean hasContent(Path file) {
+        try {
+            return Files.exists(file) && Files.size(file) > 0;
+        } catch (IOException | SecurityException e) {
+            return true;
+        }
+    }
+
     /**
      * Creates the directory (owner-only) or checks the one that exists.
      *

@@ -82,12 +82,18 @@ public final class DiskTier implements CacheTier {
     private final AtomicBoolean warnedFull = new AtomicBoolean();
     private final LastHitExpiry lastHit = new LastHitExpiry();
     private final Thread shutdownHook;
-
+    /**
+     * Whether the directory held a store when the tier was made: only then may a lookup find
+     * something, so only then does one wait for the store to open. A lookup in a new directory
+     * finds what is queued and does not wait for MapDB to load.
+     */
+    private final boolean storedBefore;
 
     private DiskTier(CacheDirectory directory, Supplier<? extends Collection<MethodMeta>> methods) {
         this.directory = directory;
         this.methods = methods;
-        this.writer = new WriteBehind(directory, this::written, evictions);
+        this.storedBefore = directory.holdsStore();
+        this.writer = new WriteBehind(directory, this::written, evictions, HostCpu.ofThisJvm());
         this.shutdownHook = new Thread(this::stopAtExit, "autobot-disk-cache-shutdown");
     }
 
@@ -96,12 +102,22 @@ public final class DiskTier implements CacheTier {
      * tier's daemon thread. Faults are reported there, once, and leave the tier empty.
      *
      * @param methods the instrumented methods, for clearing the entries of some of them
-     * @return the tier, or null when the JVM is already shutting down (a first miss in one of the
-     *     host's shutdown hooks): nothing written then would be flushed before the JVM ends, so the
-     *     results stay in memory, and that is not a fault worth a warning
+     * @return the tier, or null when its directory cannot be used (one warning) or the JVM is
+     *     already shutting down (a first miss in one of the host's shutdown hooks): nothing written
+     *     then would be flushed before the JVM ends, so the results stay in memory, and that is not
+     *     a fault worth a warning
      */
     public static DiskTier open(Path directory, Supplier<? extends Collection<MethodMeta>> methods) {
-        DiskTier tier = new DiskTier(new CacheDirectory(directory), methods);
+        CacheDirectory checked = new CacheDirectory(directory);
+        try {
+            // a few file-system calls, here rather than on the tier's thread: a directory that cannot
+            // be used leaves the results in memory from the first one, not only once the store fails
+            checked.prepare();
+        } catch (IOException e) {
+            StoreOpener.unusable(checked, e);
+            return null;
+        }
+        DiskTier tier = new DiskTier(checked, methods);
         try {
             Runtime.getRuntime().addShutdownHook(tier.shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -126,6 +142,14 @@ public final class DiskTier implements CacheTier {
         return NAME;
     }
 
+    /** A store left by an earlier run, which lookups will wait for, starts opening now. */
+    @Override
+    public void expectLookups() {
+        if (storedBefore) {
+            writer.openNow();
+        }
+    }
+
     @Override
     public boolean ready() {
         return writer.settled();
@@ -144,8 +168,13 @@ public final class DiskTier implements CacheTier {
     private Object get(CallKey key, boolean counted) {
         long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !method.worth().storing() || !writer.awaitSettled(OPEN_WAIT_MILLIS)
-                || (writer.store() == null && pending.isEmpty())) {
+        if (method.refusal() != null || !method.worth().storing() || !awaitStore()) {
+            return null;
+        }
+        if (writer.store() == null && pending.isEmpty()) {
+            if (counted && !writer.settled()) {
+                misses.increment(); // a new store still opening, nothing queued: nothing to find
+            }
             return null;
         }
         byte[] storeKey = keyOf(method, key);
@@ -175,6 +204,11 @@ public final class DiskTier implements CacheTier {
             lastHit.hit(key, EntryFormat.expiresAt(record));
         }
         return value;
+    }
+
+    /** Whether a lookup may go on: the store has settled, or need not be waited for, or it was in time. */
+    private boolean awaitStore() {
+        return writer.settled() || !storedBefore || writer.awaitSettled(OPEN_WAIT_MILLIS);
     }
 
     @Override

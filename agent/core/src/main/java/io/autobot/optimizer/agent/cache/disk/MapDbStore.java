@@ -1,16 +1,20 @@
 package io.autobot.optimizer.agent.cache.disk;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiPredicate;
@@ -30,8 +34,13 @@ import org.mapdb.Serializer;
  *
  * <p>MapDB 3's write-ahead store fails under concurrent reads, writes and commits (its issues
  * 897, 963, 1001, 1043 show the same {@code IndexOutOfBounds} and {@code GetVoid} failures), so
- * every call here holds one lock. A reader waits at most {@value #READ_WAIT_MILLIS} ms for it
- * (about one commit) and otherwise takes a miss rather than hold up the host.
+ * every call here holds one lock. A commit holds it while it syncs the disk (10 to 170 ms on a
+ * busy 2-core machine), so the records written or read most recently (up to
+ * {@value #RECENT_BYTES} bytes) are also kept in memory, where a read finds them without the lock;
+ * every change of the store goes through this class and updates them in the same step. A store
+ * created in this JVM also knows the hashes of all its keys (up to {@value #MAX_KNOWN_KEYS}), so a
+ * key it never held is a miss without the lock. A reader of any other record waits at most
+ * {@value #READ_WAIT_MILLIS} ms for the lock and otherwise takes a miss rather than hold up the host.
  */
 final class MapDbStore implements Store {
 
@@ -39,16 +48,31 @@ final class MapDbStore implements Store {
     static final String FORMAT = "autobot-disk-cache/" + EntryFormat.VERSION;
 
     static final long READ_WAIT_MILLIS = 100;
+    static final long RECENT_BYTES = 8L << 20;
+    static final int MAX_KNOWN_KEYS = 200_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DB db;
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
+    /** Records as the store holds them, by key: what was written or read lately (see above). */
+    private final Cache<ByteBuffer, byte[]> recent = Caffeine.newBuilder()
+            .maximumWeight(RECENT_BYTES)
+            .weigher((ByteBuffer key, byte[] record) -> key.capacity() + record.length)
+            .executor(Runnable::run)
+            .build();
+    /**
+     * The hashes of every key put since the store was created empty, or null when it was not (or
+     * outgrew the bound): a key whose hash is not here is not in the store. Removals leave their
+     * hashes, which only costs a read.
+     */
+    private volatile Set<Integer> knownKeys;
     /** Entries now, kept up to date by the writes (all under the lock); rolled back with them. */
     private long size;
     private long committedSize;
 
     private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes, long size) {
+        this.knownKeys = size == 0 ? ConcurrentHashMap.newKeySet() : null;
         this.db = db;
         this.entries = entries;
         this.classes = classes;
@@ -62,7 +86,7 @@ final class MapDbStore implements Store {
      * @throws StoreException saying whether the store is locked, damaged or unavailable
      */
     static MapDbStore open(Path file) throws StoreException {
-        boolean existed = existsWithContent(file);
+        boolean existed = CacheDirectory.hasContent(file);
         DB db = null;
         // MapDB keeps the opening thread's context loader and requires one: a host's RMI, JMX or
         // pool thread often has none, so the store is opened with the agent's own loader
@@ -111,6 +135,14 @@ final class MapDbStore implements Store {
 
     @Override
     public byte[] get(byte[] key) {
+        byte[] known = recent.getIfPresent(ByteBuffer.wrap(key));
+        if (known != null) {
+            return known;
+        }
+        Set<Integer> keys = knownKeys;
+        if (keys != null && !keys.contains(Arrays.hashCode(key))) {
+            return null;
+        }
         try {
             if (!lock.tryLock(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 return null;
@@ -120,7 +152,11 @@ final class MapDbStore implements Store {
             return null;
         }
         try {
-            return entries.get(key);
+            byte[] record = entries.get(key);
+            if (record != null) {
+                recent.put(ByteBuffer.wrap(key), record); // under the lock: no change of the store overtakes it
+            }
+            return record;
         } finally {
             lock.unlock();
         }
@@ -132,13 +168,26 @@ final class MapDbStore implements Store {
             if (entries.put(key, record) == null) {
                 size++;
             }
+            recent.put(ByteBuffer.wrap(key), record);
+            know(key);
             return null;
         });
+    }
+
+    private void know(byte[] key) {
+        Set<Integer> keys = knownKeys;
+        if (keys != null) {
+            keys.add(Arrays.hashCode(key));
+            if (keys.size() > MAX_KNOWN_KEYS) {
+                knownKeys = null; // too many to keep: absence is read from the store again
+            }
+        }
     }
 
     @Override
     public boolean remove(byte[] key) {
         return locked(() -> {
+            recent.invalidate(ByteBuffer.wrap(key));
             boolean removed = entries.remove(key) != null;
             if (removed) {
                 size--;
@@ -160,6 +209,7 @@ final class MapDbStore implements Store {
             }
         }
         for (byte[] key : doomed) {
+            recent.invalidate(ByteBuffer.wrap(key));
             if (entries.remove(key) != null) {
                 size--;
             }
@@ -200,6 +250,7 @@ final class MapDbStore implements Store {
     @Override
     public void clear() {
         locked(() -> {
+            recent.invalidateAll();
             entries.clear();
             classes.clear();
             size = 0;
@@ -241,6 +292,7 @@ final class MapDbStore implements Store {
     @Override
     public void rollback() {
         locked(() -> {
+            recent.invalidateAll(); // it may hold records the rollback undoes
             size = committedSize;
             db.rollback();
             return null;
@@ -250,6 +302,7 @@ final class MapDbStore implements Store {
     @Override
     public void close() {
         locked(() -> {
+            recent.invalidateAll();
             if (!db.isClosed()) {
                 db.close();
             }
@@ -263,14 +316,6 @@ final class MapDbStore implements Store {
             return action.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static boolean existsWithContent(Path file) {
-        try {
-            return Files.exists(file) && Files.size(file) > 0;
-        } catch (IOException e) {
-            return true;
         }
     }
 

@@ -28,8 +28,7 @@ final class StoreOpener {
         try {
             directory.prepare();
         } catch (IOException e) {
-            LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
-                    e.getMessage());
+            unusable(directory, e);
             return null;
         }
         try {
@@ -52,6 +51,12 @@ final class StoreOpener {
                     return null;
             }
         }
+    }
+
+    /** The one warning for a directory that {@link CacheDirectory#prepare} refused. */
+    static void unusable(CacheDirectory directory, IOException e) {
+        LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
+                e.getMessage());
     }
 
     Store rebuild(String reason) {

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,6 +26,19 @@ final class WriteBehind {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final int BATCH = 256;
+    /**
+     * The least time between two commits of puts and removes. A commit syncs the disk and holds the
+     * store's lock meanwhile, so readers wait for it: batching a busy stretch's writes into a few
+     * commits keeps the host's lookups from queueing behind one commit per result. A JVM killed
+     * meanwhile loses the results of at most this long, which the next one computes again.
+     */
+    static final long COMMIT_INTERVAL_MILLIS = 250;
+    /**
+     * The longest the thread holds its work back while the host is busy ({@link HostCpu}), and
+     * how often it looks again: results wait in memory meanwhile, where lookups find them.
+     */
+    static final long MAX_YIELD_MILLIS = 5_000;
+    private static final long YIELD_POLL_MILLIS = 50;
     /**
      * How long the thread lets the host start before it loads MapDB (about a second of class
      * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
@@ -67,6 +81,7 @@ final class WriteBehind {
     }
 
     private final CacheDirectory directory;
+    private final HostCpu hostCpu;
     private final StoreOpener opener;
     private final Listener listener;
     private final LongAdder evictions;
@@ -83,10 +98,23 @@ final class WriteBehind {
     private volatile boolean stopped;
     /** Set once the thread starts opening the store: a stop then waits for it and writes the queue. */
     private volatile boolean opening;
+    /**
+     * Set by the first put a caller encoded (the {@code disk} strategy, where the disk is the only
+     * tier): a stop then opens the store to write it, as a lookup that needed the store would have.
+     */
+    private volatile boolean callersWrote;
+    /** Set when a clear is queued: the thread then does not hold its work back for the host. */
+    private volatile boolean clearQueued;
     private long lastSweep;
+    private long lastCommitNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(COMMIT_INTERVAL_MILLIS);
+    /** Whether writes applied to the store wait for a commit (only this thread touches it). */
+    private boolean uncommitted;
+    /** Until when ({@link System#nanoTime}) the thread does not hold its work back (see {@link #yieldToHost}). */
+    private long noYieldUntil = System.nanoTime();
 
-    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions) {
+    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions, HostCpu hostCpu) {
         this.directory = directory;
+        this.hostCpu = hostCpu;
         this.opener = new StoreOpener(directory);
         this.listener = listener;
         this.evictions = evictions;
@@ -132,6 +160,11 @@ final class WriteBehind {
         return settled.getCount() == 0;
     }
 
+    /** Has the store opened now, without its start delay and without waiting for it. */
+    void openNow() {
+        needed.countDown();
+    }
+
     /** Waits until the store is open or has failed to open (opening it now if it was not yet). */
     boolean awaitSettled(long millis) {
         needed.countDown();
@@ -144,6 +177,11 @@ final class WriteBehind {
     }
 
     void submit(Command command) {
+        if (command instanceof Put && !callersWrote) {
+            callersWrote = true;
+        } else if (command instanceof Clear) {
+            clearQueued = true;
+        }
         if (thread.isAlive() || !settled()) {
             queue.add(command);
         } else if (command instanceof Put put) {
@@ -170,7 +208,8 @@ final class WriteBehind {
      *
      * @param waitForOpen whether to open a store that is not open yet, to write the queue; at JVM
      *     exit it is not: a JVM that exits soon after its first cached call leaves without delay
-     *     (and without writing to disk), unless a lookup has had the store opened already
+     *     (and without writing to disk), unless a lookup has had the store opened already or a
+     *     caller wrote to it (the {@code disk} strategy)
      */
     void stop(long millis, boolean waitForOpen) {
         if (stopped) {
@@ -178,7 +217,7 @@ final class WriteBehind {
         }
         stopped = true;
         queue.add(new Stop());
-        if (waitForOpen) {
+        if (waitForOpen || callersWrote) {
             needed.countDown();
         } else if (!settled() && needed.getCount() != 0 && !opening) {
             return; // nobody needed the store and it has not started to load: leave without loading it
@@ -198,6 +237,7 @@ final class WriteBehind {
         Store opened = null;
         try {
             awaitNeeded();
+            yieldToHost(() -> needed.getCount() == 0);
             opening = true;
             opened = opener.open();
         } finally {
@@ -214,14 +254,20 @@ final class WriteBehind {
         while (true) {
             Command first;
             try {
-                first = queue.poll(SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                first = queue.poll(uncommitted ? untilCommitDue() : SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 continue; // only Stop ends this thread
             }
             if (first == null) {
-                sweep();
+                if (uncommitted) {
+                    commitNow();
+                } else {
+                    sweep();
+                }
                 continue;
             }
+            yieldToHost(() -> clearQueued);
+            clearQueued = false; // a clear queued before this is in the batch drained next
             batch.add(first);
             queue.drainTo(batch, BATCH);
             boolean stop = apply(batch);
@@ -237,6 +283,55 @@ final class WriteBehind {
         }
     }
 
+    /**
+     * Waits while the host is busy ({@link HostCpu}), at most {@link #MAX_YIELD_MILLIS}: not when
+     * the tier stops or {@code urgent} says something waits for this thread. A wait that ran out
+     * is not repeated for as long again, so a host that is always busy still gets its results
+     * written, at half the pace at worst.
+     */
+    private void yieldToHost(BooleanSupplier urgent) {
+        long now = System.nanoTime();
+        if (now - noYieldUntil < 0) {
+            return;
+        }
+        long yieldNanos = TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MILLIS);
+        long deadline = now + yieldNanos;
+        while (!stopped && !urgent.getAsBoolean() && hostCpu.busy()) {
+            if (System.nanoTime() - deadline >= 0) {
+                noYieldUntil = deadline + yieldNanos;
+                return;
+            }
+            try {
+                Thread.sleep(YIELD_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private long untilCommitDue() {
+        long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastCommitNanos);
+        return Math.max(0, COMMIT_INTERVAL_MILLIS - since);
+    }
+
+    /** Commits what was applied; a failed commit closes the store like a failed write. */
+    private void commitNow() {
+        Store current = store;
+        try {
+            commit(current);
+        } catch (RuntimeException | StackOverflowError failure) {
+            writeFailed(current, failure);
+        }
+    }
+
+    private void commit(Store current) {
+        uncommitted = false;
+        lastCommitNanos = System.nanoTime();
+        if (current != null && writable) {
+            current.commit();
+        }
+    }
+
     private void awaitNeeded() {
         try {
             needed.await(OPEN_DELAY_MILLIS, TimeUnit.MILLISECONDS);
@@ -246,13 +341,15 @@ final class WriteBehind {
     }
 
     /**
-     * Applies a batch with one commit; returns whether it asked to stop. A put is finished once
-     * the store holds it (readers see it there before the commit); a failed commit loses the
-     * batch, which is computed again.
+     * Applies a batch; returns whether it asked to stop. Its writes are committed now when the
+     * last commit is {@link #COMMIT_INTERVAL_MILLIS} old, or a clear, a recovery or a stop is in
+     * it, else once that interval has passed. A put is finished once the store holds it (readers see it there
+     * before the commit); a failed commit loses what was not committed, which is computed again.
      */
     private boolean apply(List<Command> batch) {
         boolean stop = false;
         boolean dirty = false;
+        boolean commitNow = false;
         int done = 0;
         List<CompletableFuture<Void>> clears = new ArrayList<>();
         Store current = store;
@@ -287,6 +384,7 @@ final class WriteBehind {
                         }
                     }
                 } else if (command instanceof Clear clear) {
+                    commitNow = true;
                     clears.add(clear.done());
                     if (current != null && writable) {
                         clear(current, clear.prefixes());
@@ -295,13 +393,16 @@ final class WriteBehind {
                         current = closeForGood(current); // cannot clear what it would serve: serve nothing
                     }
                 } else if (command instanceof Recover recover) {
+                    commitNow = true;
                     current = recover(current, recover.reason());
                 } else {
                     stop = true;
+                    commitNow = true;
                 }
             }
-            if (current != null && dirty) {
-                current.commit();
+            uncommitted |= dirty;
+            if (uncommitted && (commitNow || untilCommitDue() == 0)) {
+                commit(current);
             }
         } catch (RuntimeException | StackOverflowError failure) {
             writeFailed(current, failure);

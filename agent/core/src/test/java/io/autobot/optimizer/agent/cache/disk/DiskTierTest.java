@@ -101,7 +101,7 @@ class DiskTierTest {
             tier.offerBehind(key(method, "q" + i), "Q" + i, HOUR, 1_000_000_000L);
         }
         // nothing needed the store yet (its start delay): what was handed over waits in the queue
-        assertThat(tier.get(key(method, "q0"))).as("a lookup opens the store and waits for it")
+        assertThat(tier.get(key(method, "q0"))).as("a lookup in a new directory does not wait for the store")
                 .isIn(null, "Q0");
         tier = reopen(tier);
         for (int i = 0; i < 20; i++) {
@@ -110,10 +110,10 @@ class DiskTierTest {
     }
 
     @Test
-    void closingDrainsWhatWasOfferedBehindBeforeTheStoreCloses() {
+    void closingDrainsWhatWasOfferedBehindBeforeTheStoreCloses() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier tier = open(dir());
-        assertThat(tier.get(key(method, "x"))).isNull(); // the store is open
+        awaitReady(tier); // the store opens after the tier's start delay
         for (int i = 0; i < 300; i++) { // more than one batch
             tier.offerBehind(key(method, "d" + i), "D" + i, HOUR, 1_000_000_000L);
         }
@@ -124,15 +124,37 @@ class DiskTierTest {
     }
 
     @Test
-    void aJvmThatExitsWhileTheStoreIsOpenWritesWhatWasOfferedBehind() {
+    void aJvmThatExitsWhileTheStoreIsOpenWritesWhatWasOfferedBehind() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier tier = open(dir());
-        assertThat(tier.get(key(method, "x"))).isNull(); // has the store opened
+        awaitReady(tier);
         tier.offerBehind(key(method, "a"), "A", HOUR, 1_000_000_000L);
         assertThat(tier.offer(key(method, "b"), "B", HOUR)).isTrue();
         tier.stopAtExit(); // what the JVM's shutdown hook runs
         tier = open(dir());
         assertThat(tier.get(key(method, "a"))).isEqualTo("A");
+        assertThat(tier.get(key(method, "b"))).isEqualTo("B");
+    }
+
+    @Test
+    void aLookupInANewDirectoryCountsAMissWithoutWaitingForTheStore() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.get(key(method, "a"))).isNull();
+        assertThat(tier.ready()).as("the store is still opening after its start delay").isFalse();
+        assertThat(tier.statistics().misses()).isEqualTo(1);
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
+        assertThat(tier.get(key(method, "a"))).as("served from the queue").isEqualTo("A");
+    }
+
+    @Test
+    void aJvmThatExitsBeforeTheStoreOpensWritesWhatItsCallersWrote() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        assertThat(tier.offer(key(method, "b"), "B", HOUR)).isTrue(); // the disk strategy's write
+        assertThat(tier.ready()).isFalse();
+        tier.stopAtExit();
+        tier = open(dir());
         assertThat(tier.get(key(method, "b"))).isEqualTo("B");
     }
 
@@ -500,13 +522,10 @@ class DiskTierTest {
     }
 
     @Test
-    void staysEmptyWhenItsDirectoryCannotBeCreated() throws Exception {
+    void isNotMadeWhenItsDirectoryCannotBeCreated() throws Exception {
         Path file = Files.writeString(temp.resolve("a-file"), "x");
-        DiskTier tier = open(file.resolve("cache"));
-        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        assertThat(tier.get(key(method, "a"))).isNull();
-        awaitReady(tier); // no store to wait for: the lookup did not, the tier tries on its own
-        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isFalse();
+        assertThat(DiskTier.open(file.resolve("cache"), () -> registered))
+                .as("no tier: results stay in memory from the first one").isNull();
     }
 
     private static void awaitReady(DiskTier tier) throws InterruptedException {

@@ -1,0 +1,70 @@
+package io.autobot.optimizer.agent.cache.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The records a store keeps in memory beside MapDB (the recent ones, and the hashes of the keys of
+ * a store created in this JVM) never answer other than MapDB itself would.
+ */
+class MapDbStoreTest {
+
+    @TempDir
+    Path temp;
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void servesWhatWasPutAndNothingOnceRemovedClearedOrRolledBack() throws Exception {
+        MapDbStore store = MapDbStore.open(temp.resolve("store.db"));
+        try {
+            assertThat(store.get(bytes("k"))).as("a new store knows it holds no such key").isNull();
+            store.put(bytes("k"), bytes("v"));
+            store.put(bytes("gone"), bytes("g"));
+            store.commit();
+            assertThat(store.get(bytes("k"))).isEqualTo(bytes("v"));
+            assertThat(store.remove(bytes("gone"))).isTrue();
+            assertThat(store.get(bytes("gone"))).isNull();
+
+            store.put(bytes("undone"), bytes("u"));
+            assertThat(store.get(bytes("undone"))).isEqualTo(bytes("u"));
+            store.rollback();
+            assertThat(store.get(bytes("undone"))).as("rolled back").isNull();
+            assertThat(store.get(bytes("k"))).as("committed before").isEqualTo(bytes("v"));
+
+            store.put(bytes("matched"), bytes("m"));
+            assertThat(store.removeIf((key, record) -> new String(key, StandardCharsets.UTF_8).equals("matched")))
+                    .isEqualTo(1);
+            assertThat(store.get(bytes("matched"))).isNull();
+
+            store.clear();
+            assertThat(store.get(bytes("k"))).isNull();
+            assertThat(store.size()).isZero();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aStoreOpenedWithEntriesReadsThemFromMapDb() throws Exception {
+        Path file = temp.resolve("store.db");
+        MapDbStore first = MapDbStore.open(file);
+        first.put(bytes("k"), bytes("v"));
+        first.commit();
+        first.close();
+
+        MapDbStore again = MapDbStore.open(file);
+        try {
+            assertThat(again.get(bytes("k"))).isEqualTo(bytes("v"));
+            assertThat(again.get(bytes("other"))).isNull();
+        } finally {
+            again.close();
+        }
+    }
+}
