@@ -37,12 +37,11 @@ final class AgentConnection implements AutoCloseable {
      * it attaches, which also waits for an agent still starting and words every failure.
      */
     static AgentConnection open(long pid) {
-        AgentConnection published = published(pid);
-        return published != null ? published : attached(pid);
+        return EarlyConnection.of(pid).open(pid);
     }
 
     /** The connection through the address the target published, or null when there is none that serves. */
-    private static AgentConnection published(long pid) {
+    static AgentConnection published(long pid) {
         if (pid == ProcessHandle.current().pid()) {
             return null;
         }
@@ -70,7 +69,8 @@ final class AgentConnection implements AutoCloseable {
         return null;
     }
 
-    private static AgentConnection attached(long pid) {
+    /** Attaches to the target, starts (or finds) its local JMX connector and connects to it. */
+    static AgentConnection attached(long pid) {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             String version = jvm.agentVersion();
             if (version == null) {

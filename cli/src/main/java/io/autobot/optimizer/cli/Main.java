@@ -28,7 +28,17 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Cli cli = new Cli(out, err);
+        String named = verbNamed(args);
+        EarlyConnection early = EarlyConnection.start(named, args);
+        try {
+            return run(args, out, err, named, early);
+        } finally {
+            early.closeUnused();
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, String named, EarlyConnection early) {
+        Cli cli = new Cli(out, err, early);
         CommandLine commandLine = new CommandLine(cli);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -36,7 +46,6 @@ public final class Main {
                 return type == Cli.class ? type.cast(cli) : CommandLine.defaultFactory().create(type);
             }
         };
-        String named = verbNamed(args);
         addMethodVerbs(commandLine, factory, named == null ? Cli.BEFORE_TREE : only(named, Cli.BEFORE_TREE));
         for (Commands.Command command : Commands.all()) {
             if (command.verb() && (named == null || command.name().equals(named))) {
