@@ -6,13 +6,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Reads one string counter from a JVM's performance-data file ({@code hsperfdata_<user>/<pid>} in
  * the temporary directory), as {@code jcmd} and {@code jconsole} find a JVM's local JMX connector
- * (counter {@code sun.management.JMXConnectorServer.address}) without attaching to it. Only this
- * user's files are read: the directory is the one the JVM makes private to its user, so the
- * address found is the one the Attach API would have given. Anything unexpected in the file
+ * (counter {@code sun.management.JMXConnectorServer.address}) without attaching to it. Only a
+ * file that this user owns, in a directory this user owns, neither writable by others, is read:
+ * the JVM writes it readable by its user alone, so the address found is the one the Attach API
+ * would have given. Anything unexpected in the file
  * (another layout, a file being written) gives null, and the caller attaches as before.
  */
 final class PerfData {
@@ -37,10 +40,30 @@ final class PerfData {
     /** The string counter of that name in the file, or null when it is not there or the file cannot be read. */
     static String string(Path file, String name) {
         try {
+            if (!ownedByThisUser(file) || !ownedByThisUser(file.getParent())) {
+                return null;
+            }
             return string(ByteBuffer.wrap(Files.readAllBytes(file)), name);
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
+    }
+
+    /**
+     * Whether this user owns the file and no one else may write it: a directory that another
+     * user made under the expected name (before this user's first JVM did) could otherwise point
+     * the CLI at a connector of theirs.
+     */
+    private static boolean ownedByThisUser(Path path) throws IOException {
+        if (!System.getProperty("user.name").equals(Files.getOwner(path).getName())) {
+            return false;
+        }
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            return !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        }
+        return true;
     }
 
     /**

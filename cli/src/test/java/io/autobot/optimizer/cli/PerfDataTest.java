@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +51,21 @@ class PerfDataTest {
         Path text = Files.writeString(directory.resolve("1234"), "not performance data");
         assertThat(PerfData.string(text, name)).isNull();
         assertThat(PerfData.string(directory.resolve("4321"), name)).isNull();
+    }
+
+    @Test
+    void aFileOthersMayWriteIsNotRead(@TempDir Path directory) throws IOException {
+        assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
+        Path copy = Files.copy(ownFile(), directory.resolve("4242"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        String name = "java.property.java.version";
+        assertThat(PerfData.string(copy, name)).isEqualTo(System.getProperty("java.version"));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw--w----"));
+        assertThat(PerfData.string(copy, name)).as("group-writable file").isNull();
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx-w--w-"));
+        assertThat(PerfData.string(copy, name)).as("directory others may write").isNull();
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
     }
 }
