@@ -64,7 +64,10 @@ final class EarlyConnection {
         return -1;
     }
 
-    /** The connection to the agent in {@code pid}: the one opened early when it serves, else as {@link AgentConnection#open}. */
+    /**
+     * The connection to the agent in {@code target}: the one opened early when it serves, else as
+     * {@link AgentConnection#open}.
+     */
     synchronized AgentConnection open(long target) {
         if (target != pid || taken) {
             return AgentConnection.open(target);
