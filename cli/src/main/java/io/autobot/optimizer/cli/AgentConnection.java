@@ -28,8 +28,49 @@ final class AgentConnection implements AutoCloseable {
                         + " registered; attach it with 'java -jar autobot-agent.jar attach " + pid + "'");
     }
 
-    /** Connects to the agent in the JVM with this pid; fails with "agent not attached" when it does not run there. */
+    /**
+     * Connects to the agent in the JVM with this pid; fails with "agent not attached" when it does
+     * not run there. A JVM of this user whose local JMX connector already runs (started by an
+     * earlier command, or by {@code -Dcom.sun.management.jmxremote}) publishes its address in its
+     * performance data: the CLI then connects without attaching, as {@code jconsole} does. When
+     * the address is not there, the connection fails, or the agent's bean is not registered (yet),
+     * it attaches, which also waits for an agent still starting and words every failure.
+     */
     static AgentConnection open(long pid) {
+        return EarlyConnection.of(pid).open(pid);
+    }
+
+    /** The connection through the address the target published, or null when there is none that serves. */
+    static AgentConnection published(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return null;
+        }
+        String address = PerfData.string(PerfData.file(pid), PerfData.LOCAL_CONNECTOR_ADDRESS);
+        if (address == null) {
+            return null;
+        }
+        JMXConnector connector = null;
+        try {
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            AgentConnection connection = new AgentConnection(pid, null, connector);
+            if (connection.backend.attached()) {
+                return connection;
+            }
+        } catch (IOException | RuntimeException unusable) {
+            // a stale file, a JVM on its way out, an agent not (yet) there: attaching tells which
+        }
+        if (connector != null) {
+            try {
+                connector.close();
+            } catch (IOException ignored) {
+                // the attach path follows
+            }
+        }
+        return null;
+    }
+
+    /** Attaches to the target, starts (or finds) its local JMX connector and connects to it. */
+    static AgentConnection attached(long pid) {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             String version = jvm.agentVersion();
             if (version == null) {
@@ -55,9 +96,9 @@ final class AgentConnection implements AutoCloseable {
         return pid;
     }
 
-    /** The version of the agent running in the target. */
+    /** The version of the agent running in the target (asked of its bean when the connection did not attach). */
     String agentVersion() {
-        return agentVersion;
+        return agentVersion != null ? agentVersion : backend.agentVersion();
     }
 
     MBeanBackend backend() {

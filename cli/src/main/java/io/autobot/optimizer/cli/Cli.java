@@ -51,10 +51,12 @@ final class Cli {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final EarlyConnection early;
 
-    Cli(PrintWriter out, PrintWriter err) {
+    Cli(PrintWriter out, PrintWriter err, EarlyConnection early) {
         this.out = out;
         this.err = err;
+        this.early = early;
     }
 
     @Command(name = "list", description = "List the JVMs on this machine that can be attached to.")
@@ -289,7 +291,7 @@ final class Cli {
             SettingDef setting = i < command.params().size() ? command.params().get(i).setting() : null;
             checked.add(setting == null ? arguments.get(i) : AttachArguments.checkValue(setting, arguments.get(i)));
         }
-        try (AgentConnection connection = AgentConnection.open(pid)) {
+        try (AgentConnection connection = early.open(pid)) {
             Map<String, Object> answer = Commands.run(command, connection.backend(), checked, fleet);
             if (json) {
                 Map<String, Object> document = answer(pid);

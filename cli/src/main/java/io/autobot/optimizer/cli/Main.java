@@ -28,7 +28,17 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Cli cli = new Cli(out, err);
+        String named = verbNamed(args);
+        EarlyConnection early = EarlyConnection.start(named, args);
+        try {
+            return run(args, out, err, named, early);
+        } finally {
+            early.closeUnused();
+        }
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, String named, EarlyConnection early) {
+        Cli cli = new Cli(out, err, early);
         CommandLine commandLine = new CommandLine(cli);
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -36,13 +46,13 @@ public final class Main {
                 return type == Cli.class ? type.cast(cli) : CommandLine.defaultFactory().create(type);
             }
         };
-        addMethodVerbs(commandLine, factory, Cli.BEFORE_TREE);
+        addMethodVerbs(commandLine, factory, named == null ? Cli.BEFORE_TREE : only(named, Cli.BEFORE_TREE));
         for (Commands.Command command : Commands.all()) {
-            if (command.verb()) {
+            if (command.verb() && (named == null || command.name().equals(named))) {
                 commandLine.addSubcommand(verb(cli, command));
             }
         }
-        addMethodVerbs(commandLine, factory, Cli.AFTER_TREE);
+        addMethodVerbs(commandLine, factory, named == null ? Cli.AFTER_TREE : only(named, Cli.AFTER_TREE));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, arguments) -> {
@@ -70,9 +80,40 @@ public final class Main {
         return commandLine.execute(args);
     }
 
+    /**
+     * The verb the command line runs, when it names one: then only that verb is built (a verb's
+     * run needs none of the others' models, and building them all is much of a run's start).
+     * Null for anything else (no verb, {@code help}, an unknown word): the whole tree, whose
+     * usage and errors list every verb.
+     */
+    static String verbNamed(String[] args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return isVerb(arg) ? arg : null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isVerb(String word) {
+        if (Cli.BEFORE_TREE.contains(word) || Cli.AFTER_TREE.contains(word)) {
+            return true;
+        }
+        Commands.Command command = Commands.find(word);
+        return command != null && command.verb() && command.name().equals(word);
+    }
+
+    private static List<String> only(String verb, List<String> verbs) {
+        return verbs.contains(verb) ? List.of(verb) : List.of();
+    }
+
     private static void addMethodVerbs(CommandLine commandLine, CommandLine.IFactory factory, List<String> verbs) {
+        if (verbs.isEmpty()) {
+            return;
+        }
+        List<Method> methods = CommandLine.getCommandMethods(Cli.class, null);
         for (String verb : verbs) {
-            for (Method method : CommandLine.getCommandMethods(Cli.class, null)) {
+            for (Method method : methods) {
                 if (method.getAnnotation(CommandLine.Command.class).name().equals(verb)) {
                     commandLine.addSubcommand(new CommandLine(method, factory));
                 }

@@ -196,8 +196,7 @@ final class TargetJvm implements AutoCloseable {
      */
     private static boolean advertisedByThisUser(long pid) {
         try {
-            return Files.isRegularFile(Path.of(System.getProperty("java.io.tmpdir"),
-                    "hsperfdata_" + System.getProperty("user.name"), String.valueOf(pid)));
+            return Files.isRegularFile(PerfData.file(pid));
         } catch (RuntimeException unusable) {
             return false;
         }

@@ -107,4 +107,18 @@ class MainTest {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("AutoBot Optimizer ");
     }
+
+    @Test
+    void buildsOnlyTheVerbTheCommandLineNames() {
+        assertThat(Main.verbNamed(new String[] {"status", "12"})).isEqualTo("status");
+        assertThat(Main.verbNamed(new String[] {"--json", "report", "12"})).isEqualTo("report");
+        assertThat(Main.verbNamed(new String[] {"attach", "12", "level=basic"})).isEqualTo("attach");
+        assertThat(Main.verbNamed(new String[] {"--version"})).isNull();
+        assertThat(Main.verbNamed(new String[] {"help", "status"})).isNull();
+        assertThat(Main.verbNamed(new String[] {"Status", "12"})).isNull();
+        assertThat(Main.verbNamed(new String[] {"frobnicate"})).isNull();
+        assertThat(Main.verbNamed(new String[] {"set", "12"})).as("the shell's own command").isNull();
+        assertThat(run("status", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: java -jar autobot-agent.jar status [-hV] [--json] <pid>");
+    }
 }

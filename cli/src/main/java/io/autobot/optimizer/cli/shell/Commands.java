@@ -131,8 +131,7 @@ public final class Commands {
     private static List<Command> build() {
         List<Command> commands = new ArrayList<>();
         commands.add(new Command("status", List.of(), "show the current settings and cache statistics", true,
-                (backend, args) -> answer("version", backend.agentVersion(), "settings", backend.settings(),
-                        "cacheStatistics", backend.cacheStatistics()),
+                (backend, args) -> backend.status(),
                 (out, backend, answer) -> {
                     out.println("AutoBot Optimizer in " + backend.target());
                     out.print(TextFormat.table(map(answer.get("settings")), "  "));

@@ -38,6 +38,8 @@ public final class MBeanBackend implements OptimizerBackend {
     public static final List<String> SETTINGS = Catalogue.statusAttributes();
 
     private static final ObjectName OPTIMIZER = optimizerName();
+    private static final String VERSION = "Version";
+    private static final String CACHE_STATISTICS = "CacheStatistics";
 
     private final MBeanServerConnection connection;
     private final String target;
@@ -73,11 +75,40 @@ public final class MBeanBackend implements OptimizerBackend {
 
     @Override
     public Map<String, Object> settings() {
-        AttributeList values = call(() -> connection.getAttributes(OPTIMIZER, SETTINGS.toArray(new String[0])));
+        return ordered(attributes(SETTINGS));
+    }
+
+    /**
+     * The version, the settings and the cache statistics in one {@code getAttributes} call; an
+     * attribute that call leaves out (an agent of another version, a getter that failed) is asked
+     * for alone, which says why.
+     */
+    @Override
+    public Map<String, Object> status() {
+        List<String> names = new ArrayList<>(SETTINGS);
+        names.add(VERSION);
+        names.add(CACHE_STATISTICS);
+        Map<String, Object> values = attributes(names);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("version", values.containsKey(VERSION) ? stringOrNull(values.get(VERSION)) : agentVersion());
+        status.put("settings", ordered(values));
+        status.put("cacheStatistics", values.containsKey(CACHE_STATISTICS) ? asMap(values.get(CACHE_STATISTICS))
+                : cacheStatistics());
+        return status;
+    }
+
+    /** The values the bean gives for these attributes, by name (converted to JDK types). */
+    private Map<String, Object> attributes(List<String> names) {
+        AttributeList values = call(() -> connection.getAttributes(OPTIMIZER, names.toArray(new String[0])));
         Map<String, Object> byName = new LinkedHashMap<>();
         for (Attribute attribute : values.asList()) {
             byName.put(attribute.getName(), OpenData.toJava(attribute.getValue()));
         }
+        return byName;
+    }
+
+    /** The settings among these values, in the contract's order. */
+    private static Map<String, Object> ordered(Map<String, Object> byName) {
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String name : SETTINGS) {
             if (byName.containsKey(name)) {
@@ -90,8 +121,7 @@ public final class MBeanBackend implements OptimizerBackend {
     @Override
     public String agentVersion() {
         try {
-            Object version = attribute("Version");
-            return version == null ? null : String.valueOf(version);
+            return stringOrNull(attribute(VERSION));
         } catch (UnsupportedOperationException missing) {
             return null;
         }
@@ -127,7 +157,7 @@ public final class MBeanBackend implements OptimizerBackend {
     @Override
     public Map<String, Object> cacheStatistics() {
         try {
-            return asMap(attribute("CacheStatistics"));
+            return asMap(attribute(CACHE_STATISTICS));
         } catch (UnsupportedOperationException missing) {
             return new LinkedHashMap<>();
         }
@@ -207,6 +237,10 @@ public final class MBeanBackend implements OptimizerBackend {
     @Override
     public String clearFleetCache() {
         return String.valueOf(invoke("clearFleetCache", new Object[0], new String[0]));
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     private Object attribute(String name) {

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.cli.shell;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,19 @@ public interface OptimizerBackend {
      * left out.
      */
     Map<String, Object> settings();
+
+    /**
+     * What {@code status} shows: {@code version} ({@link #agentVersion()}), {@code settings}
+     * ({@link #settings()}) and {@code cacheStatistics} ({@link #cacheStatistics()}), in that order.
+     * A back end over a connection reads them in one round trip.
+     */
+    default Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("version", agentVersion());
+        status.put("settings", settings());
+        status.put("cacheStatistics", cacheStatistics());
+        return status;
+    }
 
     /** The version of the agent there; null when it does not say. */
     default String agentVersion() {
