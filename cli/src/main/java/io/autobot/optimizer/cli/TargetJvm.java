@@ -244,6 +244,9 @@ final class TargetJvm implements AutoCloseable {
         if (lower.contains("no such process")) {
             return CliException.failure("no such process: " + pid);
         }
+        if (!process.isAlive()) { // it exited while the CLI reached for it (its performance data outlives a kill)
+            return CliException.failure("lost process " + pid + " (did it exit?): " + message);
+        }
         if (lower.contains("not permitted") || lower.contains("permission denied") || lower.contains("not secure")
                 || lower.contains("owned by")) {
             String owner = process.info().user().orElse("another user");
