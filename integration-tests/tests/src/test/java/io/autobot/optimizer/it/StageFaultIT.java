@@ -89,7 +89,7 @@ class StageFaultIT {
                 new Stage("instrumentation", false, INTERNAL,
                         List.of(AGENT + "instrument.OptimizerTransformer#transform"), true),
                 new Stage("instrumentation build", false, INTERNAL,
-                        List.of(AGENT + "instrument.Instrumenter#agentBuilder"), true));
+                        List.of(AGENT + "instrument.Instrumenter#weaver"), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,5 @@
 package io.autobot.optimizer.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
@@ -15,18 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Installs the agent's class file transformer: a cheap pre-filter in front of a Byte Buddy
- * {@link AgentBuilder} that adds inlined advice only (no class format changes), so the same code
+ * {@link AdviceWeaver} that adds inlined advice only (no class format changes), so the same code
  * serves start-up ({@code premain}), classes already loaded when the agent is attached
  * (retransformation) and detach (retransformation without the transformer restores the original
  * code).
@@ -61,7 +56,7 @@ public final class Instrumenter {
             Path bridgeJar) throws IOException {
         ClassFileLocator bridgeClasses = bridgeClasses(bridgeJar);
         OptimizerTransformer optimizer = new OptimizerTransformer(engine, selectors);
-        Supplier<ClassFileTransformer> byteBuddy = new Lazy<>(() -> agentBuilder(selectors, optimizer, bridgeClasses));
+        Supplier<ClassFileTransformer> byteBuddy = new Lazy<>(() -> weaver(selectors, optimizer, bridgeClasses));
         PrefilteringTransformer transformer = new PrefilteringTransformer(selectors, byteBuddy);
         // Load every class the filter uses now: loading one from inside the filter would recurse.
         transformer.mayMatch(Instrumenter.class.getClassLoader(), "warm.Up", new byte[] {0});
@@ -71,23 +66,13 @@ public final class Instrumenter {
         return instrumenter;
     }
 
-    private static ClassFileTransformer agentBuilder(List<MethodSelector> selectors, OptimizerTransformer optimizer,
+    private static ClassFileTransformer weaver(List<MethodSelector> selectors, OptimizerTransformer optimizer,
             ClassFileLocator bridgeClasses) {
         ElementMatcher.Junction<TypeDescription> types = none();
         for (MethodSelector selector : selectors) {
             types = types.or(selector.types());
         }
-        return new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new ErrorListener())
-                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(bridgeClasses))
-                .ignore(IgnoredTypes.matcher())
-                .or(any(), isBootstrapClassLoader())
-                .type(types)
-                .transform(optimizer)
-                .makeRaw();
+        return new AdviceWeaver(types, optimizer, bridgeClasses);
     }
 
     private static ClassFileLocator bridgeClasses(Path bridgeJar) throws IOException {
@@ -185,19 +170,4 @@ public final class Instrumenter {
         }
     }
 
-    /** Logs classes that could not be transformed; they keep running unchanged. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
-            LOG.warn("could not instrument {}; it runs unchanged: {}", typeName, throwable.toString());
-            LOG.debug("instrumentation failure", throwable);
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                boolean loaded, DynamicType dynamicType) {
-            LOG.debug("transformed {}{}", typeDescription.getName(), loaded ? " (retransformed)" : "");
-        }
-    }
 }

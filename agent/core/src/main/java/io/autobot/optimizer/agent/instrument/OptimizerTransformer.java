@@ -7,17 +7,14 @@ import io.autobot.optimizer.agent.call.ClassFingerprint;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSignature;
 import io.autobot.optimizer.agent.engine.Engine;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (which resolves everything it needs once, here) and binds the resulting id into the advice.
  * Methods that are not selected, or whose declaration is wrong, are left as they are.
  */
-final class OptimizerTransformer implements AgentBuilder.Transformer {
+final class OptimizerTransformer {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
@@ -40,9 +37,8 @@ final class OptimizerTransformer implements AgentBuilder.Transformer {
         this.selectors = List.copyOf(selectors);
     }
 
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-            ClassLoader loader, JavaModule module, ProtectionDomain protectionDomain) {
+    /** The builder with the advice on each selected method; the same builder when none is. */
+    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
         boolean selected = false;
         String fingerprint = null;
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
