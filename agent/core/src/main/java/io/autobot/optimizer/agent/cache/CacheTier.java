@@ -74,6 +74,16 @@ public interface CacheTier extends AutoCloseable {
     }
 
     /**
+     * Whether the tier may hold results that the memory tier never held in this JVM: from an
+     * earlier run, or written while the strategy left memory out. Under {@code hybrid} a lookup that
+     * memory missed asks the tier only then (or once memory has evicted results): asking costs the
+     * encoding of the key.
+     */
+    default boolean mayHoldWhatMemoryNeverHeld() {
+        return true;
+    }
+
+    /**
      * Whether the tier has finished opening. Hybrid lookups skip a tier that is still opening
      * rather than wait for it; a disk-only lookup waits.
      */

@@ -78,6 +78,11 @@ public final class MemoryTier implements CacheTier {
         return "memory";
     }
 
+    /** Whether the size bound has made this tier drop results. */
+    boolean hasEvicted() {
+        return evictions.sum() > 0;
+    }
+
     @Override
     public Object get(CallKey key) {
         Object value = live(key, cache.getIfPresent(key));

@@ -72,8 +72,7 @@ final class Tiers {
             return FlightEvents.looked(event, key.method(), memory.name(), current, value);
         }
         CacheTier diskTier = disk();
-        if (diskTier == null || (current.usesMemory() && !diskTier.ready())) {
-            // hybrid does not wait for the disk tier to open: memory serves meanwhile
+        if (diskTier == null || (current.usesMemory() && !worthAsking(diskTier))) {
             return FlightEvents.looked(event, key.method(), memory.name(), current, null);
         }
         value = counted ? diskTier.get(key) : diskTier.peek(key);
@@ -82,6 +81,14 @@ final class Tiers {
             memory.put(key.detached(), value, ttlLeft(diskTier, key));
         }
         return FlightEvents.looked(event, key.method(), diskTier.name(), current, value);
+    }
+
+    /**
+     * Whether a hybrid lookup that memory missed asks the disk: not while it is still opening (memory
+     * serves meanwhile), and not when it can only hold what memory holds.
+     */
+    private boolean worthAsking(CacheTier diskTier) {
+        return diskTier.ready() && (diskTier.mayHoldWhatMemoryNeverHeld() || memory.hasEvicted());
     }
 
     /** A memory miss under {@code distributed}: the shared tier, a hit promoted to memory with its lifetime left. */

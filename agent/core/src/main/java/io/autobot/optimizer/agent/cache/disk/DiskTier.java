@@ -142,6 +142,11 @@ public final class DiskTier implements CacheTier {
         return NAME;
     }
 
+    @Override
+    public boolean mayHoldWhatMemoryNeverHeld() {
+        return storedBefore || writer.callersWrote();
+    }
+
     /** A store left by an earlier run, which lookups will wait for, starts opening now. */
     @Override
     public void expectLookups() {

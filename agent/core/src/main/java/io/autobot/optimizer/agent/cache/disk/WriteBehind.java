@@ -25,7 +25,8 @@ final class WriteBehind {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static final long SWEEP_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(10);
-    private static final int BATCH = 256;
+    /** Commands applied between two looks at the host's CPU (see {@link #yieldToHost}). */
+    private static final int BATCH = 32;
     /**
      * The least time between two commits of puts and removes. A commit syncs the disk and holds the
      * store's lock meanwhile, so readers wait for it: batching a busy stretch's writes into a few
@@ -111,6 +112,8 @@ final class WriteBehind {
     private boolean uncommitted;
     /** Until when ({@link System#nanoTime}) the thread does not hold its work back (see {@link #yieldToHost}). */
     private long noYieldUntil = System.nanoTime();
+    /** When ({@link System#nanoTime}) the host's CPU was last read, to tell whether that reading is recent. */
+    private long lastCpuReading = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
     WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions, HostCpu hostCpu) {
         this.directory = directory;
@@ -158,6 +161,11 @@ final class WriteBehind {
     /** Whether the store has been opened, or has failed to open. */
     boolean settled() {
         return settled.getCount() == 0;
+    }
+
+    /** Whether a caller has written a result itself (the {@code disk} strategy): one no other tier has. */
+    boolean callersWrote() {
+        return callersWrote;
     }
 
     /** Has the store opened now, without its start delay and without waiting for it. */
@@ -296,16 +304,34 @@ final class WriteBehind {
         }
         long yieldNanos = TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MILLIS);
         long deadline = now + yieldNanos;
-        while (!stopped && !urgent.getAsBoolean() && hostCpu.busy()) {
+        if (now - lastCpuReading > TimeUnit.MILLISECONDS.toNanos(2 * YIELD_POLL_MILLIS)) {
+            hostCpu.busy(); // a reading covers the time since the one before: this starts a fresh one
+            if (!pause()) {
+                return;
+            }
+        }
+        while (!stopped && !urgent.getAsBoolean()) {
+            boolean busy = hostCpu.busy();
+            lastCpuReading = System.nanoTime();
+            if (!busy) {
+                return;
+            }
             if (System.nanoTime() - deadline >= 0) {
                 noYieldUntil = deadline + yieldNanos;
                 return;
             }
-            try {
-                Thread.sleep(YIELD_POLL_MILLIS);
-            } catch (InterruptedException e) {
+            if (!pause()) {
                 return;
             }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(YIELD_POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
