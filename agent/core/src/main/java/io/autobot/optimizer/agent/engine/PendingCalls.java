@@ -28,6 +28,9 @@ final class PendingCalls {
             calls = Arrays.copyOf(calls, size * 2);
         }
         calls[size++] = call;
+        if (size == StackHeadroom.CHECKED_FROM) {
+            HitGate.hold(); // hits on this thread now check the stack's headroom
+        }
     }
 
     /**
@@ -45,6 +48,9 @@ final class PendingCalls {
         int top = size;
         InlineCall[] held = calls;
         size = index;
+        if (top >= StackHeadroom.CHECKED_FROM && index < StackHeadroom.CHECKED_FROM) {
+            HitGate.release();
+        }
         if (index == 0 && calls.length > KEPT) {
             calls = new InlineCall[INITIAL];
         }
