@@ -74,9 +74,4 @@ public final class ArgumentKeys {
     void removed(CallKey key) {
         byArgument.remove(key.args()[0], key);
     }
-
-    /** How many calls are indexed (for tests). */
-    int size() {
-        return byArgument.size();
-    }
 }

@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It is written only when a thread begins or ends one of those states (the agent running a
  * body through its policies, a memoized recursion sixteen calls deep), never on a hit, so a hit
  * reads a line that stays in every core's cache. A count above zero only sends hits the long
- * way, through the thread's state, which decides exactly.
+ * way, through the thread's state, which decides exactly; a thread counts a state before it
+ * enters it and uncounts it after it left it, so a {@code StackOverflowError} thrown in between
+ * can only leave the gate shut (a count above or below zero: {@link #open} asks for exactly zero),
+ * never open while a thread is in such a state.
  */
 final class HitGate {
 

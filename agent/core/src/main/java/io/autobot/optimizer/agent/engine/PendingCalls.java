@@ -27,10 +27,10 @@ final class PendingCalls {
         if (size == calls.length) {
             calls = Arrays.copyOf(calls, size * 2);
         }
-        calls[size++] = call;
-        if (size == StackHeadroom.CHECKED_FROM) {
-            HitGate.hold(); // hits on this thread now check the stack's headroom
+        if (size + 1 == StackHeadroom.CHECKED_FROM) {
+            HitGate.hold(); // before the call is on the stack: hits on this thread now check the headroom
         }
+        calls[size++] = call;
     }
 
     /**
