@@ -59,7 +59,7 @@ class StageFaultIT {
                         List.of(AGENT + "cache.CallKey#of", AGENT + "cache.CallKey#reuse")),
                 new Stage("memory tier", true, INTERNAL,
                         List.of(AGENT + "cache.MemoryTier#get", AGENT + "cache.MemoryTier#hit",
-                                AGENT + "cache.MemoryTier#put")),
+                                AGENT + "cache.MemoryTier#directHit", AGENT + "cache.MemoryTier#put")),
                 // under hybrid a result reaches the disk tier through offerBehind (weighed and encoded on its thread)
                 new Stage("disk tier", true, INTERNAL, List.of(AGENT + "cache.disk.DiskTier#get",
                         AGENT + "cache.disk.DiskTier#offer", AGENT + "cache.disk.DiskTier#offerBehind")),
@@ -81,7 +81,7 @@ class StageFaultIT {
                         List.of(AGENT + "policy.timeout.TimeoutPolicy#limitNanos", AGENT + "policy.InterruptGuard#interrupt")),
                 new Stage("metrics", true, INTERNAL, List.of(AGENT + "call.OperationStats#recordCall",
                         AGENT + "call.OperationStats#recordMiss", AGENT + "call.OperationStats#recordHit",
-                        AGENT + "call.OperationStats#recordFastHit")),
+                        AGENT + "call.OperationStats#recordFastHit", AGENT + "call.OperationStats#recordDirectHit")),
                 new Stage("management plane", false, INTERNAL, List.of(MANAGEMENT + "ManagementPlane#tick",
                         MANAGEMENT + "metrics.MetricsBinding#bindNew", MANAGEMENT + "system.SystemSampler#sample")),
                 // start-up and class loading: the agent goes on without the broken part, the host unoptimized

@@ -46,6 +46,8 @@ public final class CachingPolicy implements Policy {
     private final double explicitVerify;
     private final DoubleSupplier verifySetting;
     private final boolean storeByValue;
+    /** The memory tier's index of the method's stored keys by its one argument, or null (see {@link ArgumentKeys}). */
+    private final ArgumentKeys argumentKeys;
     private volatile boolean disabled;
 
     /**
@@ -71,6 +73,7 @@ public final class CachingPolicy implements Policy {
         this.explicitVerify = explicitVerify;
         this.verifySetting = verifySetting;
         this.storeByValue = Results.byValue(method);
+        this.argumentKeys = method == null ? null : cache.argumentKeys(method);
     }
 
     /** Adds a listener of verification mismatches. */
@@ -91,6 +94,22 @@ public final class CachingPolicy implements Policy {
     /** The lookup of the cache-hit path: the stored value, or null for anything that is not a memory hit. */
     public Object hit(CallKey key, ThreadTally tally) {
         return cache.hit(key, tally);
+    }
+
+    /**
+     * The cache-hit path of a method keyed by its one argument (and the class of a stateless
+     * receiver), with nothing but the call itself:
+     * what the caller gets for a memory hit (see {@link #served}), or null when the method is not
+     * keyed so, the argument is not a JDK final value or an enum constant, or the call is not
+     * indexed (the long way, {@link #hit}, decides then). Counted once, as the method's hit.
+     */
+    public Object directHit(Object self, Object arg) {
+        ArgumentKeys keys = argumentKeys;
+        if (keys == null || !ArgumentKeys.indexable(arg)) {
+            return null;
+        }
+        Object stored = cache.directHit(keys, self, arg);
+        return stored == null ? null : Results.servedOne(stored, arg, storeByValue);
     }
 
     /** What the caller of a hit gets for a stored value: its own argument, or a copy of a mutable result. */

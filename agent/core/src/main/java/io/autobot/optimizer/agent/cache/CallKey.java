@@ -76,7 +76,7 @@ public final class CallKey {
     }
 
     /** The receiver's part: none for a static method or a method whose results depend on its arguments only. */
-    private static Object receiverPart(MethodMeta method, Object self) {
+    static Object receiverPart(MethodMeta method, Object self) {
         if (self == null) {
             return null;
         }

@@ -2,11 +2,15 @@ package io.autobot.optimizer.agent.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.StripedCount;
 import io.autobot.optimizer.agent.call.ThreadTally;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -24,7 +28,9 @@ import java.util.function.Predicate;
  *
  * <p>Hits, misses and evictions are counted here rather than by Caffeine's statistics, whose
  * counters every hit would increment atomically: a hit of the engine's fast path ({@link #hit})
- * adds to its thread's own cell ({@link StripedCount}).
+ * adds to its thread's own cell ({@link StripedCount}). A hit found through a method's
+ * {@link ArgumentKeys} is counted once, in the method's statistics, and this tier's hits are
+ * derived from those counts.
  */
 public final class MemoryTier implements CacheTier {
 
@@ -39,6 +45,10 @@ public final class MemoryTier implements CacheTier {
     private final LongAdder misses = new LongAdder();
     private final Ticker ticker;
     private final AtomicLong lastPurge;
+    /** The index of each method keyed by its one argument, by method id: what a store or a removal updates. */
+    private volatile ArgumentKeys[] indexes = new ArgumentKeys[0];
+    /** Every index this tier made (a method registered again gets a new one): their methods' hits are this tier's. */
+    private final List<ArgumentKeys> indexed = new CopyOnWriteArrayList<>();
     private volatile long capacity;
 
     /** A stored value and the {@link #ticker} time it expires at. */
@@ -70,6 +80,11 @@ public final class MemoryTier implements CacheTier {
                         evictions.increment();
                     }
                 })
+                .removalListener((key, entry, cause) -> {
+                    if (cause != RemovalCause.REPLACED && key instanceof CallKey removed) {
+                        unindex(removed);
+                    }
+                })
                 .build();
     }
 
@@ -98,8 +113,79 @@ public final class MemoryTier implements CacheTier {
         Object value = live(key, cache.getIfPresent(key));
         if (value != null) {
             fastHits.increment(tally);
+            reindex(key);
         }
         return value;
+    }
+
+    /**
+     * The index of a method keyed by its one argument, made for it now (a method registered again
+     * gets a fresh one), or null when the method's key is more than one argument.
+     */
+    public ArgumentKeys argumentKeys(MethodMeta method) {
+        if (!ArgumentKeys.applies(method)) {
+            return null;
+        }
+        ArgumentKeys keys = new ArgumentKeys(method);
+        synchronized (indexed) {
+            ArgumentKeys[] grown = Arrays.copyOf(indexes, Math.max(indexes.length, method.id() + 1));
+            grown[method.id()] = keys;
+            indexes = grown; // published whole, as the method registry's table is
+            indexed.add(keys);
+        }
+        return keys;
+    }
+
+    /** The index of the method with this id, or null: one array read, no boxing. */
+    private ArgumentKeys indexOf(CallKey key) {
+        if (!ArgumentKeys.indexable(key)) {
+            return null;
+        }
+        ArgumentKeys[] all = indexes;
+        int id = key.method().id();
+        return id >= 0 && id < all.length ? all[id] : null;
+    }
+
+    /**
+     * A lookup of the cache-hit path by a method's one argument (and its receiver's class, if it
+     * stands for the receiver in the key): the value, counted as a hit of the
+     * method (and so of this tier), or null, counted as nothing, when the argument is not indexed
+     * or its entry is gone (the long way decides then).
+     */
+    public Object directHit(ArgumentKeys keys, Object self, Object arg) {
+        CallKey stored = keys.get(arg);
+        if (stored == null || stored.receiver() != CallKey.receiverPart(keys.method(), self)) {
+            return null; // not indexed, or indexed for another receiver class (the long way decides)
+        }
+        Object value = live(stored, cache.getIfPresent(stored));
+        if (value == null) {
+            keys.removed(stored); // removed from the tier meanwhile (an expired entry is dropped already)
+            return null;
+        }
+        keys.method().stats().recordDirectHit();
+        return value;
+    }
+
+    /** Indexes a key found on the long way whose call the index does not hold (a store raced a removal). */
+    private void reindex(CallKey key) {
+        ArgumentKeys keys = indexOf(key);
+        if (keys != null && keys.get(key.args()[0]) == null) {
+            keys.found(key.detached()); // a thread's lookup key is reused: the index holds a copy
+        }
+    }
+
+    private void index(CallKey key) {
+        ArgumentKeys keys = indexOf(key);
+        if (keys != null) {
+            keys.stored(key, capacity);
+        }
+    }
+
+    private void unindex(CallKey key) {
+        ArgumentKeys keys = indexOf(key);
+        if (keys != null) {
+            keys.removed(key);
+        }
     }
 
     @Override
@@ -132,6 +218,7 @@ public final class MemoryTier implements CacheTier {
         long nanos = Math.max(1, ttl.toNanos());
         long expiresAt = ticker.read() + Math.min(nanos, Long.MAX_VALUE / 4);
         cache.put(key, new Entry(value, expiresAt));
+        index(key);
         purgeIfDue();
     }
 
@@ -179,7 +266,15 @@ public final class MemoryTier implements CacheTier {
 
     @Override
     public TierStatistics statistics() {
-        return new TierStatistics(name(), cache.estimatedSize(), capacity, hits.sum() + fastHits.sum(), misses.sum(),
-                evictions.sum() + expirations.sum(), -1, loadNanos.sum());
+        return new TierStatistics(name(), cache.estimatedSize(), capacity, hits.sum() + fastHits.sum() + directHits(),
+                misses.sum(), evictions.sum() + expirations.sum(), -1, loadNanos.sum());
+    }
+
+    private long directHits() {
+        long total = 0;
+        for (ArgumentKeys keys : indexed) {
+            total += keys.method().stats().directHitsTotal();
+        }
+        return total;
     }
 }

@@ -97,6 +97,16 @@ public final class ResultCache {
         return tiers.memoryHit(key, tally);
     }
 
+    /** The index of a method keyed by its one argument, made for it now, or null: see {@link ArgumentKeys}. */
+    public ArgumentKeys argumentKeys(MethodMeta method) {
+        return tiers.argumentKeys(method);
+    }
+
+    /** The lookup of the cache-hit path by a method's one argument: see {@link Tiers#directHit}. */
+    public Object directHit(ArgumentKeys keys, Object self, Object arg) {
+        return tiers.directHit(keys, self, arg);
+    }
+
     /**
      * Returns the cached value or runs the loader once for all concurrent callers of the key.
      *

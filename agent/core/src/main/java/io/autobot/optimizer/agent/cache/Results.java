@@ -60,6 +60,14 @@ public final class Results {
         return byValue ? copy(stored) : stored;
     }
 
+    /** {@link #served} of a call of one argument, without an argument array. */
+    public static Object servedOne(Object stored, Object arg0, boolean byValue) {
+        if (stored instanceof ArgumentResult argument) {
+            return argument.index() == 0 && arg0 != null ? arg0 : Dispatcher.NULL;
+        }
+        return byValue ? copy(stored) : stored;
+    }
+
     /** Whether the method's mutable results are stored and served as copies (the default). */
     public static boolean byValue(io.autobot.optimizer.agent.call.MethodMeta method) {
         io.autobot.optimizer.agent.call.MethodSpec.Cached cached = method == null ? null : method.spec().cached();

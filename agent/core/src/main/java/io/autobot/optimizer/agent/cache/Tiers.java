@@ -59,6 +59,18 @@ final class Tiers {
         return value == null ? null : FlightEvents.looked(event, key.method(), memory.name(), strategy, value);
     }
 
+    /** The index of a method keyed by its one argument (see {@link MemoryTier#argumentKeys}), or null. */
+    ArgumentKeys argumentKeys(MethodMeta method) {
+        return memory.argumentKeys(method);
+    }
+
+    /** {@link #memoryHit} by a method's one argument (see {@link MemoryTier#directHit}). */
+    Object directHit(ArgumentKeys keys, Object self, Object arg) {
+        Object event = FlightEvents.lookupBegins();
+        Object value = memory.directHit(keys, self, arg);
+        return value == null ? null : FlightEvents.looked(event, keys.method(), memory.name(), strategy, value);
+    }
+
     /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */
     Object lookup(CallKey key, boolean counted) {
         Object event = counted ? FlightEvents.lookupBegins() : null; // a second look is not a lookup of its own

@@ -12,6 +12,8 @@ public final class OperationStats {
 
     private final LongAdder hits = new LongAdder();
     private final StripedCount fastHits = new StripedCount();
+    private final LongAdder directHits = new LongAdder();
+    private volatile long directHitsResetAt;
     private final LongAdder misses = new LongAdder();
     private final LongAdder calls = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -33,6 +35,19 @@ public final class OperationStats {
     /** A call answered from the cache before any policy ran. */
     public void recordFastHit() {
         fastHits.increment();
+    }
+
+    /**
+     * A call answered from the cache by its one argument ({@code cache.ArgumentKeys}): the one count
+     * of such a hit, from which the memory tier's own hit count is derived too.
+     */
+    public void recordDirectHit() {
+        directHits.increment();
+    }
+
+    /** Every hit {@link #recordDirectHit} counted since the method was registered: {@link #reset} leaves it. */
+    public long directHitsTotal() {
+        return directHits.sum();
     }
 
     /** A call answered from the cache before any policy ran, counted in the calling thread's own cell. */
@@ -123,7 +138,7 @@ public final class OperationStats {
 
     /** Every call answered from the cache, fast or not. */
     public long hits() {
-        return hits.sum() + fastHits.sum();
+        return hits.sum() + fastHits();
     }
 
     public long misses() {
@@ -142,7 +157,7 @@ public final class OperationStats {
 
     /** Hits answered before any policy ran; they are not timed. */
     public long fastHits() {
-        return fastHits.sum();
+        return fastHits.sum() + directHits.sum() - directHitsResetAt;
     }
 
     public long errors() {
@@ -210,6 +225,7 @@ public final class OperationStats {
     public void reset() {
         hits.reset();
         fastHits.reset();
+        directHitsResetAt = directHits.sum();
         misses.reset();
         calls.reset();
         errors.reset();

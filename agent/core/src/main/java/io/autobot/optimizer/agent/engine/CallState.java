@@ -58,6 +58,7 @@ final class CallState {
     boolean consumeBypass(int methodId) {
         if (bypass == methodId) {
             bypass = NONE;
+            HitGate.release();
             return true;
         }
         return false;
@@ -83,12 +84,18 @@ final class CallState {
     }
 
     void bypass(int methodId) {
+        if (bypass == NONE) {
+            HitGate.hold(); // before the call that must see it: this thread's next hit reads it
+        }
         bypass = methodId;
     }
 
     /** Clears the bypass; returns whether it was still pending (the body never started). */
     boolean clearBypass(int methodId) {
         boolean pending = bypass == methodId;
+        if (bypass != NONE) {
+            HitGate.release();
+        }
         bypass = NONE;
         return pending;
     }

@@ -124,7 +124,34 @@ public final class Engine implements CallHandler {
 
     @Override
     public Object hit1(int methodId, Object self, Object arg0) {
+        if (HitGate.open()) {
+            Object direct = directHit(methodId, self, arg0);
+            if (direct != null) {
+                return direct;
+            }
+        }
         return hit(methodId, self, 1, arg0, null, null);
+    }
+
+    /**
+     * The cache-hit path of a method keyed by its one argument (with no receiver object in its
+     * key), taken while no thread has a pending bypass or a deep stack of bodies ({@link HitGate}):
+     * the argument itself finds the stored key ({@code cache.ArgumentKeys}), so the hit reads no per-thread state, makes no key
+     * and counts in one cell. Null for anything else, having changed and counted nothing: the
+     * thread's own path ({@link #hit}) decides then. An internal failure is handled as there.
+     */
+    private Object directHit(int methodId, Object self, Object arg0) {
+        Route route = registry.route(methodId);
+        Pipeline pipeline = route == null ? null : route.pipeline();
+        CachingPolicy caching = pipeline == null ? null : pipeline.caching();
+        if (caching == null || caching.disabled() || caching.verifyFraction() > 0) {
+            return null;
+        }
+        try {
+            return caching.directHit(self, arg0);
+        } catch (Throwable internal) {
+            return failedHit(CallState.current(), route.method(), internal);
+        }
     }
 
     @Override

@@ -27,6 +27,9 @@ final class PendingCalls {
         if (size == calls.length) {
             calls = Arrays.copyOf(calls, size * 2);
         }
+        if (size + 1 == StackHeadroom.CHECKED_FROM) {
+            HitGate.hold(); // before the call is on the stack: hits on this thread now check the headroom
+        }
         calls[size++] = call;
     }
 
@@ -45,6 +48,9 @@ final class PendingCalls {
         int top = size;
         InlineCall[] held = calls;
         size = index;
+        if (top >= StackHeadroom.CHECKED_FROM && index < StackHeadroom.CHECKED_FROM) {
+            HitGate.release();
+        }
         if (index == 0 && calls.length > KEPT) {
             calls = new InlineCall[INITIAL];
         }

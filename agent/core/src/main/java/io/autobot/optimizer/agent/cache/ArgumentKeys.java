@@ -1,0 +1,77 @@
+package io.autobot.optimizer.agent.cache;
+
+import io.autobot.optimizer.agent.call.MethodMeta;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stored keys of one method of one argument whose key holds no receiver object (a static
+ * method, one whose scope leaves the receiver out, or one of a stateless receiver, whose class
+ * stands for it), by that argument, when the argument is a JDK final value ({@code String}, a box)
+ * or an enum constant: the memory tier's index for the cache-hit path.
+ * Such an argument's own {@code equals} is exactly the key's comparison (its class is final and
+ * its {@code equals} requires that class; a constant is only itself), so looking it up here
+ * finds the stored key of the very call, and the memory tier's lookup with that key object then
+ * finds its entry by identity. No key is made and no per-thread object is needed. A stored key
+ * serves a call only when its receiver part is the very one of the call (none, or the token of
+ * the receiver's class): a stateless subclass's call is not another's.
+ *
+ * <p>The index only points into the memory tier, which stays the one store (its bound, its
+ * eviction, each entry's lifetime): an entry stored there is indexed, an entry removed there for
+ * any reason is dropped here. A key that is here but no longer there (a removal that raced a
+ * store) finds nothing in the tier and is dropped when it is found; a call that is there but not
+ * here goes the long way and is indexed again. The index never holds more keys than the tier's
+ * capacity: past that it is emptied, which costs hits the long way until they are indexed again.
+ */
+public final class ArgumentKeys {
+
+    private final MethodMeta method;
+    private final ConcurrentHashMap<Object, CallKey> byArgument = new ConcurrentHashMap<>();
+
+    ArgumentKeys(MethodMeta method) {
+        this.method = method;
+    }
+
+    /** Whether the method takes one argument (its receiver, if any, is checked per key). */
+    static boolean applies(MethodMeta method) {
+        return method != null && method.parameterTypes().size() == 1;
+    }
+
+    /** Whether an argument is one whose own equality is the key's: a JDK final value or an enum constant. */
+    static boolean indexable(Object arg) {
+        return arg != null && (KeyValues.plainValue(arg.getClass()) || arg instanceof Enum<?>);
+    }
+
+    /** Whether a key is one this index may hold: of one indexable argument, without a receiver object in it. */
+    static boolean indexable(CallKey key) {
+        Object[] args = key.args();
+        Object receiver = key.receiver();
+        return (receiver == null || receiver instanceof StatelessReceiver) && args.length == 1 && indexable(args[0]);
+    }
+
+    MethodMeta method() {
+        return method;
+    }
+
+    /** The stored key of the call with this (indexable) argument, or null. */
+    CallKey get(Object arg) {
+        return byArgument.get(arg);
+    }
+
+    /** A key the memory tier stored; past {@code capacity} keys the index starts again. */
+    void stored(CallKey key, long capacity) {
+        if (byArgument.size() >= capacity) {
+            byArgument.clear();
+        }
+        byArgument.put(key.args()[0], key);
+    }
+
+    /** A key the memory tier found stored, indexed unless the call is indexed already. */
+    void found(CallKey key) {
+        byArgument.putIfAbsent(key.args()[0], key);
+    }
+
+    /** The memory tier no longer holds this key's call (the key, or one equal to it). */
+    void removed(CallKey key) {
+        byArgument.remove(key.args()[0], key);
+    }
+}
