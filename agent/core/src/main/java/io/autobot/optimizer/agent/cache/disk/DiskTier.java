@@ -147,11 +147,26 @@ public final class DiskTier implements CacheTier {
         return storedBefore || writer.callersWrote();
     }
 
-    /** A store left by an earlier run, which lookups will wait for, starts opening now. */
+    /**
+     * Under {@code disk} callers encode and decode themselves: serialization's one-time work runs
+     * now, on a thread of its own, rather than in the first calls; a store left by an earlier run,
+     * which lookups will wait for, starts opening now.
+     */
     @Override
     public void expectLookups() {
         if (storedBefore) {
             writer.openNow();
+        }
+        Thread warmUp = new Thread(DiskTier::warmUpSerialization, "autobot-disk-warmup");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private static void warmUpSerialization() {
+        try {
+            ValueCodec.warmUp();
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            LOG.debug("serialization's warm-up failed; the first calls do its work", e);
         }
     }
 

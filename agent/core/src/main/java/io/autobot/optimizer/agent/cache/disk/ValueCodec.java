@@ -9,7 +9,12 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,6 +76,28 @@ final class ValueCodec {
             throw new NotSerializableException(e.getMessage() + " (cannot be loaded back)");
         }
         return new Encoded(data, classes, readBack);
+    }
+
+    /** A record of the JDK's value classes, collections and boxes, for {@link #warmUp}. */
+    private record Sample(String text, int number, long[] longs, List<Object> list, Map<String, Object> map,
+            List<Object> immutable) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Runs serialization's one-time work (loading and linking its classes, the descriptors of the
+     * JDK's collections and boxes, the spinning of a record's constructor handle) once, on the
+     * calling thread, so that the first results written and read on callers' threads do not pay it.
+     */
+    static void warmUp() throws IOException, ClassNotFoundException {
+        List<Object> list = new ArrayList<>(List.of("a", 1, 2L, 3.0, Boolean.TRUE));
+        Map<String, Object> map = new HashMap<>(Map.of("k", list));
+        Sample sample = new Sample("text", 1, new long[] {1}, list, map, List.of("x", 1));
+        ClassLoader loader = ValueCodec.class.getClassLoader();
+        Encoded encoded = encode(sample, loader);
+        decode(encoded.bytes(), 0, encoded.bytes().length, encoded.classes(), loader);
+        byte[] args = encodeArguments(new Object[] {sample, "a"});
+        decode(args, 0, args.length, encoded.classes(), loader);
     }
 
     /**

@@ -86,4 +86,10 @@ class ValueCodecTest {
                 .isEqualTo(ValueCodec.encodeArguments(new Object[] {"a", 1, List.of(2L)}))
                 .isNotEqualTo(ValueCodec.encodeArguments(new Object[] {"a", 2, List.of(2L)}));
     }
+
+    @Test
+    void theWarmUpWritesAndReadsBackItsSampleThroughTheAllowList() {
+        // the decode admits only the classes the encode recorded: a sample it could not read back would throw
+        org.assertj.core.api.Assertions.assertThatCode(ValueCodec::warmUp).doesNotThrowAnyException();
+    }
 }
