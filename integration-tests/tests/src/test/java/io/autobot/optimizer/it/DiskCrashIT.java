@@ -8,6 +8,7 @@ import io.autobot.optimizer.it.support.HostLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ class DiskCrashIT {
 
     private static final int KILLS = 3;
     private static final int RANGE = 1_000_000;
+    /** The disk tier's commit interval (WriteBehind.COMMIT_INTERVAL_MILLIS). */
+    private static final long COMMIT_INTERVAL_MILLIS = 250;
 
     @TempDir
     static Path work;
@@ -44,6 +47,10 @@ class DiskCrashIT {
             Thread drain = new Thread(() -> drain(process, errors));
             drain.start();
             int written = readUntilWritten(process, 200 + random.nextInt(600));
+            // a store that has not opened yet holds nothing to damage: the kill comes once it has
+            // opened and had a commit interval or more to write in, at a random point of the writes
+            awaitStore(cache);
+            Thread.sleep(COMMIT_INTERVAL_MILLIS + random.nextInt((int) (2 * COMMIT_INTERVAL_MILLIS)));
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             drain.join(10_000);
@@ -69,6 +76,16 @@ class DiskCrashIT {
             assertThat(errors).doesNotContain("correct=false").doesNotContain("\tat ");
             HostLog.assertNoUnexpectedWarnings(errors, SET_ASIDE);
         }
+    }
+
+    /** Waits (at most 30 s) until the store file exists and is no longer being created. */
+    private static void awaitStore(Path cache) throws InterruptedException {
+        Path store = cache.resolve("autobot-cache.db");
+        Path creating = cache.resolve("autobot-cache.db.creating");
+        for (int i = 0; i < 300 && !(Files.exists(store) && !Files.exists(creating)); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(store).as("the store opened").exists();
     }
 
     private static void drain(Process process, StringBuilder errors) {
