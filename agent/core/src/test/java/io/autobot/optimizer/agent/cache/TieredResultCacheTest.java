@@ -26,6 +26,12 @@ class TieredResultCacheTest {
         volatile boolean ready = true;
         volatile boolean refuse;
         volatile Duration remaining = Duration.ofMinutes(3);
+        volatile boolean holdsOthers = true;
+
+        @Override
+        public boolean mayHoldWhatMemoryNeverHeld() {
+            return holdsOthers;
+        }
 
         @Override
         public String name() {
@@ -124,6 +130,27 @@ class TieredResultCacheTest {
         cache.strategy(CacheStrategy.HYBRID);
         cache.prepare();
         assertThat(opened).hasValue(1);
+    }
+
+    @Test
+    void hybridAsksTheDiskOnAMemoryMissOnlyWhenItMayHoldWhatMemoryNeverHeld() throws Throwable {
+        ResultCache cache = cache(CacheStrategy.HYBRID);
+        disk.holdsOthers = false; // a store made in this JVM, written only through memory
+        assertThat(cache.lookup(key("a"))).isNull();
+        assertThat(disk.gets).as("nothing there memory does not have").hasValue(0);
+        for (int i = 0; i < 150; i++) { // more than memory holds: it evicts
+            load(cache, key(i), "v" + i);
+        }
+        int before = disk.gets.get();
+        for (int i = 0; i < 150; i++) {
+            assertThat(cache.lookup(key(i))).as("from memory, or evicted there and found on disk").isEqualTo("v" + i);
+        }
+        assertThat(disk.gets.get()).as("memory has evicted: the disk is asked").isGreaterThan(before);
+
+        disk.holdsOthers = true; // a store from an earlier run
+        memory.invalidateAll();
+        disk.values.put(key("b"), "B");
+        assertThat(cache.lookup(key("b"))).isEqualTo("B");
     }
 
     @Test
