@@ -101,8 +101,8 @@ final class WriteBehind {
     private volatile boolean opening;
     /**
      * Set by the first put a caller encoded (the {@code disk} strategy, where the disk is the only
-     * tier): the store then opens at once, the thread no longer yields to the host, and a stop
-     * writes what is queued, as a lookup that needed the store would have had it.
+     * tier): once the store is open, writes no longer yield to the host, and a stop writes what is
+     * queued, as a lookup that needed the store would have had it.
      */
     private volatile boolean callersWrote;
     /** Set when a clear is queued: the thread then does not hold its work back for the host. */
@@ -188,7 +188,6 @@ final class WriteBehind {
     void submit(Command command) {
         if (command instanceof Put && !callersWrote) {
             callersWrote = true;
-            needed.countDown(); // the disk is the only tier: its results go to the store now
         } else if (command instanceof Clear) {
             clearQueued = true;
         }
@@ -276,7 +275,9 @@ final class WriteBehind {
                 }
                 continue;
             }
-            yieldToHost(() -> clearQueued);
+            if (!callersWrote) { // under disk, what callers wrote is the only copy: it is written at once
+                yieldToHost(() -> clearQueued);
+            }
             clearQueued = false; // a clear queued before this is in the batch drained next
             batch.add(first);
             queue.drainTo(batch, BATCH);
@@ -295,15 +296,14 @@ final class WriteBehind {
 
     /**
      * Waits while the host is busy ({@link HostCpu}), at most {@link #MAX_YIELD_MILLIS}: not when
-     * the tier stops or {@code urgent} says something waits for this thread, nor once callers
-     * have written (the {@code disk} strategy). A wait that ran out
+     * the tier stops or {@code urgent} says something waits for this thread. A wait that ran out
      * is not repeated for as long again, so a host that is always busy still gets its results
      * written, at half the pace at worst.
      */
     private void yieldToHost(BooleanSupplier urgent) {
         long now = System.nanoTime();
-        if (now - noYieldUntil < 0 || callersWrote) {
-            return; // under disk, what callers wrote is the only copy: it goes to the store at once
+        if (now - noYieldUntil < 0) {
+            return;
         }
         long yieldNanos = TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MILLIS);
         long deadline = now + yieldNanos;
