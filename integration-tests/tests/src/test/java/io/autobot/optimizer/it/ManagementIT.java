@@ -209,6 +209,24 @@ class ManagementIT {
         return ((Number) jmx.get(DISK, attribute)).longValue();
     }
 
+    /**
+     * The disk tier's entries once results written behind earlier calls have landed: the count
+     * read twice, 300 ms apart, the same (at most 10 s).
+     */
+    private static long settledDiskEntries() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long entries = disk("Entries");
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            long again = disk("Entries");
+            if (again == entries) {
+                return entries;
+            }
+            entries = again;
+        }
+        return entries;
+    }
+
     /** Waits (at most 10 s) until the disk tier holds {@code count} entries: hybrid writes behind the call. */
     private static void awaitDiskEntries(long count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -237,7 +255,7 @@ class ManagementIT {
         awaitDiskEntries(key - 1000);
 
         long misses = disk("Misses");
-        long entries = disk("Entries");
+        long entries = settledDiskEntries();
         int runs = (Integer) jmx.invoke(HOST, "cachedRuns");
         assertThat(jmx.invoke(HOST, "cached", 77)).isEqualTo(77L * 77);
         // (a store made in this JVM, written only through memory, is asked only once memory has evicted)
