@@ -50,7 +50,7 @@ class DiskCrashIT {
             // a store that has not opened yet holds nothing to damage: the kill comes once it has
             // opened and had a commit interval or more to write in, at a random point of the writes
             awaitStore(cache);
-            Thread.sleep(COMMIT_INTERVAL_MILLIS + random.nextInt((int) (2 * COMMIT_INTERVAL_MILLIS)));
+            Thread.sleep(2 * COMMIT_INTERVAL_MILLIS + random.nextInt((int) (4 * COMMIT_INTERVAL_MILLIS)));
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             drain.join(10_000);

@@ -139,6 +139,7 @@ public class DiskHost {
         } else {
             basic();
             if (mode.equals("hold")) {
+                awaitStore(Path.of(System.getenv("DISK_CACHE_PATH"))); // held once it is open
                 System.out.println("holding=true");
                 System.out.flush();
                 Path proceed = Path.of(args[1]);
