@@ -3,16 +3,12 @@ package io.autobot.optimizer.agent.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autobot.optimizer.agent.cache.MemoryTier;
-import io.autobot.optimizer.agent.cache.ResultCache;
-import io.autobot.optimizer.agent.call.FailOpen;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSpec;
-import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,13 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class HitPathTest {
 
-    private static final MethodSpec CACHED = new MethodSpec(null, new MethodSpec.Cached(""), null, null, null, null);
+    private static final MethodSpec CACHED = MemoryEngine.CACHED;
 
-    private final FailOpen failOpen = new FailOpen();
-    private final RuntimeSettings settings = RuntimeSettings.defaults();
-    private final MemoryTier memory = new MemoryTier(10_000);
-    private final Engine engine = new Engine(settings,
-            new ResultCache(memory, CacheStrategy.MEMORY, null, failOpen), List.of(), failOpen);
+    private final MemoryEngine fixture = new MemoryEngine();
+    private final RuntimeSettings settings = fixture.settings;
+    private final MemoryTier memory = fixture.memory;
+    private final Engine engine = fixture.engine;
 
     static Object none() {
         return "none";
