@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CrashHost {
 
     static final AtomicInteger RUNS = new AtomicInteger();
+    private static final int WORK_STEPS = 400_000;
 
     @Cached(ttl = "1h")
     static String entry(int i) {
@@ -18,9 +19,17 @@ public class CrashHost {
         return expected(i);
     }
 
+    /**
+     * About 2 KB that cost a few hundred microseconds to compute: well above what reading a result
+     * back from disk costs, so the tier stores every one (DiskWorth skips results cheaper to compute
+     * than to read, which would leave nothing to serve here).
+     */
     static String expected(int i) {
-        StringBuilder text = new StringBuilder(2048);
         long x = i * 2654435761L;
+        for (int step = 0; step < WORK_STEPS; step++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+        }
+        StringBuilder text = new StringBuilder(2048);
         while (text.length() < 2000) {
             x = x * 6364136223846793005L + 1442695040888963407L;
             text.append(Long.toHexString(x));

@@ -188,7 +188,7 @@ public final class DiskTier implements CacheTier {
     private Object get(CallKey key, boolean counted) {
         long start = System.nanoTime();
         DiskMethod method = diskMethod(key.method());
-        if (method.refusal() != null || !method.worth().storing() || !awaitStore()) {
+        if (method.refusal() != null || !method.worth().looksUp() || !awaitStore()) {
             return null;
         }
         if (writer.store() == null && pending.isEmpty()) {

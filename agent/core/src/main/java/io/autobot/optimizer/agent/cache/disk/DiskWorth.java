@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether storing one method's results on disk pays for itself, learnt from the method's own calls
@@ -11,8 +12,10 @@ import java.util.Locale;
  * call of a method and its first encoding pay one-time costs: class loading, the JIT, the
  * serialization's class descriptors), and the verdict changes only past a margin either way
  * (hysteresis), so a method near the line does not flip at every call. While its results are
- * skipped, one in {@link #PROBE_EVERY} is stored all the same, so that a cost first measured on
- * cold code or a busy machine is measured again.
+ * skipped, one in {@link #PROBE_EVERY} is stored all the same and one lookup in {@link
+ * #PROBE_EVERY} still reads the disk, so that a cost first measured on cold code or a busy machine
+ * is measured again: a restarted JVM's first reads run interpreted and would otherwise keep a
+ * store full of results unread for the whole run.
  */
 final class DiskWorth {
 
@@ -32,7 +35,10 @@ final class DiskWorth {
     private int computed;
     private int reads;
     private int writes;
-    private boolean storing = true;
+    /** Written under the lock, read without it by every lookup. */
+    private volatile boolean storing = true;
+    /** Lookups made while skipped, to pick the one in {@link #PROBE_EVERY} that reads all the same. */
+    private final AtomicLong skippedLookups = new AtomicLong();
 
     /** A miss's body took this long; returns whether its result is stored (a probe while skipped). */
     synchronized boolean computed(long nanos) {
@@ -65,8 +71,13 @@ final class DiskWorth {
     }
 
     /** Whether results are stored now. */
-    synchronized boolean storing() {
+    boolean storing() {
         return storing;
+    }
+
+    /** Whether a lookup reads the disk: while storing, every one; while skipped, a probe. */
+    boolean looksUp() {
+        return storing || skippedLookups.incrementAndGet() % PROBE_EVERY == 0;
     }
 
     /**

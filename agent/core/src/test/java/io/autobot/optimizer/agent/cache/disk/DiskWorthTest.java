@@ -68,6 +68,29 @@ class DiskWorthTest {
     }
 
     @Test
+    void readsOneLookupInSixteenWhileSkippedSoColdReadsAreMeasuredAgain() {
+        DiskWorth worth = new DiskWorth();
+        worth.read(2 * MS); // a restarted JVM's first reads run interpreted
+        worth.read(2 * MS);
+        for (int i = 0; i < DiskWorth.LEARNING_CALLS; i++) {
+            worth.computed(MS);
+        }
+        assertThat(worth.storing()).isFalse();
+        int lookups = 0;
+        for (int i = 0; i < 10 * DiskWorth.PROBE_EVERY; i++) {
+            lookups += worth.looksUp() ? 1 : 0;
+        }
+        assertThat(lookups).isEqualTo(10);
+
+        for (int i = 0; i < 30; i++) {
+            worth.read(MS / 20); // the probes' reads, once compiled
+        }
+        assertThat(worth.computed(MS)).isTrue();
+        assertThat(worth.storing()).isTrue();
+        assertThat(worth.looksUp()).isTrue();
+    }
+
+    @Test
     void aColdFirstEncodingDoesNotDecideAlone() {
         DiskWorth worth = new DiskWorth();
         worth.wrote(200 * MS); // the first: class descriptors, the JIT
