@@ -128,15 +128,19 @@ public final class BenchmarkRunner {
         return runs;
     }
 
-    /** Without the agent; each level (default cache strategy); each cache strategy; a warm restart. */
+    /**
+     * Without the agent; each level (default cache strategy); each cache strategy; a warm restart
+     * on the disk strategy and one at the defaults (hybrid, on the directory the defaults' run wrote).
+     */
     static List<Configuration> configurations() {
         return List.of(Configuration.without(),
                 Configuration.agent("basic", "basic", "basic", "hybrid", null),
-                Configuration.agent(WITH, "moderate", "moderate", "hybrid", null),
+                Configuration.agent(WITH, "moderate", "moderate", "hybrid", "defaults"),
                 Configuration.agent("aggressive", "aggressive", "aggressive", "hybrid", null),
                 Configuration.agent("memory", "moderate, memory cache", "moderate", "memory", null),
                 Configuration.agent("disk", "moderate, disk cache", "moderate", "disk", "shared"),
-                Configuration.agent("disk-warm", "disk cache, warm restart", "moderate", "disk", "shared"));
+                Configuration.agent("disk-warm", "disk cache, warm restart", "moderate", "disk", "shared"),
+                Configuration.agent("hybrid-warm", "moderate, warm restart", "moderate", "hybrid", "defaults"));
     }
 
     /** The quick run's: without the agent, the defaults, and the disk strategy cold and warm. */

@@ -34,7 +34,8 @@ class StatsTest {
     @Test
     void theConfigurationsCoverTheIssue() {
         assertThat(BenchmarkRunner.configurations()).extracting(Configuration::name)
-                .containsExactly("without", "basic", "moderate", "aggressive", "memory", "disk", "disk-warm");
+                .containsExactly("without", "basic", "moderate", "aggressive", "memory", "disk", "disk-warm",
+                        "hybrid-warm");
         assertThat(BenchmarkRunner.configurations()).filteredOn(configuration -> configuration.name().startsWith("disk"))
                 .extracting(Configuration::diskPath).containsOnly("shared");
     }
