@@ -67,10 +67,13 @@ public interface CacheTier extends AutoCloseable {
     }
 
     /**
-     * Told when the tier is the only one a lookup asks (the {@code disk} strategy): a tier that
-     * opens slowly and has something to serve may start opening now rather than at the first lookup.
+     * Told once cached methods exist, before their first lookups: a tier that opens slowly and has
+     * something to serve may start opening now rather than at the first lookup.
+     *
+     * @param only whether the tier is the only one a lookup asks (the {@code disk} strategy), or
+     *     answers what memory missed ({@code hybrid})
      */
-    default void expectLookups() {
+    default void expectLookups(boolean only) {
     }
 
     /**

@@ -206,14 +206,15 @@ final class Tiers {
      * instrumented, so that MapDB loads on the tier's thread (after the tier's start delay) while
      * the host starts, rather than while its first cached call waits (under {@code disk}) or
      * competes with it for the CPU (under {@code hybrid}). A JVM that exits before the delay has
-     * loaded nothing.
+     * loaded nothing. A store left by an earlier run starts opening at once under either strategy
+     * ({@link CacheTier#expectLookups}): under {@code hybrid} memory serves until it has opened.
      */
     void prepare() {
         CacheStrategy current = strategy;
         if (current.usesDisk() && disk == null && !diskUnavailable) {
             CacheTier diskTier = disk();
-            if (diskTier != null && !current.usesMemory()) {
-                diskTier.expectLookups();
+            if (diskTier != null) {
+                diskTier.expectLookups(!current.usesMemory());
             }
         }
     }

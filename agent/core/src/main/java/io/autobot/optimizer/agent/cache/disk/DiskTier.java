@@ -148,18 +148,28 @@ public final class DiskTier implements CacheTier {
     }
 
     /**
-     * Under {@code disk} callers encode and decode themselves: serialization's one-time work runs
-     * now, on a thread of its own, rather than in the first calls; a store left by an earlier run,
-     * which lookups will wait for, starts opening now.
+     * A store left by an earlier run starts opening now, without the tier's start delay: under
+     * {@code disk} lookups wait for it, under {@code hybrid} memory misses are computed until it
+     * has opened, so a warm restart that waited for the delay would compute again what the store
+     * holds. Callers that decode (a store from an earlier run) or encode (under {@code disk})
+     * themselves get serialization's one-time work done now, on a thread of its own, rather than
+     * in their first calls.
      */
     @Override
-    public void expectLookups() {
+    public void expectLookups(boolean only) {
         if (storedBefore) {
             writer.openNow();
+        } else if (!only) {
+            return; // hybrid in a new directory: this JVM encodes on the tier's thread and never decodes
         }
         Thread warmUp = new Thread(DiskTier::warmUpSerialization, "autobot-disk-warmup");
         warmUp.setDaemon(true);
         warmUp.start();
+    }
+
+    /** Whether the store was asked to open without its start delay. */
+    boolean openAsked() {
+        return writer.openAsked();
     }
 
     private static void warmUpSerialization() {

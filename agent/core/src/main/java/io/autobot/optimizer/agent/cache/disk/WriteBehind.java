@@ -169,6 +169,11 @@ final class WriteBehind {
         return callersWrote;
     }
 
+    /** Whether the store was asked to open without its start delay (by a lookup or {@link #openNow}). */
+    boolean openAsked() {
+        return needed.getCount() == 0;
+    }
+
     /** Has the store opened now, without its start delay and without waiting for it. */
     void openNow() {
         needed.countDown();

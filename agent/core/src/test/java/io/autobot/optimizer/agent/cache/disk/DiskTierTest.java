@@ -148,6 +148,27 @@ class DiskTierTest {
     }
 
     @Test
+    void aStoreFromAnEarlierRunOpensWithoutTheStartDelayUnderEitherStrategy() {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier fresh = open(dir());
+        fresh.expectLookups(false);
+        assertThat(fresh.openAsked()).as("hybrid in a new directory: nothing to serve, the delay stands").isFalse();
+        fresh.expectLookups(true);
+        assertThat(fresh.openAsked()).as("disk in a new directory: nothing to serve either").isFalse();
+        assertThat(fresh.offer(key(method, "a"), "A", HOUR)).isTrue();
+        fresh.close();
+
+        DiskTier hybrid = open(dir());
+        hybrid.expectLookups(false);
+        assertThat(hybrid.openAsked()).as("a warm restart under hybrid opens the store at once").isTrue();
+        hybrid.close();
+        DiskTier disk = open(dir());
+        disk.expectLookups(true);
+        assertThat(disk.openAsked()).isTrue();
+        assertThat(disk.get(key(method, "a"))).isEqualTo("A");
+    }
+
+    @Test
     void aJvmThatExitsRightAfterItsCallersWroteHasTheirResultsWritten() {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier tier = open(dir());
