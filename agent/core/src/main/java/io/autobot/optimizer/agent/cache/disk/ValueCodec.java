@@ -79,25 +79,38 @@ final class ValueCodec {
     }
 
     /** A record of the JDK's value classes, collections and boxes, for {@link #warmUp}. */
-    private record Sample(String text, int number, long[] longs, List<Object> list, Map<String, Object> map,
-            List<Object> immutable) implements Serializable {
+    private record Sample(String text, String document, int number, long[] longs, List<Object> list,
+            Map<String, Object> map, List<Object> immutable) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     /**
+     * A text of some length: keys often carry a document (a source file, a request body), and
+     * until the JIT has compiled the loops that write and read a string's characters, the first
+     * calls run them interpreted.
+     */
+    private static final String DOCUMENT = "line of text, caf\u00e9\n".repeat(100);
+
+    /** How often the warm-up writes and reads: enough calls that the JIT compiles the loops' methods. */
+    private static final int WARM_UP_ROUNDS = 120;
+
+    /**
      * Runs serialization's one-time work (loading and linking its classes, the descriptors of the
-     * JDK's collections and boxes, the spinning of a record's constructor handle) once, on the
-     * calling thread, so that the first results written and read on callers' threads do not pay it.
+     * JDK's collections and boxes, the spinning of a record's constructor handle, the compiling of
+     * its loops over a string's characters) on the calling thread, so that the first results written
+     * and read on callers' threads do not pay it.
      */
     static void warmUp() throws IOException, ClassNotFoundException {
         List<Object> list = new ArrayList<>(List.of("a", 1, 2L, 3.0, Boolean.TRUE));
         Map<String, Object> map = new HashMap<>(Map.of("k", list));
-        Sample sample = new Sample("text", 1, new long[] {1}, list, map, List.of("x", 1));
+        Sample sample = new Sample("text", DOCUMENT, 1, new long[] {1}, list, map, List.of("x", 1));
         ClassLoader loader = ValueCodec.class.getClassLoader();
-        Encoded encoded = encode(sample, loader);
-        decode(encoded.bytes(), 0, encoded.bytes().length, encoded.classes(), loader);
-        byte[] args = encodeArguments(new Object[] {sample, "a"});
-        decode(args, 0, args.length, encoded.classes(), loader);
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            Encoded encoded = encode(sample, loader);
+            decode(encoded.bytes(), 0, encoded.bytes().length, encoded.classes(), loader);
+            byte[] args = encodeArguments(new Object[] {sample, "a"});
+            decode(args, 0, args.length, encoded.classes(), loader);
+        }
     }
 
     /**
