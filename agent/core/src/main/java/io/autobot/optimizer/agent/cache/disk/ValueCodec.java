@@ -92,7 +92,7 @@ final class ValueCodec {
     private static final String DOCUMENT = "line of text, caf\u00e9\n".repeat(100);
 
     /** How often the warm-up writes and reads: enough calls that the JIT compiles the loops' methods. */
-    private static final int WARM_UP_ROUNDS = 120;
+    private static final int WARM_UP_ROUNDS = 40;
 
     /**
      * Runs serialization's one-time work (loading and linking its classes, the descriptors of the
