@@ -440,6 +440,7 @@ public final class Engine implements CallHandler {
      */
     public MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec, String fingerprint) {
         Route route = registry.add(loader, signature, spec, fingerprint);
+        handles.refresh(route); // no pipeline yet: a handle of an earlier registration stops serving now
         try {
             Pipeline pipeline = assembly.build(route.method());
             route.pipeline(pipeline);
