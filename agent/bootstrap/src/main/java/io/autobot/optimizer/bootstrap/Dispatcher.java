@@ -14,6 +14,12 @@ import jdk.internal.vm.annotation.DontInline;
  * without the agent. The same holds for {@link #hit0} to {@link #hit3}, the cache-hit probes of
  * the arity-specialised advice. A cache hit costs the same either way (it was measured; the JIT compiles the
  * agent's side once, in these two methods).
+ *
+ * <p>Beside the handler, the bridge holds a table of {@link HitHandle}s by method id: a method whose
+ * plain hit needs nothing but the call has one ({@link #publishHit}), and {@link #hit1} asks it
+ * first, so such a hit reaches what it reads without the agent's own table. The table belongs to
+ * the handler installed: {@link #install} and {@link #reset} empty it, and only the installed
+ * handler may publish into it, so a detached agent leaves no handle behind.
  */
 public final class Dispatcher {
 
@@ -25,7 +31,17 @@ public final class Dispatcher {
         }
     };
 
+    private static final HitHandle[] NO_HANDLES = new HitHandle[0];
+    /** Guards the writes of {@link #handler} and {@link #hitHandles}; a call reads both without it. */
+    private static final Object LOCK = new Object();
+
     private static volatile CallHandler handler = CallHandler.NOOP;
+    /**
+     * The methods' hit handles by id. Written under {@link #LOCK} only: a handle is stored in place
+     * (a handle's fields are final, so a call that reads the slot unordered still sees a whole one)
+     * and the field written again, so that a call that reads it afterwards sees the slot's new value.
+     */
+    private static volatile HitHandle[] hitHandles = NO_HANDLES;
 
     private Dispatcher() {
     }
@@ -54,10 +70,23 @@ public final class Dispatcher {
         }
     }
 
-    /** {@link #hit0} of a method of one argument. */
+    /**
+     * {@link #hit0} of a method of one argument: the method's {@link HitHandle}, if it has one, is
+     * asked first; what it does not answer the handler decides.
+     */
     @DontInline
     public static Object hit1(int methodId, Object self, Object arg0) {
         try {
+            HitHandle[] handles = hitHandles;
+            if (methodId >= 0 && methodId < handles.length) {
+                HitHandle handle = handles[methodId];
+                if (handle != null) {
+                    Object hit = handle.hit(self, arg0);
+                    if (hit != null) {
+                        return hit;
+                    }
+                }
+            }
             return handler.hit1(methodId, self, arg0);
         } catch (Throwable notAHit) {
             return null;
@@ -103,14 +132,56 @@ public final class Dispatcher {
         return value == NULL ? null : value;
     }
 
-    /** Installs the agent's handler. */
+    /** Installs the agent's handler, with no hit handle yet: the handler publishes its own. */
     public static void install(CallHandler newHandler) {
-        handler = newHandler == null ? CallHandler.NOOP : newHandler;
+        synchronized (LOCK) {
+            hitHandles = NO_HANDLES;
+            handler = newHandler == null ? CallHandler.NOOP : newHandler;
+        }
     }
 
-    /** Puts the no-op handler back: every instrumented method runs its body again. */
+    /** Puts the no-op handler back and drops every hit handle: every instrumented method runs its body again. */
     public static void reset() {
-        handler = CallHandler.NOOP;
+        synchronized (LOCK) {
+            hitHandles = NO_HANDLES;
+            handler = CallHandler.NOOP;
+        }
+    }
+
+    /**
+     * Publishes the hit handle of a method, or takes it away ({@code handle} null), on behalf of
+     * the handler installed: a call from any other (one detached meanwhile) changes nothing.
+     *
+     * @param owner the handler the handle answers for
+     * @return whether the table now holds {@code handle} for the method
+     */
+    public static boolean publishHit(CallHandler owner, int methodId, HitHandle handle) {
+        if (methodId < 0) {
+            return false;
+        }
+        synchronized (LOCK) {
+            if (owner == null || owner != handler) {
+                return false;
+            }
+            HitHandle[] table = hitHandles;
+            if (methodId >= table.length) {
+                if (handle == null) {
+                    return true;
+                }
+                HitHandle[] grown = new HitHandle[Math.max(methodId + 1, Math.max(16, table.length * 2))];
+                System.arraycopy(table, 0, grown, 0, table.length);
+                table = grown;
+            }
+            table[methodId] = handle;
+            hitHandles = table;
+            return true;
+        }
+    }
+
+    /** The hit handle published for the method, or null. */
+    public static HitHandle hitHandle(int methodId) {
+        HitHandle[] handles = hitHandles;
+        return methodId >= 0 && methodId < handles.length ? handles[methodId] : null;
     }
 
     /** The handler currently installed. */

@@ -124,6 +124,7 @@ public final class AgentRuntime implements AgentContext {
         AgentRuntime runtime = new AgentRuntime(config, engine, instrumentation, attached, false, memory, providers);
         runtime.redis = redis;
         Dispatcher.install(engine);
+        engine.publishHitHandles(); // none registered yet: each method's own comes with its registration
         long engineReady = System.nanoTime();
         try {
             runtime.instrumenter = Instrumenter.install(instrumentation, engine, AgentWiring.methodSelectors(config,

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
+import io.autobot.optimizer.agent.call.OperationStats;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,10 +26,49 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ArgumentKeys {
 
     private final MethodMeta method;
+    private final MemoryTier tier;
+    /** The method's statistics, where a hit found here is counted. */
+    private final OperationStats stats;
+    /** Whether the method's key leaves its receiver out ({@code scope = ARGUMENTS}). */
+    private final boolean argumentsOnly;
+    /** Whether the method's mutable results are served as copies (see {@link Results#byValue}). */
+    private final boolean byValue;
     private final ConcurrentHashMap<Object, CallKey> byArgument = new ConcurrentHashMap<>();
 
-    ArgumentKeys(MethodMeta method) {
+    ArgumentKeys(MethodMeta method, MemoryTier tier) {
         this.method = method;
+        this.tier = tier;
+        this.stats = method.stats();
+        this.argumentsOnly = method.argumentsOnly();
+        this.byValue = Results.byValue(method);
+    }
+
+    /** The memory tier this index points into. */
+    public MemoryTier tier() {
+        return tier;
+    }
+
+    OperationStats stats() {
+        return stats;
+    }
+
+    boolean byValue() {
+        return byValue;
+    }
+
+    /**
+     * Whether a stored key of this method is the key of a call on {@code self}: its receiver part
+     * is the call's ({@code CallKey.receiverPart}), told without computing the call's. A key here
+     * holds no receiver part (a static method, or one whose key leaves the receiver out) or the
+     * token of a stateless class, which is the part of exactly that class's receivers.
+     */
+    boolean sameReceiver(CallKey stored, Object self) {
+        Object part = stored.receiver();
+        if (part == null) {
+            return self == null || argumentsOnly;
+        }
+        return self != null && !argumentsOnly && part instanceof StatelessReceiver token
+                && token.standsFor(self.getClass());
     }
 
     /** Whether the method takes one argument (its receiver, if any, is checked per key). */

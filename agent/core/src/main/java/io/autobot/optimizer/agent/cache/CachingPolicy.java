@@ -49,6 +49,7 @@ public final class CachingPolicy implements Policy {
     /** The memory tier's index of the method's stored keys by its one argument, or null (see {@link ArgumentKeys}). */
     private final ArgumentKeys argumentKeys;
     private volatile boolean disabled;
+    private volatile Runnable disabledHook;
 
     /**
      * @param explicitTtl the TTL written on the method, or null for the profile's
@@ -105,11 +106,24 @@ public final class CachingPolicy implements Policy {
      */
     public Object directHit(Object self, Object arg) {
         ArgumentKeys keys = argumentKeys;
-        if (keys == null || !ArgumentKeys.indexable(arg)) {
-            return null;
-        }
-        Object stored = cache.directHit(keys, self, arg);
-        return stored == null ? null : Results.servedOne(stored, arg, storeByValue);
+        return keys == null ? null : cache.directHit(keys, self, arg);
+    }
+
+    /**
+     * The memory tier's index of the method's stored keys by its one argument, or null when its
+     * key is more than one argument: what a hit by the argument reads.
+     */
+    public ArgumentKeys argumentKeys() {
+        return argumentKeys;
+    }
+
+    /**
+     * Runs {@code hook} when verification stops caching the method (see {@link #check}), right
+     * after {@link #disabled()} turned true and before its entries are dropped: whatever serves
+     * the method's hits past this policy must stop. One hook; a later one replaces it.
+     */
+    public void whenDisabled(Runnable hook) {
+        this.disabledHook = hook;
     }
 
     /** What the caller of a hit gets for a stored value: its own argument, or a copy of a mutable result. */
@@ -160,6 +174,10 @@ public final class CachingPolicy implements Policy {
                 return;
             }
             disabled = true;
+            Runnable hook = disabledHook;
+            if (hook != null) {
+                hook.run();
+            }
             String description = "a call with arguments " + classes(args) + " returned " + describe(value)
                     + " where the cache held " + describe(stored);
             LOG.warn("{}: verification found a cached result that differs from what the method returns now ({});"

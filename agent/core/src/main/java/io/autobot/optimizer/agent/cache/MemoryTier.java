@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.StripedCount;
 import io.autobot.optimizer.agent.call.ThreadTally;
+import io.autobot.optimizer.agent.jfr.FlightEvents;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -51,8 +52,14 @@ public final class MemoryTier implements CacheTier {
     private final List<ArgumentKeys> indexed = new CopyOnWriteArrayList<>();
     private volatile long capacity;
 
-    /** A stored value and the {@link #ticker} time it expires at. */
-    private record Entry(Object value, long expiresAt) {
+    /**
+     * A stored value, the {@link #ticker} time it expires at, and whether any caller may be given
+     * the value itself ({@code plain}): decided once, when it is stored, so that a hit by the
+     * argument ({@link #directHit}) need not ask {@link Results} what it serves. A value that is
+     * the call's argument ({@link ArgumentResult}) or that {@link Results#copy} copies (an array, a
+     * mutable JDK collection) is not plain.
+     */
+    private record Entry(Object value, long expiresAt, boolean plain) {
         boolean expired(long now) {
             return now - expiresAt >= 0;
         }
@@ -126,7 +133,7 @@ public final class MemoryTier implements CacheTier {
         if (!ArgumentKeys.applies(method)) {
             return null;
         }
-        ArgumentKeys keys = new ArgumentKeys(method);
+        ArgumentKeys keys = new ArgumentKeys(method, this);
         synchronized (indexed) {
             ArgumentKeys[] grown = Arrays.copyOf(indexes, Math.max(indexes.length, method.id() + 1));
             grown[method.id()] = keys;
@@ -148,22 +155,30 @@ public final class MemoryTier implements CacheTier {
 
     /**
      * A lookup of the cache-hit path by a method's one argument (and its receiver's class, if it
-     * stands for the receiver in the key): the value, counted as a hit of the
-     * method (and so of this tier), or null, counted as nothing, when the argument is not indexed
-     * or its entry is gone (the long way decides then).
+     * stands for the receiver in the key): what the caller gets for the stored value (as
+     * {@link Results#servedOne}: its own argument, a copy of a mutable value), counted as a hit of
+     * the method (and so of this tier), or null, counted as nothing, when the argument is not a
+     * JDK final value or an enum constant, is not indexed, or its entry is gone (the long way
+     * decides then).
      */
     public Object directHit(ArgumentKeys keys, Object self, Object arg) {
+        if (!ArgumentKeys.indexable(arg)) {
+            return null;
+        }
         CallKey stored = keys.get(arg);
-        if (stored == null || stored.receiver() != CallKey.receiverPart(keys.method(), self)) {
+        if (stored == null || !keys.sameReceiver(stored, self)) {
             return null; // not indexed, or indexed for another receiver class (the long way decides)
         }
-        Object value = live(stored, cache.getIfPresent(stored));
+        Object event = FlightEvents.lookupBegins();
+        Entry entry = cache.getIfPresent(stored);
+        Object value = live(stored, entry);
         if (value == null) {
             keys.removed(stored); // removed from the tier meanwhile (an expired entry is dropped already)
             return null;
         }
-        keys.method().stats().recordDirectHit();
-        return value;
+        keys.stats().recordDirectHit();
+        FlightEvents.looked(event, keys.method(), name(), null, value);
+        return entry.plain() ? value : Results.servedOne(value, arg, keys.byValue());
     }
 
     /** Indexes a key found on the long way whose call the index does not hold (a store raced a removal). */
@@ -217,9 +232,14 @@ public final class MemoryTier implements CacheTier {
     public void put(CallKey key, Object value, Duration ttl) {
         long nanos = Math.max(1, ttl.toNanos());
         long expiresAt = ticker.read() + Math.min(nanos, Long.MAX_VALUE / 4);
-        cache.put(key, new Entry(value, expiresAt));
+        cache.put(key, new Entry(value, expiresAt, plain(value)));
         index(key);
         purgeIfDue();
+    }
+
+    /** Whether every caller may be given the stored value itself, whatever the method's {@code storeByValue}. */
+    private static boolean plain(Object value) {
+        return !(value instanceof ArgumentResult) && !Results.copied(value);
     }
 
     /** At most once a minute, a store (a miss: the body just ran) also sweeps expired entries. */

@@ -102,7 +102,7 @@ public final class ResultCache {
         return tiers.argumentKeys(method);
     }
 
-    /** The lookup of the cache-hit path by a method's one argument: see {@link Tiers#directHit}. */
+    /** The lookup of the cache-hit path by a method's one argument, served: see {@link MemoryTier#directHit}. */
     public Object directHit(ArgumentKeys keys, Object self, Object arg) {
         return tiers.directHit(keys, self, arg);
     }

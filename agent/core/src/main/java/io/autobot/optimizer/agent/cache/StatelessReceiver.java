@@ -19,6 +19,14 @@ public final class StatelessReceiver {
         this.type = new WeakReference<>(type);
     }
 
+    /**
+     * Whether this is the token of exactly this class: the part of its receivers' keys (one token
+     * per class, computed once, see {@link Receivers}).
+     */
+    boolean standsFor(Class<?> receiverType) {
+        return type.get() == receiverType;
+    }
+
     /** The name of the class. */
     public String className() {
         return className;

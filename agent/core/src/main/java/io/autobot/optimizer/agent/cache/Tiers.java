@@ -64,11 +64,9 @@ final class Tiers {
         return memory.argumentKeys(method);
     }
 
-    /** {@link #memoryHit} by a method's one argument (see {@link MemoryTier#directHit}). */
+    /** {@link #memoryHit} by a method's one argument, served (see {@link MemoryTier#directHit}). */
     Object directHit(ArgumentKeys keys, Object self, Object arg) {
-        Object event = FlightEvents.lookupBegins();
-        Object value = memory.directHit(keys, self, arg);
-        return value == null ? null : FlightEvents.looked(event, keys.method(), memory.name(), strategy, value);
+        return memory.directHit(keys, self, arg);
     }
 
     /** {@link #lookup(CallKey)}; {@code counted} false for a second look whose miss was counted already. */

@@ -43,6 +43,7 @@ public final class Engine implements CallHandler {
     private final Set<Integer> nearStackEnd = ConcurrentHashMap.newKeySet();
     private final Set<Integer> notCacheable = ConcurrentHashMap.newKeySet();
     private volatile double verifyFraction;
+    private final BridgeHandles handles;
 
     /**
      * @param settings the live settings
@@ -56,6 +57,7 @@ public final class Engine implements CallHandler {
         this.cache = cache;
         this.assembly = new PipelineAssembly(cache, settings.profiles(), providers, () -> verifyFraction);
         this.verifyFraction = settings.get(Setting.VERIFY);
+        this.handles = new BridgeHandles(this, failOpen);
         settings.addListener((setting, oldValue, newValue) -> {
             if (setting == Setting.VERIFY) {
                 verifyFraction = settings.get(Setting.VERIFY);
@@ -64,6 +66,9 @@ public final class Engine implements CallHandler {
                 cache.resize(settings.effectiveCacheSize());
             } else if (setting == Setting.CACHE_STRATEGY) {
                 cache.strategy(settings.cacheStrategy());
+            }
+            if (setting == Setting.VERIFY || setting == Setting.LEVEL || setting == Setting.CACHE_STRATEGY) {
+                handles.refreshAll(registry); // a hit to verify takes the engine's path; the others, to be sure
             }
         });
     }
@@ -122,6 +127,11 @@ public final class Engine implements CallHandler {
         return hit(methodId, self, 0, null, null, null);
     }
 
+    /**
+     * A hit of a method of one argument. The bridge asks the method's hit handle ({@link DirectHit})
+     * first when it has one, and this only for what the handle did not answer; it does the same
+     * by the argument itself for a bridge without handles (or a call made here directly).
+     */
     @Override
     public Object hit1(int methodId, Object self, Object arg0) {
         if (HitGate.open()) {
@@ -430,17 +440,30 @@ public final class Engine implements CallHandler {
      */
     public MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec, String fingerprint) {
         Route route = registry.add(loader, signature, spec, fingerprint);
+        handles.refresh(route); // no pipeline yet: a handle of an earlier registration stops serving now
         try {
             Pipeline pipeline = assembly.build(route.method());
             route.pipeline(pipeline);
             if (pipeline != null && pipeline.caching() != null) {
+                pipeline.caching().whenDisabled(() -> handles.refresh(route));
                 cache.prepare();
             }
         } catch (IllegalArgumentException wrong) {
             LOG.warn("{}: {}; the method runs unoptimized", route.method().qualifiedName(), wrong.getMessage());
             route.pipeline(null);
         }
+        handles.refresh(route);
         return route.method();
+    }
+
+    /**
+     * Publishes in the bridge the hit handle of every method that qualifies for one (see
+     * {@link BridgeHandles}); the agent calls it once it has installed this engine, for the
+     * methods registered before. Registration and every change a handle depends on refresh them
+     * on their own.
+     */
+    public void publishHitHandles() {
+        handles.refreshAll(registry);
     }
 
     /** The policies a method runs through, outermost first; empty when it runs unoptimized. */
@@ -450,15 +473,21 @@ public final class Engine implements CallHandler {
         return pipeline == null ? List.of() : pipeline.policyNames();
     }
 
-    /** Empties every cache tier. */
+    /** Empties every cache tier; the methods' hit handles are made again. */
     public void clearCache() {
         cache.clear();
+        handles.refreshAll(registry);
     }
 
-    /** Empties the cache entries of one operation (or {@code SimpleClass.method} name). */
+    /** Empties the cache entries of one operation (or {@code SimpleClass.method} name); its hit handles are made again. */
     public void clearCache(String operation) {
         Predicate<MethodMeta> matches = method -> method.operation().equals(operation);
         cache.clear(matches);
+        for (Route route : registry.routes()) {
+            if (matches.test(route.method())) {
+                handles.refresh(route);
+            }
+        }
     }
 
     public RuntimeSettings settings() {

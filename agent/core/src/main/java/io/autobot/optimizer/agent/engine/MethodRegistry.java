@@ -61,6 +61,17 @@ public final class MethodRegistry {
         return route;
     }
 
+    /** Every registered method's route. */
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (Route route : table) {
+            if (route != null) {
+                routes.add(route);
+            }
+        }
+        return routes;
+    }
+
     /** Every registered method. */
     public List<MethodMeta> all() {
         List<MethodMeta> methods = new ArrayList<>();

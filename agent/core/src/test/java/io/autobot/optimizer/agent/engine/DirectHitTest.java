@@ -8,7 +8,9 @@ import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,5 +230,57 @@ class DirectHitTest {
         assertThat(engine.hit1(service.id(), new Service(), "k")).isEqualTo("plain");
         assertThat(service.stats().hits()).isEqualTo(3);
         assertThat(memory.statistics().hits()).isEqualTo(3);
+    }
+
+    @Test
+    void aMutableResultIsServedByTheArgumentAsAFreshCopy() throws Throwable {
+        MethodMeta one = register("one");
+        ArrayList<Object> result = new ArrayList<>(List.of("a"));
+        miss(one, "k", result);
+        Object first = engine.hit1(one.id(), null, "k");
+        assertThat(first).isEqualTo(List.of("a")).isNotSameAs(result);
+        assertThat(engine.hit1(one.id(), null, "k")).isEqualTo(first).isNotSameAs(first);
+        assertThat(one.stats().directHitsTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void theBridgesHandleServesAndCountsExactlyAsTheEnginesPath() throws Throwable {
+        MemoryEngine bridged = new MemoryEngine();
+        MethodMeta direct = register("one");
+        Method method = Arrays.stream(DirectHitTest.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals("one")).findFirst().orElseThrow();
+        Dispatcher.install(bridged.engine);
+        try {
+            MethodMeta handled = bridged.engine.register(DirectHitTest.class.getClassLoader(),
+                    TestMethods.signature(method), CACHED, "test");
+            assertThat(Dispatcher.hitHandle(handled.id())).as("published for the installed engine").isNotNull();
+            String argument = new String("arg");
+            Object[] stored = {"k", "K", 1, "int", Planet.MARS, null, argument, argument, "list", new ArrayList<>(List.of(1))};
+            for (int i = 0; i < stored.length; i += 2) {
+                Object[] a = {stored[i]};
+                assertThat(engine.enter(direct.id(), DirectHitTest.class, null, a)).isNull();
+                engine.exit(direct.id(), a, stored[i + 1], null);
+                Object[] b = {stored[i]};
+                assertThat(bridged.engine.enter(handled.id(), DirectHitTest.class, null, b)).isNull();
+                bridged.engine.exit(handled.id(), b, stored[i + 1], null);
+            }
+            Object[] calls = {"k", new String("k"), 1, 1L, Planet.MARS, Planet.EARTH, new String("arg"), "list", "none", -0.0};
+            for (Object call : calls) {
+                Object viaEngine = engine.hit1(direct.id(), null, call);
+                Object viaBridge = Dispatcher.hit1(handled.id(), null, call);
+                assertThat(viaBridge).as("%s", call).isEqualTo(viaEngine);
+                if (viaEngine == call) {
+                    assertThat(viaBridge).as("the caller's own argument").isSameAs(call);
+                }
+            }
+            assertThat(handled.stats().directHitsTotal()).isEqualTo(direct.stats().directHitsTotal()).isEqualTo(6);
+            assertThat(handled.stats().hits()).isEqualTo(direct.stats().hits());
+            assertThat(handled.stats().misses()).isEqualTo(direct.stats().misses());
+            assertThat(handled.stats().calls()).isEqualTo(direct.stats().calls());
+            assertThat(bridged.memory.statistics().hits()).isEqualTo(memory.statistics().hits());
+            assertThat(bridged.memory.statistics().misses()).isEqualTo(memory.statistics().misses());
+        } finally {
+            Dispatcher.reset();
+        }
     }
 }
