@@ -84,13 +84,7 @@ class DirectHitTest {
         miss(one, "a", "A");
         assertThat(engine.hit1(one.id(), null, new String("a"))).isEqualTo("A");
         assertThat(engine.hit1(one.id(), null, "b")).isNull();
-        assertThat(one.stats().directHitsTotal()).as("served by the argument").isEqualTo(1);
-        assertThat(one.stats().hits()).isEqualTo(1);
-        assertThat(one.stats().fastHits()).isEqualTo(1);
-        assertThat(one.stats().calls()).isEqualTo(2);
-        assertThat(one.stats().misses()).isEqualTo(1);
-        assertThat(memory.statistics().hits()).isEqualTo(1);
-        assertThat(memory.statistics().misses()).isEqualTo(1);
+        fixture.assertOneMissThenOneHitByTheArgument(one);
         one.stats().reset();
         assertThat(one.stats().fastHits()).as("the report's reset").isZero();
         assertThat(memory.statistics().hits()).as("the tier's count is not the report's").isEqualTo(1);

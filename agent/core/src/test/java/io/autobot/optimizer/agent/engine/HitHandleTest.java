@@ -137,13 +137,7 @@ class HitHandleTest {
         assertThat(Dispatcher.hit1(one.id(), null, new String("a"))).isEqualTo("A");
         assertThat(Dispatcher.hit1(one.id(), null, "b")).as("a miss: the bridge asks the engine, which declines").isNull();
         assertThat(Dispatcher.hit1(one.id(), null, 1)).isNull();
-        assertThat(one.stats().directHitsTotal()).as("served by the argument").isEqualTo(1);
-        assertThat(one.stats().hits()).isEqualTo(1);
-        assertThat(one.stats().fastHits()).isEqualTo(1);
-        assertThat(one.stats().calls()).isEqualTo(2);
-        assertThat(one.stats().misses()).isEqualTo(1);
-        assertThat(memory.statistics().hits()).isEqualTo(1);
-        assertThat(memory.statistics().misses()).isEqualTo(1);
+        fixture.assertOneMissThenOneHitByTheArgument(one);
         assertThat(engine.hit1(one.id(), null, "a")).as("the engine's own path").isEqualTo("A");
         assertThat(one.stats().directHitsTotal()).isEqualTo(2);
         assertThat(memory.statistics().hits()).isEqualTo(2);

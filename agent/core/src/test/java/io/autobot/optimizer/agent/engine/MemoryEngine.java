@@ -1,8 +1,11 @@
 package io.autobot.optimizer.agent.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
 import io.autobot.optimizer.agent.call.FailOpen;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.CacheStrategy;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
@@ -21,5 +24,19 @@ final class MemoryEngine {
     MemoryEngine() {
         FailOpen failOpen = new FailOpen();
         engine = new Engine(settings, new ResultCache(memory, CacheStrategy.MEMORY, null, failOpen), List.of(), failOpen);
+    }
+
+    /**
+     * The counts after one miss and one hit by the argument: the method's (a fast hit, two calls)
+     * and the memory tier's, each counted once.
+     */
+    void assertOneMissThenOneHitByTheArgument(MethodMeta method) {
+        assertThat(method.stats().directHitsTotal()).as("served by the argument").isEqualTo(1);
+        assertThat(method.stats().hits()).isEqualTo(1);
+        assertThat(method.stats().fastHits()).isEqualTo(1);
+        assertThat(method.stats().calls()).isEqualTo(2);
+        assertThat(method.stats().misses()).isEqualTo(1);
+        assertThat(memory.statistics().hits()).isEqualTo(1);
+        assertThat(memory.statistics().misses()).isEqualTo(1);
     }
 }
