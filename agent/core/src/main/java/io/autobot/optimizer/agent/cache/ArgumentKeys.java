@@ -2,26 +2,25 @@ package io.autobot.optimizer.agent.cache;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.OperationStats;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stored keys of one method of one argument whose key holds no receiver object (a static
- * method, one whose scope leaves the receiver out, or one of a stateless receiver, whose class
- * stands for it), by that argument, when the argument is a JDK final value ({@code String}, a box)
- * or an enum constant: the memory tier's index for the cache-hit path.
+ * The memory tier's entries of one method of one argument whose key holds no receiver object (a
+ * static method, one whose scope leaves the receiver out, or one of a stateless receiver, whose
+ * class stands for it), by that argument, when the argument is a JDK final value ({@code String},
+ * a box) or an enum constant: the memory tier's index for the cache-hit path.
  * Such an argument's own {@code equals} is exactly the key's comparison (its class is final and
  * its {@code equals} requires that class; a constant is only itself), so looking it up here
- * finds the stored key of the very call, and the memory tier's lookup with that key object then
- * finds its entry by identity. No key is made and no per-thread object is needed. A stored key
- * serves a call only when its receiver part is the very one of the call (none, or the token of
- * the receiver's class): a stateless subclass's call is not another's.
+ * finds the entry of the very call, in one lookup ({@link ArgumentTable}). No key is made and no
+ * per-thread object is needed. An entry serves a call only when its key's receiver part is the
+ * very one of the call (none, or the token of the receiver's class): a stateless subclass's call
+ * is not another's.
  *
- * <p>The index only points into the memory tier, which stays the one store (its bound, its
- * eviction, each entry's lifetime): an entry stored there is indexed, an entry removed there for
- * any reason is dropped here. A key that is here but no longer there (a removal that raced a
- * store) finds nothing in the tier and is dropped when it is found; a call that is there but not
- * here goes the long way and is indexed again. The index never holds more keys than the tier's
- * capacity: past that it is emptied, which costs hits the long way until they are indexed again.
+ * <p>The index mirrors the memory tier, which stays the one store (its bound, its eviction, each
+ * entry's lifetime): an entry stored there is indexed, an entry removed there for any reason is
+ * dropped here, and the tier checks after indexing an entry that it still holds it, so a removal
+ * racing the store leaves nothing here. A call that is there but not here goes the long way and
+ * is indexed again. The index never holds more entries than the tier's capacity: past that it is
+ * emptied, which costs hits the long way until they are indexed again.
  */
 public final class ArgumentKeys {
 
@@ -33,7 +32,7 @@ public final class ArgumentKeys {
     private final boolean argumentsOnly;
     /** Whether the method's mutable results are served as copies (see {@link Results#byValue}). */
     private final boolean byValue;
-    private final ConcurrentHashMap<Object, CallKey> byArgument = new ConcurrentHashMap<>();
+    private final ArgumentTable byArgument = new ArgumentTable();
 
     ArgumentKeys(MethodMeta method, MemoryTier tier) {
         this.method = method;
@@ -92,26 +91,26 @@ public final class ArgumentKeys {
         return method;
     }
 
-    /** The stored key of the call with this (indexable) argument, or null. */
-    CallKey get(Object arg) {
+    /** The stored entry of the call with this (indexable) argument, or null. */
+    MemoryTier.Entry get(Object arg) {
         return byArgument.get(arg);
     }
 
-    /** A key the memory tier stored; past {@code capacity} keys the index starts again. */
-    void stored(CallKey key, long capacity) {
+    /** An entry the memory tier stored; past {@code capacity} entries the index starts again. */
+    void stored(MemoryTier.Entry entry, long capacity) {
         if (byArgument.size() >= capacity) {
             byArgument.clear();
         }
-        byArgument.put(key.args()[0], key);
+        byArgument.put(entry, false);
     }
 
-    /** A key the memory tier found stored, indexed unless the call is indexed already. */
-    void found(CallKey key) {
-        byArgument.putIfAbsent(key.args()[0], key);
+    /** An entry the memory tier found stored, indexed unless the call is indexed already. */
+    void found(MemoryTier.Entry entry) {
+        byArgument.put(entry, true);
     }
 
-    /** The memory tier no longer holds this key's call (the key, or one equal to it). */
-    void removed(CallKey key) {
-        byArgument.remove(key.args()[0], key);
+    /** The memory tier no longer holds this entry: dropped if the index still holds that very one. */
+    void removed(MemoryTier.Entry entry) {
+        byArgument.remove(entry);
     }
 }

@@ -53,13 +53,35 @@ public final class MemoryTier implements CacheTier {
     private volatile long capacity;
 
     /**
-     * A stored value, the {@link #ticker} time it expires at, and whether any caller may be given
-     * the value itself ({@code plain}): decided once, when it is stored, so that a hit by the
-     * argument ({@link #directHit}) need not ask {@link Results} what it serves. A value that is
-     * the call's argument ({@link ArgumentResult}) or that {@link Results#copy} copies (an array, a
-     * mutable JDK collection) is not plain.
+     * A stored value, the key it was stored under, the {@link #ticker} time it expires at, and
+     * whether any caller may be given the value itself ({@code plain}): decided once, when it is
+     * stored, so that a hit by the argument ({@link #directHit}) need not ask {@link Results} what
+     * it serves. A value that is the call's argument ({@link ArgumentResult}) or that
+     * {@link Results#copy} copies (an array, a mutable JDK collection) is not plain. Equal only to
+     * itself: the index drops an entry only if it still holds that very one.
      */
-    private record Entry(Object value, long expiresAt, boolean plain) {
+    static final class Entry {
+        final CallKey key;
+        /** The key's one argument, by which {@link ArgumentKeys} finds the entry; null for a key of more or none. */
+        final Object argument;
+        final Object value;
+        final long expiresAt;
+        final boolean plain;
+        /**
+         * The {@link #ticker} time this entry's last hit by its argument was reported to Caffeine
+         * as a read. Written without ordering by any thread that hits it, once per tick at most, so
+         * hits do not keep writing a line other threads read.
+         */
+        long reportedAt;
+
+        Entry(CallKey key, Object value, long expiresAt, boolean plain) {
+            this.key = key;
+            this.argument = key != null && key.args().length == 1 ? key.args()[0] : null;
+            this.value = value;
+            this.expiresAt = expiresAt;
+            this.plain = plain;
+        }
+
         boolean expired(long now) {
             return now - expiresAt >= 0;
         }
@@ -88,8 +110,8 @@ public final class MemoryTier implements CacheTier {
                     }
                 })
                 .removalListener((key, entry, cause) -> {
-                    if (cause != RemovalCause.REPLACED && key instanceof CallKey removed) {
-                        unindex(removed);
+                    if (cause != RemovalCause.REPLACED && key instanceof CallKey removed && entry instanceof Entry gone) {
+                        unindex(removed, gone);
                     }
                 })
                 .build();
@@ -117,10 +139,11 @@ public final class MemoryTier implements CacheTier {
      * null, counted as nothing (the lookup that follows a miss counts it).
      */
     public Object hit(CallKey key, ThreadTally tally) {
-        Object value = live(key, cache.getIfPresent(key));
+        Entry entry = cache.getIfPresent(key);
+        Object value = live(key, entry);
         if (value != null) {
             fastHits.increment(tally);
-            reindex(key);
+            reindex(entry);
         }
         return value;
     }
@@ -158,48 +181,77 @@ public final class MemoryTier implements CacheTier {
      * stands for the receiver in the key): what the caller gets for the stored value (as
      * {@link Results#servedOne}: its own argument, a copy of a mutable value), counted as a hit of
      * the method (and so of this tier), or null, counted as nothing, when the argument is not a
-     * JDK final value or an enum constant, is not indexed, or its entry is gone (the long way
-     * decides then).
+     * JDK final value or an enum constant, is not indexed, or its entry expired or is gone (the
+     * long way decides then).
+     *
+     * <p>The index holds the entry itself, so a hit is one hash lookup. It holds exactly the
+     * entries this tier holds (see {@link #index}), so what it serves is what a lookup in the
+     * tier would. Caffeine decides what the size bound evicts by how often and how lately each
+     * entry was read, so the first hit of an entry in each tick of the {@link #ticker} (10 ms on
+     * the {@link CoarseClock}) also reads it through Caffeine: an entry served by its argument
+     * counts as read at most once a tick.
      */
     public Object directHit(ArgumentKeys keys, Object self, Object arg) {
         if (!ArgumentKeys.indexable(arg)) {
             return null;
         }
-        CallKey stored = keys.get(arg);
-        if (stored == null || !keys.sameReceiver(stored, self)) {
+        Object event = FlightEvents.lookupBegins();
+        Entry entry = keys.get(arg);
+        if (entry == null || !keys.sameReceiver(entry.key, self)) {
             return null; // not indexed, or indexed for another receiver class (the long way decides)
         }
-        Object event = FlightEvents.lookupBegins();
-        Entry entry = cache.getIfPresent(stored);
-        Object value = live(stored, entry);
-        if (value == null) {
-            keys.removed(stored); // removed from the tier meanwhile (an expired entry is dropped already)
-            return null;
+        long now = ticker.read();
+        if (entry.expired(now) || entry.reportedAt != now && !reportRead(keys, entry, now)) {
+            return null; // expired (the long way removes it), or no longer in the tier
         }
+        Object value = entry.value;
         keys.stats().recordDirectHit();
         FlightEvents.looked(event, keys.method(), name(), null, value);
-        return entry.plain() ? value : Results.servedOne(value, arg, keys.byValue());
+        return entry.plain ? value : Results.servedOne(value, arg, keys.byValue());
     }
 
-    /** Indexes a key found on the long way whose call the index does not hold (a store raced a removal). */
-    private void reindex(CallKey key) {
-        ArgumentKeys keys = indexOf(key);
-        if (keys != null && keys.get(key.args()[0]) == null) {
-            keys.found(key.detached()); // a thread's lookup key is reused: the index holds a copy
+    /** Reads an entry through Caffeine for its size bound: whether the tier still holds it (if not, it is unindexed). */
+    private boolean reportRead(ArgumentKeys keys, Entry entry, long now) {
+        entry.reportedAt = now;
+        if (cache.getIfPresent(entry.key) == entry) {
+            return true;
+        }
+        keys.removed(entry);
+        return false;
+    }
+
+    /** Indexes an entry found on the long way that the index does not hold (a store raced a removal). */
+    private void reindex(Entry entry) {
+        ArgumentKeys keys = indexOf(entry.key);
+        if (keys != null && keys.get(entry.argument) == null) {
+            keys.found(entry);
+            stillStored(keys, entry);
         }
     }
 
-    private void index(CallKey key) {
-        ArgumentKeys keys = indexOf(key);
+    /**
+     * Indexes a stored entry. The index then checks the tier still holds it: a removal that ran
+     * between the store and the indexing found nothing to drop from the index, so it is dropped
+     * here; a removal after this check finds it indexed and drops it (the removal listener).
+     */
+    private void index(Entry entry) {
+        ArgumentKeys keys = indexOf(entry.key);
         if (keys != null) {
-            keys.stored(key, capacity);
+            keys.stored(entry, capacity);
+            stillStored(keys, entry);
         }
     }
 
-    private void unindex(CallKey key) {
+    private void stillStored(ArgumentKeys keys, Entry entry) {
+        if (cache.policy().getIfPresentQuietly(entry.key) != entry) {
+            keys.removed(entry);
+        }
+    }
+
+    private void unindex(CallKey key, Entry entry) {
         ArgumentKeys keys = indexOf(key);
         if (keys != null) {
-            keys.removed(key);
+            keys.removed(entry);
         }
     }
 
@@ -218,13 +270,13 @@ public final class MemoryTier implements CacheTier {
             }
             return null;
         }
-        return entry.value();
+        return entry.value;
     }
 
     @Override
     public Duration remainingTtl(CallKey key) {
         Entry entry = cache.getIfPresent(key);
-        long left = entry == null ? 0 : entry.expiresAt() - ticker.read();
+        long left = entry == null ? 0 : entry.expiresAt - ticker.read();
         return left > 0 ? Duration.ofNanos(left) : null;
     }
 
@@ -232,8 +284,9 @@ public final class MemoryTier implements CacheTier {
     public void put(CallKey key, Object value, Duration ttl) {
         long nanos = Math.max(1, ttl.toNanos());
         long expiresAt = ticker.read() + Math.min(nanos, Long.MAX_VALUE / 4);
-        cache.put(key, new Entry(value, expiresAt, plain(value)));
-        index(key);
+        Entry entry = new Entry(key, value, expiresAt, plain(value));
+        cache.put(key, entry);
+        index(entry);
         purgeIfDue();
     }
 

@@ -136,6 +136,44 @@ class MemoryTierTest {
     }
 
     @Test
+    void aHitByTheArgumentServesOnlyWhatTheTierHoldsLiveNow() {
+        ArgumentKeys keys = tier.argumentKeys(method);
+        tier.put(key("a"), "A", Duration.ofSeconds(10));
+        assertThat(tier.directHit(keys, null, "a")).isEqualTo("A");
+        tier.put(key("a"), "A2", Duration.ofSeconds(10));
+        assertThat(tier.directHit(keys, null, "a")).as("the replacing store").isEqualTo("A2");
+        ticker.advance(Duration.ofSeconds(10));
+        assertThat(tier.directHit(keys, null, "a")).as("expired").isNull();
+        assertThat(tier.get(key("a"))).isNull();
+        tier.put(key("b"), "B", Duration.ofMinutes(1));
+        tier.invalidate(m -> m == method);
+        assertThat(tier.directHit(keys, null, "b")).as("invalidated").isNull();
+        tier.put(key("c"), "C", Duration.ofMinutes(1));
+        tier.resize(1);
+        tier.put(key("d"), "D", Duration.ofMinutes(1));
+        tier.put(key("e"), "E", Duration.ofMinutes(1));
+        long served = java.util.stream.Stream.of("c", "d", "e").filter(arg -> tier.directHit(keys, null, arg) != null).count();
+        assertThat(served).as("the size bound's evictions").isEqualTo(tier.statistics().entries()).isEqualTo(1);
+    }
+
+    @Test
+    void hitsByTheArgumentStillCountAsReadsForTheSizeBound() {
+        ArgumentKeys keys = tier.argumentKeys(method);
+        MethodMeta other = TestMethods.cached("cold");
+        tier.put(key("hot"), "H", Duration.ofHours(1));
+        for (int i = 0; i < 1_000; i++) { // ten times the capacity of another method's entries, stored and read once
+            CallKey cold = CallKey.of(other, new Object[] {i});
+            tier.put(cold, i, Duration.ofHours(1));
+            tier.get(cold);
+            ticker.advance(Duration.ofMillis(10)); // a tick of the coarse clock
+            for (int hit = 0; hit < 64; hit++) {
+                assertThat(tier.directHit(keys, null, "hot")).as("round %d hit %d", i, hit).isNotNull();
+            }
+        }
+        assertThat(tier.get(key("hot"))).as("the entry read most, only by its argument, is kept").isEqualTo("H");
+    }
+
+    @Test
     void theCoarseClockIsATickerOnTheNanoTimeScale() throws InterruptedException {
         long before = System.nanoTime();
         new MemoryTier(1); // starts the clock's thread
