@@ -47,6 +47,11 @@ final class ArgumentTable {
         return live;
     }
 
+    /** Slots holding an entry or a removal's mark (for tests: lookups run past the marks). */
+    synchronized int usedSlots() {
+        return used;
+    }
+
     /** Stores the entry under its argument, replacing the one there unless {@code onlyIfAbsent}. */
     synchronized void put(MemoryTier.Entry entry, boolean onlyIfAbsent) {
         Object arg = entry.argument;
@@ -82,6 +87,9 @@ final class ArgumentTable {
             if (table[i] == entry) {
                 SLOTS.setRelease(table, i, REMOVED);
                 live = live - 1;
+                if ((used - live) * 4 > table.length) {
+                    rebuild(table.length); // removed slots lengthen every lookup that runs past them
+                }
                 return;
             }
         }
