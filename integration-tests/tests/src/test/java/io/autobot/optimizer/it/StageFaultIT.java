@@ -86,10 +86,14 @@ class StageFaultIT {
                         MANAGEMENT + "metrics.MetricsBinding#bindNew", MANAGEMENT + "system.SystemSampler#sample")),
                 // start-up and class loading: the agent goes on without the broken part, the host unoptimized
                 new Stage("management start", false, INTERNAL, List.of(MANAGEMENT + "ManagementExtension#start"), true),
+                // registering a selected method, for either weaver
                 new Stage("instrumentation", false, INTERNAL,
-                        List.of(AGENT + "instrument.OptimizerTransformer#transform"), true),
+                        List.of(AGENT + "instrument.OptimizerTransformer#register"), true),
+                // Byte Buddy's weaver (LoadHost.Wide needs it) and the ASM weaver half-way through a method
                 new Stage("instrumentation build", false, INTERNAL,
-                        List.of(AGENT + "instrument.Instrumenter#weaver"), true));
+                        List.of(AGENT + "instrument.Instrumenter#weaver"), true),
+                new Stage("inline weaver", false, INTERNAL,
+                        List.of(AGENT + "instrument.InlineArityAdvice#visitMaxs"), true));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,5 @@
 package io.autobot.optimizer.agent.instrument;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -14,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Byte Buddy's part of the transformer: describes a class from its class file, and when it may
+ * Byte Buddy's weaver: describes a class from its class file, and when it may
  * hold a selected method decorates it with the advice the {@link OptimizerTransformer} adds, class
  * format unchanged (no new members, no type initializer), so it serves loading and retransformation
  * alike. It does what an {@code AgentBuilder} with {@code disableClassFormatChanges()} and the
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * injection machinery, none of which the agent used) cost about half of Byte Buddy's first
  * transformation, on the thread of the host's first class with a selected method.
  */
-final class AdviceWeaver implements ClassFileTransformer {
+final class AdviceWeaver {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
@@ -30,8 +28,6 @@ final class AdviceWeaver implements ClassFileTransformer {
     private final ElementMatcher<? super TypeDescription> types;
     private final OptimizerTransformer optimizer;
     private final ClassFileLocator bridgeClasses;
-    /** Set while this thread transforms: a class loaded meanwhile is left as it is, not woven inside a weave. */
-    private final ThreadLocal<Boolean> weaving = new ThreadLocal<>();
 
     AdviceWeaver(ElementMatcher<? super TypeDescription> types, OptimizerTransformer optimizer,
             ClassFileLocator bridgeClasses) {
@@ -40,27 +36,11 @@ final class AdviceWeaver implements ClassFileTransformer {
         this.bridgeClasses = bridgeClasses;
     }
 
-    @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
-        if (weaving.get() != null) {
-            return null;
-        }
-        weaving.set(Boolean.TRUE);
-        String name = internalName.replace('/', '.');
-        try {
-            return weave(loader, name, classFile, classBeingRedefined != null);
-        } catch (Throwable failure) {
-            LOG.warn("could not instrument {}; it runs unchanged: {}", name, failure.toString());
-            LOG.debug("instrumentation failure", failure);
-            return null;
-        } finally {
-            weaving.remove();
-        }
-    }
-
-    /** The class file with the advice added, or null when no method of the class is selected. */
-    private byte[] weave(ClassLoader loader, String name, byte[] classFile, boolean loaded) {
+    /**
+     * The class file with the advice added, or null when no method of the class is selected.
+     * Throws when the class cannot be woven; the caller leaves it unchanged.
+     */
+    byte[] weave(ClassLoader loader, String name, byte[] classFile, boolean loaded) {
         // The class's own bytes first, then its loader's (for its super types), then the bridge's annotations.
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
                 ClassFileLocator.ForClassLoader.of(loader), bridgeClasses);

@@ -13,9 +13,6 @@ import net.bytebuddy.matcher.ElementMatcher;
 /** Selects the methods that carry one of the contract's annotations. */
 public final class AnnotationSelector implements MethodSelector {
 
-    private static final ElementMatcher<MethodDescription> ANNOTATED =
-            isAnnotatedWith(namedOneOf(AnnotationNames.ALL.toArray(new String[0])));
-
     /** The annotations' package as it appears in a class file's descriptors. */
     private static final byte[] PACKAGE = "Lio/autobot/optimizer/annotations/".getBytes(StandardCharsets.US_ASCII);
 
@@ -26,15 +23,24 @@ public final class AnnotationSelector implements MethodSelector {
 
     @Override
     public ElementMatcher<TypeDescription> types() {
-        return declaresMethod(ANNOTATED);
+        return declaresMethod(Matchers.ANNOTATED);
     }
 
     @Override
     public MethodSpec select(TypeDescription type, MethodDescription.InDefinedShape method) {
-        if (!ANNOTATED.matches(method)) {
+        if (!Matchers.ANNOTATED.matches(method)) {
             return null;
         }
         MethodSpec spec = AnnotationSpecReader.read(method);
         return spec.isEmpty() ? null : spec;
+    }
+
+    /**
+     * Byte Buddy's matcher, built when Byte Buddy's weaver first needs it: a host whose classes the
+     * inline weaver serves never loads Byte Buddy's matchers.
+     */
+    private static final class Matchers {
+        static final ElementMatcher<MethodDescription> ANNOTATED =
+                isAnnotatedWith(namedOneOf(AnnotationNames.ALL.toArray(new String[0])));
     }
 }

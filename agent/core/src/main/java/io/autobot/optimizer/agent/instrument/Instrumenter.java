@@ -5,7 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.engine.Engine;
 import java.io.IOException;
-import java.lang.instrument.ClassFileTransformer;
+import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the agent's class file transformer: a cheap pre-filter in front of a Byte Buddy
- * {@link AdviceWeaver} that adds inlined advice only (no class format changes), so the same code
+ * Installs the agent's class file transformer: a cheap pre-filter in front of two weavers that add
+ * inlined advice only (no class format changes), the {@link InlineWeaver} on ASM for the methods
+ * its advice serves and Byte Buddy's {@link AdviceWeaver} for the rest, so the same code
  * serves start-up ({@code premain}), classes already loaded when the agent is attached
  * (retransformation) and detach (retransformation without the transformer restores the original
  * code).
@@ -43,8 +44,9 @@ public final class Instrumenter {
 
     /**
      * Installs the transformer, then retransforms the already-loaded classes that may contain
-     * selected methods. Byte Buddy is built when the first class that may contain a selected
-     * method is loaded, on that thread, and not at all in a host that has none: building it ahead
+     * selected methods. Byte Buddy is built when the first class that needs it is loaded (a class
+     * the inline weaver does not serve), on that thread, and not at all in a host that has none:
+     * building it ahead
      * on a thread of its own (about 1,100 of Byte Buddy's classes) took CPU from every host's start
      * on a small machine, for nothing in a host without selected methods.
      *
@@ -54,10 +56,10 @@ public final class Instrumenter {
      */
     public static Instrumenter install(Instrumentation instrumentation, Engine engine, List<MethodSelector> selectors,
             Path bridgeJar) throws IOException {
-        ClassFileLocator bridgeClasses = bridgeClasses(bridgeJar);
         OptimizerTransformer optimizer = new OptimizerTransformer(engine, selectors);
-        Supplier<ClassFileTransformer> byteBuddy = new Lazy<>(() -> weaver(selectors, optimizer, bridgeClasses));
-        PrefilteringTransformer transformer = new PrefilteringTransformer(selectors, byteBuddy);
+        Supplier<AdviceWeaver> byteBuddy = new Lazy<>(() -> weaver(selectors, optimizer, bridgeJar));
+        PrefilteringTransformer transformer = new PrefilteringTransformer(selectors, new InlineWeaver(optimizer),
+                byteBuddy);
         // Load every class the filter uses now: loading one from inside the filter would recurse.
         transformer.mayMatch(Instrumenter.class.getClassLoader(), "warm.Up", new byte[] {0});
         instrumentation.addTransformer(transformer, true);
@@ -66,19 +68,22 @@ public final class Instrumenter {
         return instrumenter;
     }
 
-    private static ClassFileTransformer weaver(List<MethodSelector> selectors, OptimizerTransformer optimizer,
-            ClassFileLocator bridgeClasses) {
+    private static AdviceWeaver weaver(List<MethodSelector> selectors, OptimizerTransformer optimizer, Path bridgeJar) {
         ElementMatcher.Junction<TypeDescription> types = none();
         for (MethodSelector selector : selectors) {
             types = types.or(selector.types());
         }
-        return new AdviceWeaver(types, optimizer, bridgeClasses);
+        return new AdviceWeaver(types, optimizer, bridgeClasses(bridgeJar));
     }
 
-    private static ClassFileLocator bridgeClasses(Path bridgeJar) throws IOException {
-        return bridgeJar == null
-                ? ClassFileLocator.ForClassLoader.of(AnnotationNames.class.getClassLoader())
-                : ClassFileLocator.ForJarFile.of(bridgeJar.toFile());
+    private static ClassFileLocator bridgeClasses(Path bridgeJar) {
+        try {
+            return bridgeJar == null
+                    ? ClassFileLocator.ForClassLoader.of(AnnotationNames.class.getClassLoader())
+                    : ClassFileLocator.ForJarFile.of(bridgeJar.toFile());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read the bridge jar " + bridgeJar, unreadable);
+        }
     }
 
     /** Loaded classes that may contain selected methods, judged from their class files. */

@@ -50,23 +50,39 @@ final class OptimizerTransformer {
                 continue;
             }
             if (!selected) { // the first selected method: what holds for all of the class
-                if (!bridge.sees(loader, type.getName())) {
+                if (!admits(loader, type.getName())) {
                     return builder;
                 }
                 selected = true;
-                fingerprint = fingerprint(type, loader);
+                fingerprint = ClassFingerprint.of(loader, type.getName());
             }
-            MethodMeta meta = engine.register(loader, signature(type, method), spec, fingerprint);
-            if (engine.policiesOf(meta).isEmpty()) {
-                continue;
+            MethodMeta meta = register(loader, signature(type, method), spec, fingerprint);
+            if (meta != null) {
+                builder = builder.visit(Advice.withCustomMapping().bind(MethodId.class, meta.id()).to(advice(method))
+                        .on(is(method)));
             }
-            Class<?> advice = advice(method);
-            builder = builder.visit(Advice.withCustomMapping().bind(MethodId.class, meta.id()).to(advice)
-                    .on(is(method)));
-            instrumented.add(meta);
-            LOG.debug("instrumented {} with {}", meta.qualifiedName(), engine.policiesOf(meta));
         }
         return builder;
+    }
+
+    /** Whether a class with a selected method may be woven: its loader must see the bridge. */
+    boolean admits(ClassLoader loader, String className) {
+        return bridge.sees(loader, className);
+    }
+
+    /**
+     * Registers a selected method with the engine (which resolves everything it needs once, here).
+     *
+     * @return the method, or null when no policy applies to it (it is then left as it is)
+     */
+    MethodMeta register(ClassLoader loader, MethodSignature signature, MethodSpec spec, String fingerprint) {
+        MethodMeta meta = engine.register(loader, signature, spec, fingerprint);
+        if (engine.policiesOf(meta).isEmpty()) {
+            return null;
+        }
+        instrumented.add(meta);
+        LOG.debug("instrumented {} with {}", meta.qualifiedName(), engine.policiesOf(meta));
+        return meta;
     }
 
     /**
@@ -108,8 +124,4 @@ final class OptimizerTransformer {
                 method.getReturnType().asErasure().getName(), method.isStatic(), method.isSynchronized());
     }
 
-    /** See {@link ClassFingerprint}: the disk cache keys entries with it. */
-    private static String fingerprint(TypeDescription type, ClassLoader loader) {
-        return ClassFingerprint.of(loader, type.getName());
-    }
 }

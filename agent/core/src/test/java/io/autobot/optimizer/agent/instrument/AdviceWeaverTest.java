@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autobot.optimizer.agent.cache.MemoryTier;
 import io.autobot.optimizer.agent.cache.ResultCache;
@@ -31,7 +32,7 @@ class AdviceWeaverTest {
     void aClassWithASelectedMethodGetsTheAdviceThatCallsTheBridge() throws Exception {
         byte[] original = classFile("instrumenttarget/Annotated");
 
-        byte[] woven = weaver.transform(loader, "instrumenttarget/Annotated", null, null, original);
+        byte[] woven = weaver.weave(loader, "instrumenttarget.Annotated", original, false);
 
         assertThat(ByteSearch.contains(original, BRIDGE)).isFalse();
         assertThat(woven).isNotNull();
@@ -42,16 +43,17 @@ class AdviceWeaverTest {
 
     @Test
     void aClassWithoutASelectedMethodIsLeftAsItIs() throws Exception {
-        assertThat(weaver.transform(loader, "instrumenttarget/Plain", null, null, classFile("instrumenttarget/Plain")))
+        assertThat(weaver.weave(loader, "instrumenttarget.Plain", classFile("instrumenttarget/Plain"), false))
                 .isNull();
         assertThat(optimizer.instrumented()).isEmpty();
     }
 
     @Test
-    void aClassFileThatCannotBeReadIsLeftAsItIsWithoutAnException() {
+    void aClassFileThatCannotBeReadFailsTheWeaveForTheTransformerToLeaveIt() {
         byte[] broken = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1, 2, 3};
 
-        assertThat(weaver.transform(loader, "instrumenttarget/Broken", null, null, broken)).isNull();
+        assertThatThrownBy(() -> weaver.weave(loader, "instrumenttarget.Broken", broken, false))
+                .isInstanceOf(RuntimeException.class);
     }
 
     private static byte[] classFile(String internalName) throws IOException {

@@ -89,6 +89,7 @@ public class AttachHost {
     private static Map<String, Object> report() {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
+            awaitTheBeans();
             Object report = ManagementFactory.getPlatformMBeanServer().getAttribute(
                     new ObjectName("io.autobot.optimizer:type=Optimizer"), "PerformanceReport");
             answer.put("report", report != null);
@@ -100,6 +101,19 @@ public class AttachHost {
             answer.put("report", e.toString().replace(' ', '_'));
         }
         return answer;
+    }
+
+    /**
+     * As docs/management.md tells a plain JMX client: while the agent started with {@code -javaagent}
+     * still registers its beans (on a thread of its own, the host's main running meanwhile), the
+     * property {@code io.autobot.optimizer.starting} is set.
+     */
+    private static void awaitTheBeans() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.getProperty("io.autobot.optimizer.starting") != null
+                && System.getProperty("io.autobot.optimizer.started") == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** The live threads the agent may have started (all of them are named autobot-...). */

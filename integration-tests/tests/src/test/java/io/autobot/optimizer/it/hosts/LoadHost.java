@@ -96,6 +96,14 @@ public class LoadHost {
         return f(x) * 5;
     }
 
+    /** A class of its own: its method takes four arguments, so Byte Buddy weaves it (the others, ASM alone). */
+    static final class Wide {
+        @Cached
+        static long sum(int a, int b, int c, int d) {
+            return f(a) + b + c + d;
+        }
+    }
+
     @Optimized(operation = "component_analysis")
     static List<Long> analyse(List<Integer> xs) {
         return parallel(xs); // nested: an optimized method calling a parallel one
@@ -190,7 +198,7 @@ public class LoadHost {
         int x = random.nextInt(300);
         try {
             boolean right;
-            switch (random.nextInt(8)) {
+            switch (random.nextInt(9)) {
                 case 0:
                     right = cached(x) == f(x);
                     break;
@@ -213,6 +221,9 @@ public class LoadHost {
                     break;
                 case 6:
                     right = timed(x) == f(x) * 5;
+                    break;
+                case 7:
+                    right = Wide.sum(x, 1, 2, 3) == f(x) + 6;
                     break;
                 default:
                     List<Integer> ys = randomList(random);
