@@ -12,6 +12,7 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ final class InlineWeaver {
     }
 
     private static boolean takesTheInlineAdvice(ClassOutline outline, ClassOutline.MethodOutline method) {
-        int arity = net.bytebuddy.jar.asm.Type.getArgumentTypes(method.descriptor).length;
+        int arity = Type.getArgumentTypes(method.descriptor).length;
         return outline.majorVersion() >= Opcodes.V1_7
                 && !method.descriptor.endsWith(")V")
                 && ArityAdvice.forArity(arity) != null
