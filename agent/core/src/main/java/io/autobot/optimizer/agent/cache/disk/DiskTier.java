@@ -93,7 +93,7 @@ public final class DiskTier implements CacheTier {
         this.directory = directory;
         this.methods = methods;
         this.storedBefore = directory.holdsStore();
-        this.writer = new WriteBehind(directory, this::written, evictions, HostCpu.ofThisJvm());
+        this.writer = new WriteBehind(directory, this::written, evictions, HostCpu::ofThisJvm);
         this.shutdownHook = new Thread(this::stopAtExit, "autobot-disk-cache-shutdown");
     }
 

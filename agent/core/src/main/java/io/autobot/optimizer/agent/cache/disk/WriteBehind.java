@@ -82,7 +82,13 @@ final class WriteBehind {
     }
 
     private final CacheDirectory directory;
-    private final HostCpu hostCpu;
+    private final Supplier<HostCpu> hostCpuSource;
+    /**
+     * Made on this thread at its first wait: the JDK's measure (its management beans, the control
+     * groups' files) costs some milliseconds to set up, which the host's thread that created the
+     * tier, often its main thread starting, does not pay.
+     */
+    private HostCpu hostCpu;
     private final StoreOpener opener;
     private final Listener listener;
     private final LongAdder evictions;
@@ -116,9 +122,9 @@ final class WriteBehind {
     /** When ({@link System#nanoTime}) the host's CPU was last read, to tell whether that reading is recent. */
     private long lastCpuReading = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
-    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions, HostCpu hostCpu) {
+    WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions, Supplier<HostCpu> hostCpu) {
         this.directory = directory;
-        this.hostCpu = hostCpu;
+        this.hostCpuSource = hostCpu;
         this.opener = new StoreOpener(directory);
         this.listener = listener;
         this.evictions = evictions;
@@ -309,6 +315,9 @@ final class WriteBehind {
         long now = System.nanoTime();
         if (now - noYieldUntil < 0) {
             return;
+        }
+        if (hostCpu == null) {
+            hostCpu = hostCpuSource.get();
         }
         long yieldNanos = TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MILLIS);
         long deadline = now + yieldNanos;
