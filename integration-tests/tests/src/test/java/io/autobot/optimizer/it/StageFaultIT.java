@@ -39,12 +39,18 @@ class StageFaultIT {
     /**
      * One stage: the methods the rules break; whether its failures are failures of calls (counted
      * in {@code InternalFailures}) or happen beside them; what its warning says; and whether it
-     * fails on every pass (stages passed once, at start-up or when a class loads) or every third.
+     * fails on every pass (stages passed once, at start-up or when a class loads) or every third;
+     * and how many seconds the host runs.
      */
-    record Stage(String name, boolean onCallPath, String warning, List<String> targets, boolean always) {
+    record Stage(String name, boolean onCallPath, String warning, List<String> targets, boolean always,
+            int seconds) {
 
         Stage(String name, boolean onCallPath, String warning, List<String> targets) {
-            this(name, onCallPath, warning, targets, false);
+            this(name, onCallPath, warning, targets, false, SECONDS);
+        }
+
+        Stage(String name, boolean onCallPath, String warning, List<String> targets, boolean always) {
+            this(name, onCallPath, warning, targets, always, SECONDS);
         }
 
         @Override
@@ -65,8 +71,11 @@ class StageFaultIT {
                         AGENT + "cache.disk.DiskTier#offer", AGENT + "cache.disk.DiskTier#offerBehind")),
                 // a result or argument that cannot be serialized keeps its method off the disk tier: expected,
                 // not an internal failure; the warning names the exception's type, never its message (data)
+                // it encodes on the tier's thread, which starts after 1 s and holds back while the busy host
+                // keeps both cores (at most 5 s: WriteBehind.MAX_YIELD_MILLIS): the host runs past that
                 new Stage("serialization", false, "cannot be serialized (java.lang.IllegalStateException)",
-                        List.of(AGENT + "cache.disk.ValueCodec#encode", AGENT + "cache.disk.ValueCodec#encodeArguments")),
+                        List.of(AGENT + "cache.disk.ValueCodec#encode", AGENT + "cache.disk.ValueCodec#encodeArguments"),
+                        false, 8),
                 new Stage("splitter", true, INTERNAL,
                         List.of(AGENT + "policy.parallel.Split#runChunk", AGENT + "policy.parallel.ParallelPolicy#parts")),
                 // a fault in one sender can first surface in a waiting caller as a batch closed unsent (the
@@ -117,7 +126,7 @@ class StageFaultIT {
                 // Byteman first: its rules must be in place before the agent's premain runs
                 .agentBefore("-javaagent:" + byteman() + "=script:" + rules + ",boot:" + byteman())
                 .withAgent("cache=hybrid").env("DISK_CACHE_PATH", workDir.resolve("cache").toString())
-                .workDir(workDir).args(String.valueOf(SECONDS), "4").timeoutSeconds(90).run();
+                .workDir(workDir).args(String.valueOf(stage.seconds()), "4").timeoutSeconds(90).run();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.value("finished")).as(result.toString()).isEqualTo("true");
@@ -130,7 +139,8 @@ class StageFaultIT {
         List<String> warnings = result.stderr().lines().filter(line -> line.contains(stage.warning())).toList();
         assertThat(warnings).as("the failure is logged: " + result).isNotEmpty();
         assertThat(warnings).as("each broken path is logged once, not once per call").doesNotHaveDuplicates();
-        assertThat(warnings.size()).as(result.toString()).isLessThan(20);
+        // one line per method and failure type at most: LoadHost has nine selected methods
+        assertThat(warnings.size()).as(result.toString()).isLessThan(30);
         assertThat(result.stderr()).as("no stack trace reaches the host's stderr").doesNotContain("\tat ");
         if (stage.onCallPath()) {
             assertThat(counted).as("every failure is counted: " + result).isPositive();
