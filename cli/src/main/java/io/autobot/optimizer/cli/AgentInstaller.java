@@ -126,7 +126,7 @@ final class AgentInstaller {
     /** Polls the target until the agent's start marker is set. */
     private static void awaitStarted(TargetJvm jvm) {
         long deadline = System.currentTimeMillis() + ANSWER_TIMEOUT_MILLIS;
-        while (jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY) == null) {
+        while (!AttachProtocol.isSet(jvm.systemProperties().getProperty(AttachProtocol.STARTED_PROPERTY))) {
             if (System.currentTimeMillis() > deadline) {
                 throw CliException.failure("the agent did not start in process " + jvm.pid() + " within "
                         + ANSWER_TIMEOUT_MILLIS / 1000 + "s; see its standard error");

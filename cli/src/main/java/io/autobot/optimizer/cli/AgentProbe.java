@@ -57,7 +57,7 @@ final class AgentProbe {
         VirtualMachine vm = VirtualMachine.attach(pid);
         try {
             String version = vm.getSystemProperties().getProperty(AttachProtocol.STARTED_PROPERTY);
-            return version == null ? "none" : version;
+            return AttachProtocol.isSet(version) ? version : "none";
         } finally {
             vm.detach();
         }

@@ -3,6 +3,7 @@ package io.autobot.optimizer.cli;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.AttachOperationFailedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.autobot.optimizer.cli.shell.TargetUnavailableException;
@@ -22,6 +23,7 @@ import java.util.Properties;
 final class TargetJvm implements AutoCloseable {
 
     /** How long a command waits for an agent that is still registering its beans. */
+    private static final int PROPERTY_READ_ATTEMPTS = 3;
     private static final long STARTING_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     /** The JVM option that allows loading agents into a running JVM without a warning (JDK 21+, JEP 451). */
@@ -74,10 +76,19 @@ final class TargetJvm implements AutoCloseable {
 
     /** The target's system properties. */
     Properties systemProperties() {
-        try {
-            return vm.getSystemProperties();
-        } catch (IOException e) {
-            throw gone(e);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return vm.getSystemProperties();
+            } catch (AttachOperationFailedException e) {
+                // The target failed the request, as a JDK does when its own code removes a system
+                // property while it copies them: the next request finds them settled.
+                if (attempt == PROPERTY_READ_ATTEMPTS) {
+                    throw CliException.failure("process " + pid + " could not list its system properties ("
+                            + e.getMessage() + ") in " + attempt + " attempts");
+                }
+            } catch (IOException e) {
+                throw gone(e);
+            }
         }
     }
 
@@ -92,9 +103,9 @@ final class TargetJvm implements AutoCloseable {
         while (true) {
             Properties properties = systemProperties();
             String started = properties.getProperty(AttachProtocol.STARTED_PROPERTY);
-            if (started != null || properties.getProperty(AttachProtocol.STARTING_PROPERTY) == null
+            if (AttachProtocol.isSet(started) || !AttachProtocol.isSet(properties.getProperty(AttachProtocol.STARTING_PROPERTY))
                     || System.nanoTime() > deadline) {
-                return started;
+                return AttachProtocol.isSet(started) ? started : null;
             }
             try {
                 Thread.sleep(20);

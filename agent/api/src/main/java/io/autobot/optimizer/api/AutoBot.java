@@ -233,7 +233,7 @@ public final class AutoBot {
      */
     private static MBeanServer server() {
         long deadline = System.nanoTime() + STARTING_WAIT_NANOS;
-        while (System.getProperty(STARTED_PROPERTY) == null && System.getProperty(STARTING_PROPERTY) != null
+        while (!isSet(System.getProperty(STARTED_PROPERTY)) && isSet(System.getProperty(STARTING_PROPERTY))
                 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
@@ -243,6 +243,11 @@ public final class AutoBot {
             }
         }
         return ManagementFactory.getPlatformMBeanServer();
+    }
+
+    /** The agent empties its marker properties rather than removing them (see the protocol's {@code AttachProtocol.isSet}). */
+    private static boolean isSet(String marker) {
+        return marker != null && !marker.isEmpty();
     }
 
     private static ObjectName optimizerName() {

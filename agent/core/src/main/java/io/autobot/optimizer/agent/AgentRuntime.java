@@ -166,7 +166,7 @@ public final class AgentRuntime implements AgentContext {
                     }
                 }
             } finally {
-                System.clearProperty(AttachProtocol.STARTING_PROPERTY);
+                System.setProperty(AttachProtocol.STARTING_PROPERTY, ""); // emptied, never removed: AttachProtocol.isSet
             }
         }, "autobot-start");
         thread.setDaemon(true);
@@ -311,7 +311,7 @@ public final class AgentRuntime implements AgentContext {
         }
         CoarseClock.stop();
         current = null;
-        System.clearProperty(Agent.STARTED_PROPERTY);
+        System.setProperty(Agent.STARTED_PROPERTY, ""); // emptied, never removed: AttachProtocol.isSet
         LOG.info("AutoBot Optimizer stopped; every method runs its original code");
     }
 

@@ -374,6 +374,8 @@ class AttachIT {
         // three calls, three runs: the original code again, results still right
         assertThat(calls.get("detached")).containsEntry("runs", "9").containsEntry("correct", "true")
                 .containsEntry("agent", "none");
+        // emptied, never removed: a tool listing the host's properties at that moment must not fail
+        assertThat(calls.get("detached")).containsEntry("agent.listed", "true");
         assertThat(calls.get("threads")).containsEntry("agent.threads", "");
         assertThat(diskCacheAfterDetach).as("the disk cache files stay").isEqualTo(diskCacheBeforeDetach);
         failedWithOneLine("status detached", 1, "agent not attached to process " + pid);

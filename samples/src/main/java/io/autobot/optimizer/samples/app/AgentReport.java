@@ -1,6 +1,7 @@
 package io.autobot.optimizer.samples.app;
 
 import io.autobot.optimizer.api.AutoBot;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import io.autobot.optimizer.samples.pipeline.WorkCounters;
 import io.autobot.optimizer.cli.shell.TextFormat;
 import java.io.PrintStream;
@@ -12,12 +13,9 @@ final class AgentReport {
     private AgentReport() {
     }
 
-    /** The system property the agent sets once it runs. */
-    private static final String STARTED_PROPERTY = "io.autobot.optimizer.started";
-
     /** Whether the agent runs in this JVM (with or without its management bean). */
     static boolean agentRunning() {
-        return System.getProperty(STARTED_PROPERTY) != null || AutoBot.isAttached();
+        return AttachProtocol.isSet(System.getProperty(AttachProtocol.STARTED_PROPERTY)) || AutoBot.isAttached();
     }
 
     /** One line: is the agent here, and at which level. */

@@ -38,6 +38,16 @@ public final class AttachProtocol {
     /** The agent argument that tags a load, so the CLI knows the answer in {@link #RESULT_PROPERTY} is its own. */
     public static final String REQUEST_KEY = "request";
 
+    /**
+     * Whether a marker property ({@link #STARTED_PROPERTY}, {@link #STARTING_PROPERTY}) is set. The
+     * agent never removes one, it empties it: a JVM asked for its system properties (the Attach
+     * API, {@code jcmd VM.system_properties}) while one is being removed fails the request with a
+     * {@code NullPointerException}.
+     */
+    public static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
+    }
+
     private AttachProtocol() {
     }
 }

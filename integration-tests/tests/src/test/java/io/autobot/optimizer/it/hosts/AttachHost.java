@@ -60,7 +60,8 @@ public class AttachHost {
         answer.put("runs", RUNS.get());
         answer.put("second.runs", Second.RUNS.get());
         answer.put("correct", correct);
-        answer.put("agent", System.getProperty("io.autobot.optimizer.started", "none"));
+        answer.put("agent", marker("io.autobot.optimizer.started").orElse("none"));
+        answer.put("agent.listed", System.getProperties().containsKey("io.autobot.optimizer.started"));
         return answer;
     }
 
@@ -74,7 +75,7 @@ public class AttachHost {
             ObjectName name = new ObjectName("io.autobot.optimizer:type=Optimizer");
             long deadline = System.nanoTime() + 30_000_000_000L;
             boolean registered = ManagementFactory.getPlatformMBeanServer().isRegistered(name);
-            while (registered != (System.getProperty("io.autobot.optimizer.started") != null)
+            while (registered != marker("io.autobot.optimizer.started").isPresent()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 registered = ManagementFactory.getPlatformMBeanServer().isRegistered(name);
@@ -110,8 +111,8 @@ public class AttachHost {
      */
     private static void awaitTheBeans() throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (System.getProperty("io.autobot.optimizer.starting") != null
-                && System.getProperty("io.autobot.optimizer.started") == null && System.nanoTime() < deadline) {
+        while (marker("io.autobot.optimizer.starting").isPresent()
+                && marker("io.autobot.optimizer.started").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
     }
@@ -128,5 +129,10 @@ public class AttachHost {
         answer.put("agent.threads", String.join(",", names));
         answer.put("pid", ManagementFactory.getRuntimeMXBean().getPid());
         return answer;
+    }
+
+    /** One of the agent's marker properties, absent when unset or emptied (the agent empties them, never removes them). */
+    static java.util.Optional<String> marker(String property) {
+        return java.util.Optional.ofNullable(System.getProperty(property)).filter(value -> !value.isEmpty());
     }
 }

@@ -109,7 +109,7 @@ public class DiscoveryHost {
         answer.put("pure.bodies", PURE_BODIES.get());
         answer.put("nanos", System.nanoTime());
         answer.put("correct", correct);
-        answer.put("agent", System.getProperty("io.autobot.optimizer.started", "none"));
+        answer.put("agent", marker("io.autobot.optimizer.started").orElse("none"));
         return answer;
     }
 
@@ -147,5 +147,10 @@ public class DiscoveryHost {
             answer.put("probe.calls", "error:" + e.toString().replace(' ', '_'));
         }
         return answer;
+    }
+
+    /** One of the agent's marker properties, absent when unset or emptied (the agent empties them, never removes them). */
+    static java.util.Optional<String> marker(String property) {
+        return java.util.Optional.ofNullable(System.getProperty(property)).filter(value -> !value.isEmpty());
     }
 }

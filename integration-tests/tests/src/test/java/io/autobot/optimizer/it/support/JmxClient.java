@@ -1,6 +1,7 @@
 package io.autobot.optimizer.it.support;
 
 import com.sun.tools.attach.VirtualMachine;
+import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,8 +50,8 @@ public final class JmxClient implements AutoCloseable {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             java.util.Properties properties = vm.getSystemProperties();
-            if (properties.getProperty("io.autobot.optimizer.started") != null
-                    || properties.getProperty("io.autobot.optimizer.starting") == null) {
+            if (AttachProtocol.isSet(properties.getProperty(AttachProtocol.STARTED_PROPERTY))
+                    || !AttachProtocol.isSet(properties.getProperty(AttachProtocol.STARTING_PROPERTY))) {
                 return;
             }
             Thread.sleep(20);
