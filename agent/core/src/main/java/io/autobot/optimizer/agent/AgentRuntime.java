@@ -128,8 +128,8 @@ public final class AgentRuntime implements AgentContext {
         long engineReady = System.nanoTime();
         try {
             runtime.instrumenter = Instrumenter.install(instrumentation, engine, AgentWiring.methodSelectors(config,
-                    StartProblems::report), BootstrapInjector.injectedJar());
-        } catch (RuntimeException | java.io.IOException | LinkageError failure) {
+                    StartProblems::report), BootstrapInjector.injectedClassFiles());
+        } catch (RuntimeException | LinkageError failure) {
             Dispatcher.reset();
             runtime.closeProviders();
             if (redis != null) {
@@ -251,7 +251,7 @@ public final class AgentRuntime implements AgentContext {
     /** Instruments anew with these selectors: the original code comes back first (a new rules file). */
     void reselect(List<MethodSelector> selectors) throws java.io.IOException {
         instrumenter.reset();
-        instrumenter = Instrumenter.install(instrumentation, engine, selectors, BootstrapInjector.injectedJar());
+        instrumenter = Instrumenter.install(instrumentation, engine, selectors, BootstrapInjector.injectedClassFiles());
     }
 
     private void describeInstrumented(AttachResult result) {

@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.ProtectionDomain;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 
 /**
  * Makes the bridge classes (the {@code Dispatcher}, the annotations and the API exceptions) classes
@@ -32,16 +32,17 @@ final class BootstrapInjector {
     static final String NESTED_JAR = "META-INF/autobot/autobot-bootstrap.jar";
     private static final String DISPATCHER = "io.autobot.optimizer.bootstrap.Dispatcher";
 
-    private static volatile Path injected;
+    /** The bridge's class files by resource name, once injected; null before. */
+    private static volatile Map<String, byte[]> injected;
 
     private BootstrapInjector() {
     }
 
     /**
-     * The bridge jar, extracted, or null. Class files of the bridge must be read from it: the boot
-     * loader serves no resources for them.
+     * The bridge's class files by resource name ({@code a/b/C.class}), or null. They must be read
+     * from here: the boot loader serves no resources for them.
      */
-    static Path injectedJar() {
+    static Map<String, byte[]> injectedClassFiles() {
         return injected;
     }
 
@@ -49,18 +50,42 @@ final class BootstrapInjector {
         if (onBootstrapPath()) {
             return; // attached again, or started twice
         }
-        Path jar = extract();
-        if (!defineInBootLoader(instrumentation, jar)) {
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+        Map<String, byte[]> classFiles = nestedClassFiles();
+        if (!defineInBootLoader(instrumentation, classFiles)) {
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extract().toFile()));
         }
-        injected = jar;
+        injected = Map.copyOf(classFiles);
     }
 
-    private static Path extract() throws IOException {
-        try (InputStream nested = BootstrapInjector.class.getClassLoader().getResourceAsStream(NESTED_JAR)) {
-            if (nested == null) {
-                throw new IOException(NESTED_JAR + " is missing from the agent jar");
+    /** The nested jar's class files, read in memory: the usual way needs no file on disk. */
+    private static Map<String, byte[]> nestedClassFiles() throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (JarInputStream jar = new JarInputStream(nested())) {
+            for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                String name = entry.getName();
+                if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
+                    classes.put(name, jar.readAllBytes());
+                }
             }
+        }
+        return classes;
+    }
+
+    private static InputStream nested() throws IOException {
+        InputStream nested = BootstrapInjector.class.getClassLoader().getResourceAsStream(NESTED_JAR);
+        if (nested == null) {
+            throw new IOException(NESTED_JAR + " is missing from the agent jar");
+        }
+        return nested;
+    }
+
+    /**
+     * The nested jar as a file, for the bootstrap class path: the JVM reads it for as long as it
+     * runs, so it goes only when the JVM ends normally (a killed JVM leaves it in the temporary
+     * directory; this is the rare way, see the class comment).
+     */
+    private static Path extract() throws IOException {
+        try (InputStream nested = nested()) {
             Path jar = Files.createTempFile("autobot-bootstrap-", ".jar");
             jar.toFile().deleteOnExit();
             Files.copy(nested, jar, StandardCopyOption.REPLACE_EXISTING);
@@ -69,8 +94,10 @@ final class BootstrapInjector {
     }
 
     /** Defines every class of the jar in the boot loader; false when this JVM does not allow it. */
-    private static boolean defineInBootLoader(Instrumentation instrumentation, Path jar) throws IOException {
-        Map<String, byte[]> classes = classFiles(jar);
+    private static boolean defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classFiles) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        classFiles.forEach((resource, bytes) -> classes.put(
+                resource.substring(0, resource.length() - ".class".length()).replace('/', '.'), bytes));
         try {
             Module base = Object.class.getModule();
             instrumentation.redefineModule(base, Set.of(), Map.of("jdk.internal.misc",
@@ -114,22 +141,6 @@ final class BootstrapInjector {
                 throw last;
             }
         }
-    }
-
-    private static Map<String, byte[]> classFiles(Path jar) throws IOException {
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        try (JarFile file = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements();) {
-                JarEntry entry = entries.nextElement();
-                String name = entry.getName();
-                if (name.endsWith(".class") && !name.endsWith("module-info.class")) {
-                    try (InputStream in = file.getInputStream(entry)) {
-                        classes.put(name.substring(0, name.length() - 6).replace('/', '.'), in.readAllBytes());
-                    }
-                }
-            }
-        }
-        return classes;
     }
 
     private static boolean onBootstrapPath() {

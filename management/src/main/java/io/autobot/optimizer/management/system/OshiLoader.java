@@ -1,10 +1,8 @@
 package io.autobot.optimizer.management.system;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +32,7 @@ final class OshiLoader implements AutoCloseable {
         this.probe = probe;
     }
 
-    /** Extracts the nested jars to a private temporary directory and loads the probe from them. */
+    /** Puts the nested jars on disk ({@link NestedJars}) and loads the probe from them. */
     static OshiLoader fromAgentJar() throws Exception {
         return fromUrls(extract());
     }
@@ -59,19 +57,10 @@ final class OshiLoader implements AutoCloseable {
     }
 
     private static List<URL> extract() throws IOException {
-        Path dir = Files.createTempDirectory("autobot-oshi-"); // owner-only on POSIX
-        dir.toFile().deleteOnExit();
         List<URL> urls = new ArrayList<>();
-        for (String name : JARS) {
-            try (InputStream nested = OshiLoader.class.getClassLoader().getResourceAsStream(NESTED_DIR + name)) {
-                if (nested == null) {
-                    throw new IOException(NESTED_DIR + name + " is missing from the agent jar");
-                }
-                Path jar = dir.resolve(name);
-                Files.copy(nested, jar);
-                jar.toFile().deleteOnExit();
-                urls.add(jar.toUri().toURL());
-            }
+        for (Path jar : new NestedJars(NESTED_DIR, JARS, OshiLoader.class.getClassLoader())
+                .extract(Path.of(System.getProperty("java.io.tmpdir")), "autobot-oshi-")) {
+            urls.add(jar.toUri().toURL());
         }
         return urls;
     }
@@ -89,7 +78,7 @@ final class OshiLoader implements AutoCloseable {
         try {
             loader.close();
         } catch (IOException ignored) {
-            // the jars are temporary files; nothing to recover
+            // nothing to recover
         }
     }
 }

@@ -4,13 +4,11 @@ import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.engine.Engine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import net.bytebuddy.description.type.TypeDescription;
@@ -50,14 +48,15 @@ public final class Instrumenter {
      * on a thread of its own (about 1,100 of Byte Buddy's classes) took CPU from every host's start
      * on a small machine, for nothing in a host without selected methods.
      *
-     * @param bridgeJar the jar appended to the bootstrap class path, or null: the annotations are
-     *     read from it when a class loader cannot serve them (the JDK does not serve resources of
-     *     jars appended at run time, and a loader without parent sees only those)
+     * @param bridgeClassFiles the class files of the bridge in the boot loader by resource name,
+     *     or null: the annotations are read from them when a class loader cannot serve them (the
+     *     boot loader serves no resources of classes defined in it at run time, and a loader
+     *     without parent sees only those)
      */
     public static Instrumenter install(Instrumentation instrumentation, Engine engine, List<MethodSelector> selectors,
-            Path bridgeJar) throws IOException {
+            Map<String, byte[]> bridgeClassFiles) {
         OptimizerTransformer optimizer = new OptimizerTransformer(engine, selectors);
-        Supplier<AdviceWeaver> byteBuddy = new Lazy<>(() -> weaver(selectors, optimizer, bridgeJar));
+        Supplier<AdviceWeaver> byteBuddy = new Lazy<>(() -> weaver(selectors, optimizer, bridgeClassFiles));
         PrefilteringTransformer transformer = new PrefilteringTransformer(selectors, new InlineWeaver(optimizer),
                 byteBuddy);
         // Load every class the filter uses now: loading one from inside the filter would recurse.
@@ -68,22 +67,18 @@ public final class Instrumenter {
         return instrumenter;
     }
 
-    private static AdviceWeaver weaver(List<MethodSelector> selectors, OptimizerTransformer optimizer, Path bridgeJar) {
+    private static AdviceWeaver weaver(List<MethodSelector> selectors, OptimizerTransformer optimizer,
+            Map<String, byte[]> bridgeClassFiles) {
         ElementMatcher.Junction<TypeDescription> types = none();
         for (MethodSelector selector : selectors) {
             types = types.or(selector.types());
         }
-        return new AdviceWeaver(types, optimizer, bridgeClasses(bridgeJar));
+        return new AdviceWeaver(types, optimizer, bridgeClasses(bridgeClassFiles));
     }
 
-    private static ClassFileLocator bridgeClasses(Path bridgeJar) {
-        try {
-            return bridgeJar == null
-                    ? ClassFileLocator.ForClassLoader.of(AnnotationNames.class.getClassLoader())
-                    : ClassFileLocator.ForJarFile.of(bridgeJar.toFile());
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("cannot read the bridge jar " + bridgeJar, unreadable);
-        }
+    private static ClassFileLocator bridgeClasses(Map<String, byte[]> bridgeClassFiles) {
+        return bridgeClassFiles == null ? ClassFileLocator.ForClassLoader.of(AnnotationNames.class.getClassLoader())
+                : ClassFileLocator.Simple.ofResources(bridgeClassFiles);
     }
 
     /** Loaded classes that may contain selected methods, judged from their class files. */
