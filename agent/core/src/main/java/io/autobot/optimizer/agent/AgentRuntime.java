@@ -9,6 +9,7 @@ import io.autobot.optimizer.agent.call.PolicyProvider;
 import io.autobot.optimizer.agent.config.AgentConfig;
 import io.autobot.optimizer.agent.config.ConfigLoader;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
+import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
@@ -20,12 +21,15 @@ import io.autobot.optimizer.agent.spi.AgentExtension;
 import io.autobot.optimizer.bootstrap.Dispatcher;
 import io.autobot.optimizer.protocol.attach.AttachProtocol;
 import io.autobot.optimizer.protocol.attach.AttachResult;
+import io.autobot.optimizer.protocol.settings.Catalogue;
 import java.lang.instrument.Instrumentation;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,14 +155,22 @@ public final class AgentRuntime implements AgentContext {
 
     /**
      * At premain, the extensions (the management plane: MXBeans, Micrometer, the system sampler)
-     * start on a thread of their own, so the host's main method does not wait for them. Until they
-     * have, {@link AttachProtocol#STARTING_PROPERTY} is set and {@link Agent#STARTED_PROPERTY} is
-     * not: the CLI and the in-process API wait on the one for the other (for the beans).
+     * start on a thread of their own, {@code management.delay} after premain, so the host's main
+     * method neither waits for them nor shares the CPU with them in its own first moments (a JVM
+     * that ends sooner never starts them). Until they have, {@link AttachProtocol#STARTING_PROPERTY}
+     * is set and {@link Agent#STARTED_PROPERTY} is not: the CLI and the in-process API wait on the
+     * one for the other (for the beans).
      */
     private void startExtensionsInBackground(long start, long engineReady, long instrumented) {
         System.setProperty(AttachProtocol.STARTING_PROPERTY, Version.get());
+        long delayNanos = engine.settings().get(Setting.of(Catalogue.MANAGEMENT_DELAY, Duration.class)).toNanos();
         Thread thread = new Thread(() -> {
             try {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(delayNanos);
+                } catch (InterruptedException e) {
+                    // not done by the agent; the plane starts now
+                }
                 synchronized (AgentRuntime.class) { // not between a detach's steps, nor a reattach's
                     if (current == this) {
                         startExtensions();

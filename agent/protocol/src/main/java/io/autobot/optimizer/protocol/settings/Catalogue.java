@@ -94,6 +94,10 @@ public final class Catalogue {
     public static final SettingDef SAMPLE_INTERVAL = define("sample.interval", "AUTOBOT_SAMPLE_INTERVAL", DURATION,
             "1s", "a duration from 1s to 1h", "how often CPU and memory are sampled")
             .range(Duration.ofSeconds(1), Duration.ofHours(1));
+    public static final SettingDef MANAGEMENT_DELAY = define("management.delay", "AUTOBOT_MANAGEMENT_DELAY", DURATION,
+            "1s", "a duration from 0s to 1m (0s: at once)",
+            "how long after premain the management plane (MXBeans, metrics, system sampler) starts")
+            .range(Duration.ZERO, Duration.ofMinutes(1)).fixed();
 
     public static final SettingDef REDIS_URL = define("redis.url", "AUTOBOT_REDIS_URL", PATH, "",
             "redis://[user:password@]host[:port][/database] or rediss://... (TLS)",
