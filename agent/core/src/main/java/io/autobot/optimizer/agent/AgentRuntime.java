@@ -12,6 +12,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.discovery.Discovery;
 import io.autobot.optimizer.agent.engine.Engine;
+import io.autobot.optimizer.agent.host.HostCpu;
 import io.autobot.optimizer.agent.instrument.Instrumenter;
 import io.autobot.optimizer.agent.instrument.MethodSelector;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
@@ -46,6 +47,8 @@ public final class AgentRuntime implements AgentContext {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     private static volatile AgentRuntime current;
+    /** The longest the management plane's start waits, after its delay, for the host to leave a core free. */
+    private static final long MANAGEMENT_MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final AgentConfig config;
     private final Engine engine;
@@ -155,9 +158,9 @@ public final class AgentRuntime implements AgentContext {
 
     /**
      * At premain, the extensions (the management plane: MXBeans, Micrometer, the system sampler)
-     * start on a thread of their own, {@code management.delay} after premain, so the host's main
-     * method neither waits for them nor shares the CPU with them in its own first moments (a JVM
-     * that ends sooner never starts them). Until they have, {@link AttachProtocol#STARTING_PROPERTY}
+     * start on a thread of their own, {@code management.delay} after premain and once the host
+     * leaves a core free ({@link #awaitAQuietMoment}), so the host's main method neither waits for
+     * them nor shares the CPU with them (a JVM that ends sooner never starts them). Until they have, {@link AttachProtocol#STARTING_PROPERTY}
      * is set and {@link Agent#STARTED_PROPERTY} is not: the CLI and the in-process API wait on the
      * one for the other (for the beans).
      */
@@ -166,11 +169,7 @@ public final class AgentRuntime implements AgentContext {
         long delayNanos = engine.settings().get(Setting.of(Catalogue.MANAGEMENT_DELAY, Duration.class)).toNanos();
         Thread thread = new Thread(() -> {
             try {
-                try {
-                    TimeUnit.NANOSECONDS.sleep(delayNanos);
-                } catch (InterruptedException e) {
-                    // not done by the agent; the plane starts now
-                }
+                awaitAQuietMoment(delayNanos);
                 synchronized (AgentRuntime.class) { // not between a detach's steps, nor a reattach's
                     if (current == this) {
                         startExtensions();
@@ -183,6 +182,20 @@ public final class AgentRuntime implements AgentContext {
         }, "autobot-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Waits {@code management.delay}, then while the host leaves no core free, at most
+     * {@link #MANAGEMENT_MAX_WAIT_NANOS} more: the plane's start (the platform MBean server, the
+     * beans, Micrometer: about a third of a second of one core) then takes no CPU the host uses.
+     */
+    private void awaitAQuietMoment(long delayNanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(delayNanos);
+        } catch (InterruptedException e) {
+            return; // not done by the agent; the plane starts now
+        }
+        HostCpu.ofThisJvm().awaitQuiet(MANAGEMENT_MAX_WAIT_NANOS, () -> current != this);
     }
 
     /** Says the agent runs, with its beans: the property the CLI and the in-process API look for. */

@@ -1,6 +1,7 @@
 package io.autobot.optimizer.agent.cache.disk;
 
 import io.autobot.optimizer.agent.cache.ArgumentResult;
+import io.autobot.optimizer.agent.host.HostCpu;
 import io.autobot.optimizer.agent.cache.CacheTier;
 import io.autobot.optimizer.agent.cache.CallKey;
 import io.autobot.optimizer.agent.cache.LastHitExpiry;

@@ -1,5 +1,6 @@
 package io.autobot.optimizer.agent.cache.disk;
 
+import io.autobot.optimizer.agent.host.HostCpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,6 @@ final class WriteBehind {
      * how often it looks again: results wait in memory meanwhile, where lookups find them.
      */
     static final long MAX_YIELD_MILLIS = 5_000;
-    private static final long YIELD_POLL_MILLIS = 50;
     /**
      * How long the thread lets the host start before it loads MapDB (about a second of class
      * loading) unless a reader needs the store now: a short-lived JVM does not pay for it.
@@ -119,8 +119,6 @@ final class WriteBehind {
     private boolean uncommitted;
     /** Until when ({@link System#nanoTime}) the thread does not hold its work back (see {@link #yieldToHost}). */
     private long noYieldUntil = System.nanoTime();
-    /** When ({@link System#nanoTime}) the host's CPU was last read, to tell whether that reading is recent. */
-    private long lastCpuReading = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
     WriteBehind(CacheDirectory directory, Listener listener, LongAdder evictions, Supplier<HostCpu> hostCpu) {
         this.directory = directory;
@@ -320,35 +318,9 @@ final class WriteBehind {
             hostCpu = hostCpuSource.get();
         }
         long yieldNanos = TimeUnit.MILLISECONDS.toNanos(MAX_YIELD_MILLIS);
-        long deadline = now + yieldNanos;
-        if (now - lastCpuReading > TimeUnit.MILLISECONDS.toNanos(2 * YIELD_POLL_MILLIS)) {
-            hostCpu.busy(); // a reading covers the time since the one before: this starts a fresh one
-            if (!pause()) {
-                return;
-            }
-        }
-        while (!stopped && !urgent.getAsBoolean()) {
-            boolean busy = hostCpu.busy();
-            lastCpuReading = System.nanoTime();
-            if (!busy) {
-                return;
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                noYieldUntil = deadline + yieldNanos;
-                return;
-            }
-            if (!pause()) {
-                return;
-            }
-        }
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(YIELD_POLL_MILLIS);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
+        boolean quiet = hostCpu.awaitQuiet(yieldNanos, () -> stopped || urgent.getAsBoolean());
+        if (!quiet && System.nanoTime() - (now + yieldNanos) >= 0) {
+            noYieldUntil = now + 2 * yieldNanos;
         }
     }
 
