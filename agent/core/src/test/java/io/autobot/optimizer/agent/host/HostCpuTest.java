@@ -39,10 +39,7 @@ class HostCpuTest {
     @Test
     void aWaitRunsOutWhileTheHostStaysBusy() {
         AtomicInteger readings = new AtomicInteger();
-        HostCpu cpu = new HostCpu(() -> {
-            readings.incrementAndGet();
-            return 1.0;
-        }, 2);
+        HostCpu cpu = alwaysBusy(readings);
         assertThat(cpu.awaitQuiet(TimeUnit.MILLISECONDS.toNanos(120), () -> false)).isFalse();
         assertThat(readings.get()).as("a reading every 50 ms until the wait ran out").isBetween(3, 6);
     }
@@ -50,10 +47,7 @@ class HostCpuTest {
     @Test
     void aWaitGivenUpEndsAtOnce() {
         AtomicInteger readings = new AtomicInteger();
-        HostCpu cpu = new HostCpu(() -> {
-            readings.incrementAndGet();
-            return 1.0;
-        }, 2);
+        HostCpu cpu = alwaysBusy(readings);
         assertThat(cpu.awaitQuiet(TimeUnit.SECONDS.toNanos(30), () -> true)).isFalse();
         assertThat(readings.get()).as("the constructor's and the renewed reading only").isEqualTo(2);
     }
@@ -65,5 +59,13 @@ class HostCpuTest {
         assertThat(cpu.busy()).isTrue(); // reading 2, just now
         assertThat(cpu.awaitQuiet(TimeUnit.SECONDS.toNanos(30), () -> false)).isTrue();
         assertThat(readings.get()).as("no renewed reading before the first look").isEqualTo(3);
+    }
+
+    /** A host using both of its two cores, counting the readings. */
+    private static HostCpu alwaysBusy(AtomicInteger readings) {
+        return new HostCpu(() -> {
+            readings.incrementAndGet();
+            return 1.0;
+        }, 2);
     }
 }
