@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,9 @@ final class NestedJars {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final String PARTIAL = ".partial-";
+    /** Far longer than copying a few megabytes takes. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final String resourceDir;
     private final List<String> names;
@@ -137,11 +142,12 @@ final class NestedJars {
 
     /** Writes each jar not there yet with its size (to a file of its own first, then moved in whole). */
     private List<Path> fill(Path dir, List<JarEntry> entries) throws IOException {
+        removeAbandonedPartials(dir);
         List<Path> jars = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             Path jar = dir.resolve(names.get(i));
             if (!Files.isRegularFile(jar, NO_FOLLOW) || Files.size(jar) != entries.get(i).getSize()) {
-                Path partial = Files.createTempFile(dir, ".partial-", ".jar");
+                Path partial = Files.createTempFile(dir, PARTIAL, ".jar");
                 try {
                     copy(names.get(i), partial);
                     Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -152,6 +158,22 @@ final class NestedJars {
             jars.add(jar);
         }
         return jars;
+    }
+
+    /**
+     * Removes the partial copies a JVM killed while it wrote them left behind: those older than
+     * {@link #ABANDONED_AFTER}, which no copy in progress takes.
+     */
+    private static void removeAbandonedPartials(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, PARTIAL + "*")) {
+            for (Path partial : partials) {
+                if (Files.isRegularFile(partial, NO_FOLLOW)
+                        && Files.getLastModifiedTime(partial, NO_FOLLOW).toMillis() < before) {
+                    Files.deleteIfExists(partial);
+                }
+            }
+        }
     }
 
     private List<Path> extractPrivately(Path tempDir, String prefix) throws IOException {

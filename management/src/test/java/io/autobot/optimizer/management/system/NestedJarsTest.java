@@ -128,4 +128,19 @@ class NestedJarsTest {
             assertThat(first.get(0).getParent()).isNotEqualTo(second.get(0).getParent());
         }
     }
+
+    @Test
+    void aPartialCopyLeftByAKilledJvmIsRemovedOnceItIsOld() throws Exception {
+        Path temp = Files.createDirectory(work.resolve("tmp"));
+        try (URLClassLoader loader = agentJar("v1")) {
+            Path shared = extract(loader, temp).get(0).getParent();
+            Path abandoned = Files.writeString(shared.resolve(".partial-1.jar"), "cut short");
+            Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+            Path inProgress = Files.writeString(shared.resolve(".partial-2.jar"), "being written");
+
+            extract(loader, temp);
+            assertThat(abandoned).doesNotExist();
+            assertThat(inProgress).as("another JVM may be writing it").exists();
+        }
+    }
 }
