@@ -30,6 +30,8 @@ class StageFaultIT {
     private static final String AGENT = "io.autobot.optimizer.agent.";
     private static final String MANAGEMENT = "io.autobot.optimizer.management.";
     private static final int SECONDS = 3;
+    /** Long enough for the management plane to start in the busy host (see the plane's stages). */
+    private static final int PLANE_SECONDS = 14;
     /** The warning of an internal failure names the exception and its message. */
     private static final String INTERNAL = "injected fault";
 
@@ -91,10 +93,14 @@ class StageFaultIT {
                 new Stage("metrics", true, INTERNAL, List.of(AGENT + "call.OperationStats#recordCall",
                         AGENT + "call.OperationStats#recordMiss", AGENT + "call.OperationStats#recordHit",
                         AGENT + "call.OperationStats#recordFastHit", AGENT + "call.OperationStats#recordDirectHit")),
+                // the plane starts management.delay (1 s) after premain, then waits while the busy host keeps
+                // both cores (at most 10 s: AgentRuntime): the host runs past that
                 new Stage("management plane", false, INTERNAL, List.of(MANAGEMENT + "ManagementPlane#tick",
-                        MANAGEMENT + "metrics.MetricsBinding#bindNew", MANAGEMENT + "system.SystemSampler#sample")),
+                        MANAGEMENT + "metrics.MetricsBinding#bindNew", MANAGEMENT + "system.SystemSampler#sample"),
+                        false, PLANE_SECONDS),
                 // start-up and class loading: the agent goes on without the broken part, the host unoptimized
-                new Stage("management start", false, INTERNAL, List.of(MANAGEMENT + "ManagementExtension#start"), true),
+                new Stage("management start", false, INTERNAL, List.of(MANAGEMENT + "ManagementExtension#start"), true,
+                        PLANE_SECONDS),
                 // registering a selected method, for either weaver
                 new Stage("instrumentation", false, INTERNAL,
                         List.of(AGENT + "instrument.OptimizerTransformer#register"), true),

@@ -141,6 +141,7 @@ public class LoadHost {
         System.out.println("heap.mb=" + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         System.out.println("heap.peak.after.gc.mb=" + heap.peakAfterGcMegabytes());
         System.out.println("injected=" + InjectedFaults.fired());
+        awaitTheBeans();
         System.out.println("internal.failures=" + internalFailures());
         System.out.println("internal.failures.operations=" + operationsInternalFailures());
         System.exit(0);
@@ -167,6 +168,19 @@ public class LoadHost {
             }
         }
         return finished;
+    }
+
+    /**
+     * As docs/management.md tells a JMX client: while the agent still starts its management plane
+     * (after its delay, and while this busy host kept both cores) the property
+     * {@code io.autobot.optimizer.starting} holds a value; the beans are there once it is emptied.
+     */
+    private static void awaitTheBeans() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!System.getProperty("io.autobot.optimizer.starting", "").isEmpty()
+                && System.getProperty("io.autobot.optimizer.started", "").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** The agent's count of its internal failures, as a JMX console shows it; -1 when it cannot be read. */
