@@ -185,11 +185,14 @@ public final class AgentRuntime implements AgentContext {
     }
 
     /**
-     * Waits {@code management.delay}, then while the host leaves no core free, at most
+     * Waits {@code management.delay} (none by default), then while the host leaves no core free, at most
      * {@link #MANAGEMENT_MAX_WAIT_NANOS} more: the plane's start (the platform MBean server, the
      * beans, Micrometer: about a third of a second of one core) then takes no CPU the host uses.
      */
     private void awaitAQuietMoment(long delayNanos) {
+        if (delayNanos == 0) {
+            return; // the default: at once, as premain returns
+        }
         try {
             TimeUnit.NANOSECONDS.sleep(delayNanos);
         } catch (InterruptedException e) {

@@ -95,7 +95,7 @@ public final class Catalogue {
             "1s", "a duration from 1s to 1h", "how often CPU and memory are sampled")
             .range(Duration.ofSeconds(1), Duration.ofHours(1));
     public static final SettingDef MANAGEMENT_DELAY = define("management.delay", "AUTOBOT_MANAGEMENT_DELAY", DURATION,
-            "1s", "a duration from 0s to 1m (0s: at once)",
+            "0s", "a duration from 0s to 1m (0s: at once)",
             "how long after premain the management plane (MXBeans, metrics, system sampler) starts")
             .range(Duration.ZERO, Duration.ofMinutes(1)).fixed();
 
