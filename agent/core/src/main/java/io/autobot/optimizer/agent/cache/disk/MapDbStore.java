@@ -3,9 +3,11 @@ package io.autobot.optimizer.agent.cache.disk;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +29,14 @@ import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * The store on MapDB: one file with a write-ahead log (transactions), so a JVM killed at any
- * moment reopens at its last commit. It holds the entries, the classes written per method, and a
- * format marker that tells a store of another version apart. The only class that touches MapDB,
- * so MapDB (and Kotlin, Eclipse Collections, Guava) load only when a store is opened.
+ * The store on MapDB: one file with a write-ahead log (transactions). It holds the entries, the
+ * classes written per method, and a format marker that tells a store of another version apart.
+ * The only class that touches MapDB, so MapDB (and Kotlin, Eclipse Collections, Guava) load only
+ * when a store is opened.
+ *
+ * <p>A JVM killed between commits reopens at its last commit. One killed during a commit may
+ * leave the file half-written, which {@link CommitMarker} tells: such a store is damaged, and what
+ * can still be read of it (entries whose checksum holds) is read out for the caller to rebuild it.
  *
  * <p>MapDB 3's write-ahead store fails under concurrent reads, writes and commits (its issues
  * 897, 963, 1001, 1043 show the same {@code IndexOutOfBounds} and {@code GetVoid} failures), so
@@ -53,6 +59,7 @@ final class MapDbStore implements Store {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final DB db;
+    private final CommitMarker commitMarker;
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
     /** Records as the store holds them, by key: what was written or read lately (see above). */
@@ -71,9 +78,11 @@ final class MapDbStore implements Store {
     private long size;
     private long committedSize;
 
-    private MapDbStore(DB db, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes, long size) {
+    private MapDbStore(DB db, CommitMarker commitMarker, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes,
+            long size) {
         this.knownKeys = size == 0 ? ConcurrentHashMap.newKeySet() : null;
         this.db = db;
+        this.commitMarker = commitMarker;
         this.entries = entries;
         this.classes = classes;
         this.size = size;
@@ -83,51 +92,63 @@ final class MapDbStore implements Store {
     /**
      * Opens the store at {@code file}, creating it when absent.
      *
-     * @throws StoreException saying whether the store is locked, damaged or unavailable
+     * @throws StoreException saying whether the store is locked, damaged or unavailable; a damaged
+     *     store's exception holds what could still be read of it
      */
     static MapDbStore open(Path file) throws StoreException {
         boolean existed = CacheDirectory.hasContent(file);
+        boolean cutShort = existed && CommitMarker.leftBehind(file);
         DB db = null;
+        CommitMarker commitMarker = null;
+        HTreeMap<byte[], byte[]> entries = null;
+        HTreeMap<String, byte[]> classes = null;
         // MapDB keeps the opening thread's context loader and requires one: a host's RMI, JMX or
         // pool thread often has none, so the store is opened with the agent's own loader
         Thread thread = Thread.currentThread();
         ClassLoader callerLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(MapDbStore.class.getClassLoader());
         try {
-            db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
+            db = DBMaker.fileDB(file.toFile()).transactionEnable().fileSyncDisable().make(); // synced by the marker
             Atomic.String format = db.atomicString("format").createOrOpen();
             if (existed && !FORMAT.equals(format.get())) {
                 throw new StoreException(StoreException.Kind.DAMAGED, "it was written by another version ("
                         + (format.get() == null ? "no format marker" : format.get()) + ")", null);
             }
-            format.set(FORMAT);
             // no counterEnable(): its counter records break MapDB's crash recovery (a store killed
             // mid-write then fails on reads in about one reopening of four); the size is counted here
-            HTreeMap<byte[], byte[]> entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
-                    .createOrOpen();
-            HTreeMap<String, byte[]> classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY)
-                    .createOrOpen();
+            entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
+            classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+            if (cutShort) {
+                throw new StoreException("its last commit did not finish (the JVM stopped while writing it)",
+                        salvage(entries, classes));
+            }
             long size = entries.sizeLong(); // reads the whole index: a damaged one fails here rather than later
-            db.commit();
-            return new MapDbStore(db, entries, classes, size);
+            format.set(FORMAT);
+            commitMarker = new CommitMarker(file);
+            commitMarker.commit(db::commit);
+            return new MapDbStore(db, commitMarker, entries, classes, size);
         } catch (StoreException e) {
-            closeQuietly(db);
+            closeQuietly(db, commitMarker);
             throw e;
+        } catch (IOException | UncheckedIOException e) { // the commit marker: the directory, not the store, fails
+            closeQuietly(db, commitMarker);
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, CacheDirectory.describe(rootCause(e)), e);
         } catch (DBException.FileLocked | OverlappingFileLockException e) {
-            closeQuietly(db);
+            closeQuietly(db, commitMarker);
             throw new StoreException(StoreException.Kind.LOCKED, "another JVM uses it", e);
         } catch (DBException.VolumeIOError e) {
-            closeQuietly(db);
+            closeQuietly(db, commitMarker);
             // the directory passed a write probe: an I/O failure is a full disk or a damaged file
             Throwable cause = rootCause(e);
             throw new StoreException(isNoSpaceOrAccess(cause) ? StoreException.Kind.UNAVAILABLE
                     : StoreException.Kind.DAMAGED, CacheDirectory.describe(cause), e);
         } catch (LinkageError e) {
-            closeQuietly(db);
+            closeQuietly(db, commitMarker);
             throw new StoreException(StoreException.Kind.UNAVAILABLE, "MapDB cannot load: " + e, e);
         } catch (RuntimeException | AssertionError e) {
-            closeQuietly(db);
-            throw new StoreException(StoreException.Kind.DAMAGED, CacheDirectory.describe(e), e);
+            Salvage salvage = entries == null ? null : salvage(entries, classes);
+            closeQuietly(db, commitMarker);
+            throw new StoreException(CacheDirectory.describe(e), salvage);
         } finally {
             thread.setContextClassLoader(callerLoader);
         }
@@ -219,32 +240,42 @@ final class MapDbStore implements Store {
 
     @Override
     public Salvage salvage(BiPredicate<byte[], byte[]> keep, long maxBytes) {
-        return locked(() -> {
-            List<byte[][]> kept = new ArrayList<>();
-            Map<String, Set<String>> allowed = new java.util.HashMap<>();
-            long bytes = 0;
-            try {
-                for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
-                    if (keep.test(entry.getKey(), entry.getValue())) {
-                        kept.add(new byte[][] {entry.getKey(), entry.getValue()});
-                        bytes += entry.getKey().length + entry.getValue().length;
-                        if (bytes > maxBytes) {
-                            break;
-                        }
+        return locked(() -> salvage(entries, classes, keep, maxBytes));
+    }
+
+    /** What a store that failed to open can still give: intact entries, up to the salvage bound. */
+    private static Salvage salvage(HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes) {
+        return salvage(entries, classes, EntryFormat::intact, StoreOpener.SALVAGE_BYTES);
+    }
+
+    private static Salvage salvage(HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes,
+            BiPredicate<byte[], byte[]> keep, long maxBytes) {
+        List<byte[][]> kept = new ArrayList<>();
+        Map<String, Set<String>> allowed = new java.util.HashMap<>();
+        long bytes = 0;
+        try {
+            for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+                if (keep.test(entry.getKey(), entry.getValue())) {
+                    kept.add(new byte[][] {entry.getKey(), entry.getValue()});
+                    bytes += entry.getKey().length + entry.getValue().length;
+                    if (bytes > maxBytes) {
+                        break;
                     }
                 }
-            } catch (RuntimeException | StackOverflowError damaged) {
-                // the rest is lost: what was read before the failure is kept
             }
+        } catch (RuntimeException | StackOverflowError | AssertionError damaged) {
+            // the rest is lost: what was read before the failure is kept
+        }
+        if (classes != null) {
             try {
-                for (String stableId : classes.keySet()) {
-                    allowed.put(stableId, allowedClasses(stableId));
+                for (Map.Entry<String, byte[]> names : classes.getEntries()) {
+                    allowed.put(names.getKey(), classNames(names.getValue()));
                 }
-            } catch (RuntimeException | StackOverflowError damaged) {
-                // entries whose classes are lost cannot be read back: they are dropped below
+            } catch (RuntimeException | StackOverflowError | AssertionError damaged) {
+                // entries whose classes are lost cannot be read back: the caller drops them
             }
-            return new Salvage(kept, allowed);
-        });
+        }
+        return new Salvage(kept, allowed);
     }
 
     @Override
@@ -265,7 +296,10 @@ final class MapDbStore implements Store {
 
     @Override
     public Set<String> allowedClasses(String stableId) {
-        byte[] names = locked(() -> classes.get(stableId));
+        return classNames(locked(() -> classes.get(stableId)));
+    }
+
+    private static Set<String> classNames(byte[] names) {
         if (names == null || names.length == 0) {
             return Collections.emptySet();
         }
@@ -283,7 +317,7 @@ final class MapDbStore implements Store {
     @Override
     public void commit() {
         locked(() -> {
-            db.commit();
+            commitMarker.commit(db::commit);
             committedSize = size;
             return null;
         });
@@ -306,6 +340,7 @@ final class MapDbStore implements Store {
             if (!db.isClosed()) {
                 db.close();
             }
+            commitMarker.close();
             return null;
         });
     }
@@ -347,7 +382,10 @@ final class MapDbStore implements Store {
         return cause;
     }
 
-    private static void closeQuietly(DB db) {
+    private static void closeQuietly(DB db, CommitMarker commitMarker) {
+        if (commitMarker != null) {
+            commitMarker.close();
+        }
         if (db != null) {
             try {
                 db.close();

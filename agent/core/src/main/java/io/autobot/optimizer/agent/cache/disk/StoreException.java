@@ -15,13 +15,27 @@ final class StoreException extends Exception {
     }
 
     private final Kind kind;
+    private final transient Store.Salvage salvage;
 
     StoreException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.salvage = null;
+    }
+
+    /** A damaged store, with what could still be read of it (or null). */
+    StoreException(String message, Store.Salvage salvage) {
+        super(message);
+        this.kind = Kind.DAMAGED;
+        this.salvage = salvage;
     }
 
     Kind kind() {
         return kind;
+    }
+
+    /** What could still be read of a damaged store; null when nothing could be or it was not tried. */
+    Store.Salvage salvage() {
+        return salvage;
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 final class StoreOpener {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
-    private static final long SALVAGE_BYTES = 64L << 20;
+    /** At most this much of a damaged store is read out to rebuild it. */
+    static final long SALVAGE_BYTES = 64L << 20;
 
     private final CacheDirectory directory;
 
@@ -44,7 +45,7 @@ final class StoreOpener {
                             + " results in memory only", directory);
                     return null;
                 case DAMAGED:
-                    return rebuild("it is damaged or from another version (" + e.getMessage() + ")");
+                    return rebuild("it is damaged or from another version (" + e.getMessage() + ")", e.salvage());
                 default:
                     LOG.warn("the disk cache at {} cannot be opened ({}); results are cached in memory only",
                             directory, e.getMessage());
@@ -57,10 +58,6 @@ final class StoreOpener {
     static void unusable(CacheDirectory directory, IOException e) {
         LOG.warn("DISK_CACHE_PATH={} cannot be used: {}; results are cached in memory only", directory,
                 e.getMessage());
-    }
-
-    Store rebuild(String reason) {
-        return rebuild(reason, null);
     }
 
     Store rebuild(String reason, Store.Salvage salvage) {

@@ -97,6 +97,8 @@ final class WriteBehind {
     private final CountDownLatch needed = new CountDownLatch(1);
     private final AtomicBoolean recovering = new AtomicBoolean();
     private final AtomicBoolean writeFailureReported = new AtomicBoolean();
+    /** Whether a write failure has had the store rebuilt in this run (see {@link #storeFailed}). */
+    private final AtomicBoolean rebuiltAfterWriteFailure = new AtomicBoolean();
     /** Held while a put moves from the tier's pending copies into the store. */
     private final Object moving = new Object();
     private final Thread thread;
@@ -335,7 +337,7 @@ final class WriteBehind {
         try {
             commit(current);
         } catch (RuntimeException | StackOverflowError failure) {
-            writeFailed(current, failure);
+            storeFailed(current, failure);
         }
     }
 
@@ -409,7 +411,7 @@ final class WriteBehind {
                     }
                 } else if (command instanceof Recover recover) {
                     commitNow = true;
-                    current = recover(current, recover.reason());
+                    current = recover(current, "a read failed (" + recover.reason() + ")");
                 } else {
                     stop = true;
                     commitNow = true;
@@ -420,7 +422,7 @@ final class WriteBehind {
                 commit(current);
             }
         } catch (RuntimeException | StackOverflowError failure) {
-            writeFailed(current, failure);
+            storeFailed(current, failure);
         } finally {
             giveUp(batch.subList(Math.min(done + 1, batch.size()), batch.size())); // the failed one is finished
             clears.forEach(future -> future.complete(null));
@@ -482,11 +484,26 @@ final class WriteBehind {
         store = null;
         Store.Salvage salvage = StoreOpener.salvage(current);
         closeQuietly(current);
-        Store fresh = opener.rebuild("a read failed (" + reason + ")", salvage);
+        Store fresh = opener.rebuild(reason, salvage);
         store = fresh;
         writable = fresh != null;
         recovering.set(false);
         return fresh;
+    }
+
+    /**
+     * A write or commit failed. A failure of the files (a full disk, an I/O error) closes the store
+     * for this run ({@link #writeFailed}). Any other failure is the store's own structure, which a
+     * JVM killed during a commit can leave broken (MapDB 3.1 applies a commit in place and does
+     * not replay its log): the store is set aside and rebuilt with what can still be read, once
+     * per run; a rebuilt store that fails again is closed for the run.
+     */
+    private void storeFailed(Store current, Throwable failure) {
+        if (MapDbStore.isIoFailure(failure) || !rebuiltAfterWriteFailure.compareAndSet(false, true)) {
+            writeFailed(current, failure);
+        } else {
+            recover(current, "a write failed (" + CacheDirectory.describe(MapDbStore.rootCause(failure)) + ")");
+        }
     }
 
     /**
@@ -530,7 +547,7 @@ final class WriteBehind {
             if (MapDbStore.isIoFailure(failure)) {
                 writeFailed(current, failure);
             } else {
-                recover(current, CacheDirectory.describe(failure));
+                recover(current, "a read failed (" + CacheDirectory.describe(failure) + ")");
             }
         }
     }

@@ -261,6 +261,56 @@ class DiskTierTest {
     }
 
     @Test
+    void rebuildsAStoreWhoseLastCommitDidNotFinishWithTheEntriesThatCanStillBeRead() throws Exception {
+        DiskTier tier = open(dir());
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        assertThat(tier.offer(key(method, "a"), "A", HOUR)).isTrue();
+        tier.close();
+        Files.write(CommitMarker.of(dir().resolve(CacheDirectory.STORE_FILE)), new byte[0]);
+
+        tier = open(dir());
+        assertThat(tier.get(key(method, "a"))).isEqualTo("A");
+        assertThat(CommitMarker.of(dir().resolve(CacheDirectory.STORE_FILE))).doesNotExist();
+        try (var entries = Files.list(dir())) {
+            assertThat(entries.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("damaged-"));
+        }
+    }
+
+    @Test
+    void rebuildsAStoreThatAWriteFindsDamagedAndGoesOnWritingToTheNewOne() throws Exception {
+        MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
+        DiskTier tier = open(dir());
+        for (int i = 0; i < 200; i++) {
+            tier.offer(key(method, i), i, HOUR);
+        }
+        tier = reopen(tier);
+        assertThat(tier.get(key(method, 0))).isEqualTo(0); // the store is open
+        // what a JVM killed during a commit could leave, had its marker been lost: the store's
+        // pages (past its header) hold other bytes
+        try (var file = java.nio.channels.FileChannel.open(dir().resolve(CacheDirectory.STORE_FILE),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] noise = new byte[(int) Math.min(file.size() - 64, 1 << 20)];
+            new java.util.Random(1).nextBytes(noise);
+            file.write(java.nio.ByteBuffer.wrap(noise), 64);
+        }
+        for (int i = 200; i < 400 && !setAside(); i++) {
+            tier.offer(key(method, i), i, HOUR);
+            Thread.sleep(5);
+        }
+        assertThat(setAside()).as("the damaged store was set aside").isTrue();
+
+        assertThat(tier.offer(key(method, "after"), "A", HOUR)).isTrue();
+        tier = reopen(tier);
+        assertThat(tier.get(key(method, "after"))).as("written to the new store").isEqualTo("A");
+    }
+
+    private boolean setAside() throws IOException {
+        try (var entries = Files.list(dir())) {
+            return entries.anyMatch(path -> path.getFileName().toString().startsWith("damaged-"));
+        }
+    }
+
+    @Test
     void ignoresAnEntryThatNamesAClassTheCacheNeverWrote() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
         DiskTier tier = open(dir());

@@ -2,14 +2,19 @@ package io.autobot.optimizer.agent.cache.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The records a store keeps in memory beside MapDB (the recent ones, and the hashes of the keys of
- * a store created in this JVM) never answer other than MapDB itself would.
+ * a store created in this JVM) never answer other than MapDB itself would; a store whose last
+ * commit did not finish is told apart and read out.
  */
 class MapDbStoreTest {
 
@@ -66,5 +71,41 @@ class MapDbStoreTest {
         } finally {
             again.close();
         }
+    }
+
+    @Test
+    void aCommitLeavesNoMarkerBehind() throws Exception {
+        Path file = temp.resolve("store.db");
+        MapDbStore store = MapDbStore.open(file);
+        try {
+            store.put(bytes("k"), bytes("v"));
+            store.commit();
+            assertThat(CommitMarker.of(file)).doesNotExist();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aStoreWhoseLastCommitDidNotFinishIsDamagedAndItsIntactEntriesAreReadOut() throws Exception {
+        Path file = temp.resolve("store.db");
+        byte[] key = EntryFormat.key(EntryFormat.stableId("com.example.A#f()V"), bytes("call"));
+        byte[] intact = EntryFormat.record(key, bytes("payload"), Long.MAX_VALUE);
+        byte[] otherKey = EntryFormat.key(EntryFormat.stableId("com.example.A#f()V"), bytes("other"));
+        MapDbStore first = MapDbStore.open(file);
+        first.put(key, intact);
+        first.put(otherKey, intact); // a record under another key than its own: its checksum fails
+        first.allowClasses("com.example.A#f()V", Set.of("java.lang.String"));
+        first.commit();
+        first.close();
+        Files.write(CommitMarker.of(file), new byte[0]); // as a JVM killed during a commit leaves it
+
+        StoreException damaged = catchThrowableOfType(() -> MapDbStore.open(file), StoreException.class);
+
+        assertThat(damaged.kind()).isEqualTo(StoreException.Kind.DAMAGED);
+        assertThat(damaged.getMessage()).contains("last commit did not finish");
+        assertThat(damaged.salvage().entries()).singleElement()
+                .satisfies(entry -> assertThat(entry).isDeepEqualTo(new byte[][] {key, intact}));
+        assertThat(damaged.salvage().classes()).containsEntry("com.example.A#f()V", Set.of("java.lang.String"));
     }
 }
