@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A JVM writing disk-cache entries as fast as it can (the CrashHost of the integration tests),
 # killed with SIGKILL at a random moment, again and again on one DISK_CACHE_PATH: how each next
-# start found the store. Every start after a kill either opens the store as it was at its last
-# commit, or finds that the kill cut a commit short and rebuilds the store with what can still be read.
+# start found the store. A start after a kill opens the store as it was at its last commit, or
+# finds that the kill cut a commit short (docs/caching.md, "Crash safety"): it keeps the store if
+# it reads through, and otherwise sets it aside and rebuilds it with what can still be read.
 # Run from the repository's root after `mvn -B install -DskipTests` and
 # `(cd integration-tests/tests && mvn -B test-compile)`: integration-tests/benchmarks/kill-during-writes.sh [kills]
 set -euo pipefail
@@ -28,9 +29,10 @@ done
 
 count() { cat "$dir"/err-* | grep -c "$1" || true; }
 echo "kills: $kills"
-echo "starts that opened the store as it was: $((kills - 1 - $(count 'was set aside')))"
-echo "starts that found a commit cut short, store rebuilt with entries: $(count 'did not finish.*entries that could still be read')"
-echo "starts that found a commit cut short, store rebuilt empty: $(count 'did not finish.*, empty')"
+echo "starts that opened the store as it was at its last commit: $((kills - 1 - $(count 'was set aside') - $(count 'reads through and is kept')))"
+echo "starts that found a commit cut short, read the store through and kept it: $(count 'reads through and is kept')"
+echo "starts that found a commit cut short, store set aside and rebuilt with entries: $(count 'did not finish.*entries that could still be read')"
+echo "starts that found a commit cut short, store set aside and rebuilt empty: $(count 'did not finish.*, empty')"
 echo "starts that found the store damaged otherwise, rebuilt with entries: $(($(count 'was set aside.*entries that could still be read') - $(count 'did not finish.*entries that could still be read')))"
 echo "starts that found the store damaged otherwise, rebuilt empty: $(($(count 'was set aside.*, empty') - $(count 'did not finish.*, empty')))"
 echo "runs that could not write the store: $(count 'cannot be written')"

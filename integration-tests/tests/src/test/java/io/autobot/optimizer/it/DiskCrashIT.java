@@ -67,8 +67,8 @@ class DiskCrashIT {
         assertThat(verify.value("correct")).as(verify.toString()).isEqualTo("true");
         assertThat(Integer.parseInt(verify.value("served"))).as(verify + "\nthe killed hosts said:\n" + crashedErrors)
                 .isPositive();
-        // MapDB's write-ahead log brings the store back at its last commit; should it not, the
-        // store is set aside with one warning and rebuilt from what can still be read
+        // a kill between commits leaves the store at its last commit; one during a commit leaves the
+        // commit marker, and the store is set aside with one warning and rebuilt from what can still be read
         assertThat(verify.stderr().lines().filter(line -> line.contains("WARN")).count()).as(verify.stderr())
                 .isLessThanOrEqualTo(1);
         HostLog.assertNoUnexpectedWarnings(verify, SET_ASIDE);

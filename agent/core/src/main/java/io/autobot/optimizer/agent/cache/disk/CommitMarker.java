@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
  * a commit to its file in place after writing its log, and never replays that log when it opens:
  * a JVM killed while the commit is applied leaves a file that is half old, half new. A marker file
  * ({@code <store>.committing}) exists exactly while the commit writes the file, so a marker found
- * at the next opening says the file may be half-written. MapDB's own sync of the file is turned
+ * at the next opening says the file may be half-written, and the store is read through before it
+ * is trusted ({@link Store#lastCommitCutShort}). MapDB's own sync of the file is turned
  * off and done here, after the marker is gone: a kill during that sync loses nothing (the written
  * pages are the system's already), and the marker covers the writes only.
  */
@@ -51,6 +52,15 @@ final class CommitMarker implements AutoCloseable {
             file.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("the disk cache's commit marker " + marker + " or its sync failed", e);
+        }
+    }
+
+    /** Removes a marker found at opening, once the file proved readable; one that stays is looked at again. */
+    void clear() {
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            // the next start reads the store through once more
         }
     }
 

@@ -35,8 +35,9 @@ import org.mapdb.Serializer;
  * when a store is opened.
  *
  * <p>A JVM killed between commits reopens at its last commit. One killed during a commit may
- * leave the file half-written, which {@link CommitMarker} tells: such a store is damaged, and what
- * can still be read of it (entries whose checksum holds) is read out for the caller to rebuild it.
+ * leave the file half-written, which {@link CommitMarker} tells: such a store opens, and is
+ * trusted once it reads through ({@link #readThrough}). A store that fails to open is read out
+ * (entries whose checksum holds) for the caller to rebuild it.
  *
  * <p>MapDB 3's write-ahead store fails under concurrent reads, writes and commits (its issues
  * 897, 963, 1001, 1043 show the same {@code IndexOutOfBounds} and {@code GetVoid} failures), so
@@ -60,6 +61,8 @@ final class MapDbStore implements Store {
     private final ReentrantLock lock = new ReentrantLock();
     private final DB db;
     private final CommitMarker commitMarker;
+    /** Whether the marker was found at opening and the store has not been read through since. */
+    private volatile boolean cutShort;
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
     /** Records as the store holds them, by key: what was written or read lately (see above). */
@@ -79,8 +82,9 @@ final class MapDbStore implements Store {
     private long committedSize;
 
     private MapDbStore(DB db, CommitMarker commitMarker, HTreeMap<byte[], byte[]> entries, HTreeMap<String, byte[]> classes,
-            long size) {
+            long size, boolean cutShort) {
         this.knownKeys = size == 0 ? ConcurrentHashMap.newKeySet() : null;
+        this.cutShort = cutShort;
         this.db = db;
         this.commitMarker = commitMarker;
         this.entries = entries;
@@ -118,15 +122,13 @@ final class MapDbStore implements Store {
             // mid-write then fails on reads in about one reopening of four); the size is counted here
             entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
             classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-            if (cutShort) {
-                throw new StoreException("its last commit did not finish (the JVM stopped while writing it)",
-                        salvage(entries, classes));
-            }
             long size = entries.sizeLong(); // reads the whole index: a damaged one fails here rather than later
-            format.set(FORMAT);
             commitMarker = new CommitMarker(file);
-            commitMarker.commit(db::commit);
-            return new MapDbStore(db, commitMarker, entries, classes, size);
+            if (!cutShort) { // a commit now would remove the marker before the store is read through
+                format.set(FORMAT);
+                commitMarker.commit(db::commit);
+            }
+            return new MapDbStore(db, commitMarker, entries, classes, size, cutShort);
         } catch (StoreException e) {
             closeQuietly(db, commitMarker);
             throw e;
@@ -148,7 +150,8 @@ final class MapDbStore implements Store {
         } catch (RuntimeException | AssertionError e) {
             Salvage salvage = entries == null ? null : salvage(entries, classes);
             closeQuietly(db, commitMarker);
-            throw new StoreException(CacheDirectory.describe(e), salvage);
+            throw new StoreException((cutShort ? "its last commit did not finish (the JVM stopped while writing it): "
+                    : "") + CacheDirectory.describe(e), salvage);
         } finally {
             thread.setContextClassLoader(callerLoader);
         }
@@ -276,6 +279,28 @@ final class MapDbStore implements Store {
             }
         }
         return new Salvage(kept, allowed);
+    }
+
+    @Override
+    public boolean lastCommitCutShort() {
+        return cutShort;
+    }
+
+    @Override
+    public void readThrough() {
+        locked(() -> {
+            for (Map.Entry<byte[], byte[]> entry : entries.getEntries()) {
+                entry.getValue(); // reading the leaf is the check
+            }
+            for (Map.Entry<String, byte[]> names : classes.getEntries()) {
+                names.getValue();
+            }
+            if (cutShort) {
+                commitMarker.clear();
+                cutShort = false;
+            }
+            return null;
+        });
     }
 
     @Override

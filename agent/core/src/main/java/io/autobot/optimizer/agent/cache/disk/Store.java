@@ -34,6 +34,21 @@ interface Store extends AutoCloseable {
     record Salvage(List<byte[][]> entries, Map<String, Set<String>> classes) {
     }
 
+    /**
+     * Whether the store's last commit did not finish (its JVM was killed while writing it): the
+     * file may be part old, part new, and is to be {@linkplain #readThrough() read through} before
+     * it is trusted.
+     */
+    boolean lastCommitCutShort();
+
+    /**
+     * Reads every entry and every recorded class; a store whose last commit was cut short and that
+     * reads through is whole again.
+     *
+     * @throws RuntimeException when a read fails: the store is damaged
+     */
+    void readThrough();
+
     long size();
 
     /** The classes the cache wrote for a method's results (empty when none). */

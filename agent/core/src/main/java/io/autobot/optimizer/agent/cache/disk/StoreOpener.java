@@ -3,7 +3,11 @@ package io.autobot.optimizer.agent.cache.disk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +21,12 @@ final class StoreOpener {
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
     /** At most this much of a damaged store is read out to rebuild it. */
     static final long SALVAGE_BYTES = 64L << 20;
+    /** Salvaged entries written into a new store between two commits (about 2 MB of 2 KB results). */
+    private static final int RESTORE_BATCH = 1_000;
 
     private final CacheDirectory directory;
+    /** What the last rebuild read out and the tier's thread has not yet written (see {@link #rebuild}). */
+    private Store.Salvage salvaged;
 
     StoreOpener(CacheDirectory directory) {
         this.directory = directory;
@@ -60,13 +68,20 @@ final class StoreOpener {
                 e.getMessage());
     }
 
+    /**
+     * Sets the store aside and opens a new, empty one. What could still be read of the old one is
+     * kept for the tier's thread to write into the new one ({@link #takeSalvaged}, {@link #restore})
+     * once callers no longer wait for the store to open: a large salvage takes seconds to write.
+     */
     Store rebuild(String reason, Store.Salvage salvage) {
         try {
             Path aside = directory.setAside();
             Store fresh = openFile();
-            long kept = salvage == null ? 0 : restore(fresh, salvage);
+            Store.Salvage kept = restorable(salvage);
+            salvaged = kept.entries().isEmpty() ? null : kept;
             LOG.warn("the disk cache at {} was set aside in {} because {}; a new one replaces it{}", directory, aside,
-                    reason, kept > 0 ? " with the " + kept + " entries that could still be read" : ", empty");
+                    reason, salvaged == null ? ", empty"
+                            : " with the " + kept.entries().size() + " entries that could still be read");
             return fresh;
         } catch (IOException | StoreException e) {
             LOG.warn("the disk cache at {} {} and could not be rebuilt ({}); results are cached in memory only",
@@ -75,22 +90,52 @@ final class StoreOpener {
         }
     }
 
-    /** Writes salvaged entries into a new store; entries whose classes were lost are dropped. */
-    private static long restore(Store fresh, Store.Salvage salvage) {
-        long kept = 0;
+    /** What the last rebuild read out, to be written into the new store; null when nothing (or taken). */
+    Store.Salvage takeSalvaged() {
+        Store.Salvage taken = salvaged;
+        salvaged = null;
+        return taken;
+    }
+
+    /** The salvaged entries a new store can take: those whose classes were recorded, and null results. */
+    private static Store.Salvage restorable(Store.Salvage salvage) {
+        List<byte[][]> kept = new ArrayList<>();
+        if (salvage != null) {
+            for (byte[][] entry : salvage.entries()) {
+                String stableId = EntryFormat.stableIdOf(entry[0]);
+                if (stableId != null && (salvage.classes().containsKey(stableId) || EntryFormat.isNull(entry[1]))) {
+                    kept.add(entry);
+                }
+            }
+        }
+        return new Store.Salvage(kept, salvage == null ? Map.of() : salvage.classes());
+    }
+
+    /**
+     * Writes salvaged entries into a new store, committing every {@value #RESTORE_BATCH} of them
+     * so that no commit holds the store long; stops early when {@code stop} says so.
+     *
+     * @param between run between two batches (the tier yields to the host there)
+     */
+    static void restore(Store fresh, Store.Salvage salvage, BooleanSupplier stop, Runnable between) {
+        int inBatch = 0;
         for (byte[][] entry : salvage.entries()) {
             String stableId = EntryFormat.stableIdOf(entry[0]);
-            Set<String> classes = stableId == null ? null : salvage.classes().get(stableId);
-            if (classes != null || (stableId != null && EntryFormat.isNull(entry[1]))) {
-                if (classes != null) {
-                    fresh.allowClasses(stableId, classes);
+            Set<String> classes = salvage.classes().get(stableId);
+            if (classes != null) {
+                fresh.allowClasses(stableId, classes);
+            }
+            fresh.put(entry[0], entry[1]);
+            if (++inBatch == RESTORE_BATCH) {
+                fresh.commit();
+                inBatch = 0;
+                if (stop.getAsBoolean()) {
+                    return;
                 }
-                fresh.put(entry[0], entry[1]);
-                kept++;
+                between.run();
             }
         }
         fresh.commit();
-        return kept;
     }
 
     private Store opened(Store opened) {

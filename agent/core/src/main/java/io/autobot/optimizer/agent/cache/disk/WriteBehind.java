@@ -269,6 +269,8 @@ final class WriteBehind {
             drainAndDiscard();
             return;
         }
+        restoreSalvaged(opened);
+        readThroughIfCutShort(opened);
         sweep();
         List<Command> batch = new ArrayList<>();
         while (true) {
@@ -488,7 +490,41 @@ final class WriteBehind {
         store = fresh;
         writable = fresh != null;
         recovering.set(false);
-        return fresh;
+        restoreSalvaged(fresh);
+        return store;
+    }
+
+    /**
+     * Reads a store whose last commit was cut short through before anything is written to it (a
+     * commit would remove its marker): whole, it is kept; damaged, it is set aside and rebuilt.
+     * Callers read from it meanwhile: a record that a half-written commit left wrong fails its
+     * checksum and is never served.
+     */
+    private void readThroughIfCutShort(Store opened) {
+        if (!opened.lastCommitCutShort()) {
+            return;
+        }
+        try {
+            opened.readThrough();
+            LOG.info("the disk cache at {} was closed in the middle of a commit (the JVM stopped); it reads through"
+                    + " and is kept", directory);
+        } catch (RuntimeException | StackOverflowError | AssertionError damaged) {
+            recover(opened, "its last commit did not finish (the JVM stopped while writing it) and a read failed ("
+                    + CacheDirectory.describe(MapDbStore.rootCause(damaged)) + ")");
+        }
+    }
+
+    /** Writes what a rebuild read out of the old store into the new one, after callers stopped waiting. */
+    private void restoreSalvaged(Store fresh) {
+        Store.Salvage salvaged = opener.takeSalvaged();
+        if (fresh == null || salvaged == null) {
+            return;
+        }
+        try {
+            StoreOpener.restore(fresh, salvaged, () -> stopped, () -> yieldToHost(() -> stopped));
+        } catch (RuntimeException | StackOverflowError failure) {
+            storeFailed(fresh, failure);
+        }
     }
 
     /**
