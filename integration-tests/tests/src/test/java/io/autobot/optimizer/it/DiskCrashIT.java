@@ -65,10 +65,19 @@ class DiskCrashIT {
 
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(verify.value("correct")).as(verify.toString()).isEqualTo("true");
-        assertThat(Integer.parseInt(verify.value("served"))).as(verify + "\nthe killed hosts said:\n" + crashedErrors)
-                .isPositive();
         // a kill between commits leaves the store at its last commit; one during a commit leaves the
-        // commit marker, and the store is set aside with one warning and rebuilt from what can still be read
+        // commit marker, and the store is kept if it reads through, else set aside with one warning
+        // and rebuilt from what can still be read. MapDB 3.1 cannot always be read after a kill
+        // during a commit (2 of 39 starts in kill-during-writes.sh), so a start may find nothing to
+        // serve; every start after a kill setting the store aside would be the agent's own fault.
+        List<String> starts = new ArrayList<>(crashedErrors.subList(1, crashedErrors.size()));
+        starts.add(verify.stderr());
+        assertThat(starts.stream().filter(log -> log.contains(SET_ASIDE)).count())
+                .as("starts after a kill that set the store aside\n" + starts).isLessThan(starts.size());
+        if (!verify.stderr().contains(SET_ASIDE)) {
+            assertThat(Integer.parseInt(verify.value("served")))
+                    .as(verify + "\nthe killed hosts said:\n" + crashedErrors).isPositive();
+        }
         assertThat(verify.stderr().lines().filter(line -> line.contains("WARN")).count()).as(verify.stderr())
                 .isLessThanOrEqualTo(1);
         HostLog.assertNoUnexpectedWarnings(verify, SET_ASIDE);
