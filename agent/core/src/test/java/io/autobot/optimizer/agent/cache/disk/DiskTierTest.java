@@ -281,20 +281,12 @@ class DiskTierTest {
     @Test
     void setsAsideAStoreWhoseLastCommitDidNotFinishAndThatDoesNotReadThrough() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        DiskTier tier = open(dir());
-        for (int i = 0; i < 200; i++) {
-            tier.offer(key(method, i), i, HOUR);
-        }
-        tier.close();
+        withEntries(method).close();
         Path file = dir().resolve(CacheDirectory.STORE_FILE);
         Files.write(CommitMarker.of(file), new byte[0]);
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-            byte[] noise = new byte[(int) (channel.size() / 2)];
-            new java.util.Random(1).nextBytes(noise);
-            channel.write(java.nio.ByteBuffer.wrap(noise), channel.size() / 2);
-        }
+        overwrite(file, Files.size(file) / 2);
 
-        tier = open(dir());
+        DiskTier tier = open(dir());
         assertThat(tier.offer(key(method, "after"), "A", HOUR)).isTrue();
         tier = reopen(tier);
         assertThat(setAside()).isTrue();
@@ -304,15 +296,11 @@ class DiskTierTest {
     @Test
     void rebuildsAStoreThatAWriteFindsDamagedAndGoesOnWritingToTheNewOne() throws Exception {
         MethodMeta method = DiskMethods.method("com.example.A", "compute", "v1");
-        DiskTier tier = open(dir());
-        for (int i = 0; i < 200; i++) {
-            tier.offer(key(method, i), i, HOUR);
-        }
-        tier = reopen(tier);
+        DiskTier tier = reopen(withEntries(method));
         assertThat(tier.get(key(method, 0))).isEqualTo(0); // the store is open
         // what a JVM killed during a commit could leave, had its marker been lost: the store's
         // pages (past its header) hold other bytes
-        overwritePagesPastTheHeader(dir().resolve(CacheDirectory.STORE_FILE));
+        overwrite(dir().resolve(CacheDirectory.STORE_FILE), 64);
         for (int i = 200; i < 400 && !setAside(); i++) {
             tier.offer(key(method, i), i, HOUR);
             Thread.sleep(5);
@@ -324,11 +312,21 @@ class DiskTierTest {
         assertThat(tier.get(key(method, "after"))).as("written to the new store").isEqualTo("A");
     }
 
-    private static void overwritePagesPastTheHeader(Path store) throws IOException {
+    /** A tier whose store was given 200 entries of {@code method}. */
+    private DiskTier withEntries(MethodMeta method) {
+        DiskTier tier = open(dir());
+        for (int i = 0; i < 200; i++) {
+            tier.offer(key(method, i), i, HOUR);
+        }
+        return tier;
+    }
+
+    /** Overwrites the store's bytes from {@code from} on (at most 1 MB) with noise. */
+    private static void overwrite(Path store, long from) throws IOException {
         try (var file = java.nio.channels.FileChannel.open(store, java.nio.file.StandardOpenOption.WRITE)) {
-            byte[] noise = new byte[(int) Math.min(file.size() - 64, 1 << 20)];
+            byte[] noise = new byte[(int) Math.min(file.size() - from, 1 << 20)];
             new java.util.Random(1).nextBytes(noise);
-            file.write(java.nio.ByteBuffer.wrap(noise), 64);
+            file.write(java.nio.ByteBuffer.wrap(noise), from);
         }
     }
 
