@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Where the gate's small workload spends the agent's one-time costs: runs the workload of the quick
+# benchmark (--prompts 2 --rounds 2 --components 6) without the agent, at the defaults (hybrid) and
+# under CACHE_STRATEGY=disk, in turn, each agent run on a fresh disk directory, and prints for each
+# run component analysis's time in the first prompt (op.component_analysis.first.ms: class loading,
+# the JIT, the agent's first calls land there) and in the whole session, then the medians. Run from
+# the checkout's root after building the agent and the samples:
+#
+#   samples/scripts/first-prompt.sh [runs, default 6]
+#
+# Environment: OPERATION (component_analysis), JAVA (java).
+set -euo pipefail
+RUNS=${1:-6}
+OPERATION=${OPERATION:-component_analysis}
+JAVA=${JAVA:-java}
+AGENT=agent/dist/target/autobot-agent.jar
+SAMPLES=samples/target/autobot-samples.jar
+for jar in "$AGENT" "$SAMPLES"; do
+  [ -f "$jar" ] || { echo "first-prompt: $jar not found: build the agent and the samples first" >&2; exit 2; }
+done
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+SIDES=(without hybrid disk)
+
+run() { # $1: side; prints "<first ms> <session ms>"
+  local disk="$OUT/disk" lines
+  rm -rf "$disk"
+  case "$1" in
+    without) lines=$("$JAVA" -jar "$SAMPLES" workload --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6) ;;
+    *) lines=$(CACHE_STRATEGY=$1 DISK_CACHE_PATH=$disk "$JAVA" -javaagent:"$AGENT" -jar "$SAMPLES" workload \
+        --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6 2>/dev/null) ;;
+  esac
+  echo "$(grep "^op.$OPERATION.first.ms=" <<< "$lines" | cut -d= -f2) $(grep "^op.$OPERATION.ms=" <<< "$lines" | cut -d= -f2)"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+printf '%-4s' run; for side in "${SIDES[@]}"; do printf ' | %-8s first  session' "$side"; done; echo
+for i in $(seq 1 "$RUNS"); do
+  printf '%-4s' "$i"
+  for side in "${SIDES[@]}"; do
+    read -r first session <<< "$(run "$side")"
+    echo "$first" >> "$OUT/$side.first"; echo "$session" >> "$OUT/$side.session"
+    printf ' | %-8s %6.0f %8.0f' "" "$first" "$session"
+  done
+  echo
+done
+printf '%-4s' median
+for side in "${SIDES[@]}"; do
+  printf ' | %-8s %6.0f %8.0f' "" "$(median < "$OUT/$side.first")" "$(median < "$OUT/$side.session")"
+done
+echo
