@@ -29,6 +29,17 @@ class ParallelIT {
     }
 
     @Test
+    void aCachedMethodsFirstCallIsSplitWhenItsChunksAgreeAndRunsAgainWholeWhenTheyDoNot() {
+        assertThat(moderate.value("cached.first.identical")).as(moderate.toString()).isEqualTo("true");
+        assertThat(moderate.value("cached.first.runs")).as("split: one run per chunk (workers=4)").isEqualTo("4");
+        assertThat(moderate.value("cached.disagree.identical")).isEqualTo("true");
+        assertThat(moderate.value("cached.disagree.runs")).as("four chunks, then the whole call").isEqualTo("5");
+        assertThat(basic.value("cached.first.identical")).isEqualTo("true");
+        assertThat(basic.value("cached.first.runs")).as("basic never splits").isEqualTo("1");
+        assertThat(basic.value("cached.disagree.runs")).isEqualTo("1");
+    }
+
+    @Test
     void optimizedAloneNeverSplitsSoMethodsThatAreNotElementWiseStayRight() {
         assertThat(moderate.value("optimized.alone.identical")).as(moderate.toString()).isEqualTo("true");
         assertThat(moderate.value("optimized.alone.caller")).as("every call ran whole on the caller's thread")

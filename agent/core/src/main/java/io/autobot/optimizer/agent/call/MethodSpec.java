@@ -94,6 +94,14 @@ public record MethodSpec(String operation, Cached cached, Parallel parallel, Rat
         return operation != null;
     }
 
+    /**
+     * Whether the method's results are memoized: {@code @Cached}, or {@code @Optimized}, whose
+     * operation profile caches (a void method has nothing to memoize, whatever this says).
+     */
+    public boolean memoized() {
+        return cached != null || operation != null;
+    }
+
     /** Whether anything is asked for at all. */
     public boolean isEmpty() {
         return operation == null && cached == null && parallel == null && rateLimited == null && batched == null

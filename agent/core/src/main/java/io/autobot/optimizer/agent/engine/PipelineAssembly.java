@@ -64,7 +64,7 @@ final class PipelineAssembly {
 
     private CachingPolicy cachingPolicy(MethodMeta method, List<Policy> below) {
         MethodSpec spec = method.spec();
-        if (spec.cached() == null && !spec.optimized()) {
+        if (!spec.memoized()) {
             return null;
         }
         if (method.isVoid()) {

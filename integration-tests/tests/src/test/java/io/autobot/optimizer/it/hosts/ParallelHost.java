@@ -3,6 +3,7 @@ package io.autobot.optimizer.it.hosts;
 import static io.autobot.optimizer.it.hosts.HostOutput.check;
 import static io.autobot.optimizer.it.hosts.HostOutput.print;
 
+import io.autobot.optimizer.annotations.Cached;
 import io.autobot.optimizer.annotations.Optimized;
 import io.autobot.optimizer.annotations.Parallel;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,6 +43,7 @@ public class ParallelHost {
     static final Set<String> OPTIMIZED_THREADS = ConcurrentHashMap.newKeySet();
     static final Set<Boolean> CONTEXT_LOADER_SEEN = ConcurrentHashMap.newKeySet();
     static volatile ClassLoader expectedLoader;
+    static final AtomicInteger CACHED_RUNS = new AtomicInteger();
     static final AtomicInteger VALIDATE_STARTS = new AtomicInteger();
     static final AtomicInteger VALIDATE_INTERRUPTED = new AtomicInteger();
     static final AtomicInteger VALIDATE_COMPLETED = new AtomicInteger();
@@ -183,6 +186,30 @@ public class ParallelHost {
         return out;
     }
 
+    /** Cached and split: its first call is split when its chunks agree on their results' class. */
+    @Cached
+    @Parallel(threshold = 2)
+    static List<Integer> cachedSquares(List<Integer> values) {
+        CACHED_RUNS.incrementAndGet();
+        List<Integer> out = new ArrayList<>();
+        for (int value : values) {
+            out.add(value * value);
+        }
+        return out;
+    }
+
+    /** Cached and split, with a result class chosen by size: its chunks of two disagree with the others. */
+    @Cached
+    @Parallel(threshold = 2)
+    static List<Integer> cachedBySize(List<Integer> values) {
+        CACHED_RUNS.incrementAndGet();
+        List<Integer> out = values.size() == 2 ? new LinkedList<>() : new ArrayList<>();
+        for (int value : values) {
+            out.add(-value);
+        }
+        return out;
+    }
+
     @Parallel(threshold = 2)
     static List<Integer> outer(List<Integer> values) throws InterruptedException {
         List<Integer> out = new ArrayList<>();
@@ -222,6 +249,7 @@ public class ParallelHost {
         check(sizes.size() == 6 && sizes.get("codegen") == 7, "analyse");
         print("optimized.map.identical", new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(components)));
         optimizedAlone();
+        cachedFirstCalls();
 
         failFast();
         nested();
@@ -238,6 +266,24 @@ public class ParallelHost {
         print("optimized.alone.identical", identical);
         print("optimized.alone.threads", OPTIMIZED_THREADS.size());
         print("optimized.alone.caller", OPTIMIZED_THREADS.equals(Set.of(Thread.currentThread().getName())));
+    }
+
+    /**
+     * The first call of a cached {@code @Parallel} method: split when its chunks agree (the one call a
+     * job makes gains too), run again whole, with the right result, when they do not.
+     */
+    private static void cachedFirstCalls() {
+        List<Integer> input = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        CACHED_RUNS.set(0);
+        List<Integer> squares = cachedSquares(input);
+        print("cached.first.identical", squares.getClass() == ArrayList.class
+                && squares.equals(List.of(1, 4, 9, 16, 25, 36, 49, 64)));
+        print("cached.first.runs", CACHED_RUNS.get());
+        CACHED_RUNS.set(0);
+        List<Integer> negated = cachedBySize(List.of(1, 2, 3, 4, 5));
+        print("cached.disagree.identical", negated.getClass() == ArrayList.class
+                && negated.equals(List.of(-1, -2, -3, -4, -5)));
+        print("cached.disagree.runs", CACHED_RUNS.get());
     }
 
     private static void failFast() throws IOException {

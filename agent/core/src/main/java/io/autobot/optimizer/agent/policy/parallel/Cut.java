@@ -50,6 +50,11 @@ final class Cut {
         return parts;
     }
 
+    /** How many elements were cut. */
+    int size() {
+        return size;
+    }
+
     /** Where chunk {@code index} starts: the first {@code size % parts} chunks are one longer. */
     int start(int index) {
         return index * (size / parts) + Math.min(index, size % parts);

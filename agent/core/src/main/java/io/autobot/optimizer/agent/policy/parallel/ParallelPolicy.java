@@ -14,7 +14,8 @@ import io.autobot.optimizer.agent.jfr.FlightEvents;
  * per available thread, runs the chunks through the rest of the pipeline on the worker pool and
  * the caller's thread (see {@link Split}), writes what the chunks changed in place back into the
  * argument ({@link WriteBack}), and merges their results in the original order.
- * Smaller calls, null arguments, calls made from inside a chunk of another split call, calls made
+ * Smaller calls, null arguments, the first call of a method that is not cached (its result shows
+ * how results are merged: {@link SplitVerdict}), calls made from inside a chunk of another split call, calls made
  * while the calling thread initializes a class ({@link ClassInitialization}), calls of a
  * method that is no longer split ({@link SplitVerdict}), calls of a method whose splits do not
  * pay for themselves ({@link SplitPayoff}, but for one probe in a few), and every call while
@@ -62,13 +63,12 @@ final class ParallelPolicy implements Policy {
         Object result;
         if (parts < 2) {
             result = next.call(invocation);
-        } else if (verdict.mustLearn()) {
-            result = whole(invocation, next, size); // its result's class says whether chunk results can be merged
-            verdict.learn(result, argument);
+        } else if (verdict.mustLearn() && !verdict.learnsFromChunks()) {
+            result = whole(invocation, next, size, argument); // its result's class says whether chunk results can be merged
         } else if (ClassInitialization.inProgress()) {
             result = next.call(invocation); // whole: a worker needing the class this thread initializes would wait for ever
-        } else if (!payoff.splitNow()) {
-            result = whole(invocation, next, size);
+        } else if (!verdict.mustLearn() && !payoff.splitNow()) {
+            result = whole(invocation, next, size, argument);
         } else {
             Object event = FlightEvents.splitBegins();
             long start = System.nanoTime();
@@ -88,13 +88,17 @@ final class ParallelPolicy implements Policy {
         return distinct ? Distinct.of(result) : result;
     }
 
-    /** Runs the call whole on the caller's thread, timed for {@link SplitPayoff}. */
-    private Object whole(Invocation invocation, Chain next, int size) throws Throwable {
+    /**
+     * Runs the call whole on the caller's thread, timed for {@link SplitPayoff}; its result's
+     * class is learnt, or checked against what the chunks of the first call returned.
+     */
+    private Object whole(Invocation invocation, Chain next, int size, Object argument) throws Throwable {
         long start = System.nanoTime();
         Object result = next.call(invocation);
         boolean wasSplitting = payoff.splitting();
         payoff.whole(System.nanoTime() - start, size);
         said(wasSplitting);
+        verdict.learn(result, argument);
         return result;
     }
 
@@ -123,7 +127,16 @@ final class ParallelPolicy implements Policy {
         if (failure != null && !(failure instanceof CallerFailure)) {
             throw failure; // the splitter itself failed: the engine runs the plain method, the argument untouched
         }
-        Object merged = failure == null ? merged(split.results(), chunks, argument) : null;
+        Object merged = null;
+        if (failure == null && verdict.mustLearn()) {
+            // the method's first split: its chunks' results tell how to merge them, when they agree
+            if (!verdict.learnFromChunks(split.results(), chunks)) {
+                return whole(invocation, next, cut.size(), argument);
+            }
+        }
+        if (failure == null) {
+            merged = merged(split.results(), chunks, argument);
+        }
         if (merged == Merge.MISMATCH) {
             verdict.mismatch(split.results(), chunks);
             return next.call(invocation);

@@ -79,7 +79,7 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
                     + " the monitor its caller holds; its calls run whole, on the caller's thread", method.qualifiedName());
         }
         return new SplitVerdict(method.qualifiedName(), !method.isVoid(), !method.isSynchronized(),
-                ResultShape.declared(method.returnType()), method.returnType());
+                ResultShape.declared(method.returnType()), method.returnType(), method.spec().memoized());
     }
 
     private static int firstSplittable(List<String> types) {

@@ -29,6 +29,32 @@ record ResultShape(ResultKind kind, Class<?> detail) {
     }
 
     /**
+     * The shape the chunks' results share, or null when they do not share one: every chunk
+     * returned its own chunk ({@link #ARGUMENT}), or none did and all returned results of one
+     * shape a merge can rebuild.
+     */
+    static ResultShape common(Object[] results, Object[] chunks) {
+        ResultShape common = null;
+        int own = 0;
+        for (int i = 0; i < results.length; i++) {
+            Object result = results[i];
+            if (result == null) {
+                return null;
+            }
+            if (result == chunks[i]) {
+                own++;
+                continue;
+            }
+            ResultShape shape = of(result);
+            if (shape == null || (common != null && !common.equals(shape))) {
+                return null;
+            }
+            common = shape;
+        }
+        return own == results.length ? ARGUMENT : own > 0 ? null : common;
+    }
+
+    /**
      * The shape every result of a declared return type has, when the declaration alone says it: an
      * array whose component type is primitive or a final class of the JDK (such as {@code int[]} or
      * {@code String[]}: no subclass can be returned); null otherwise, when only a result tells.

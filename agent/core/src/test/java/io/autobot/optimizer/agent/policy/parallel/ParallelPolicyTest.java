@@ -74,6 +74,12 @@ class ParallelPolicyTest {
         return TestMethods.meta(ParallelPolicyTest.class, name, new MethodSpec(null, null, parallel, null, null, null));
     }
 
+    /** A method that is {@code @Cached} and {@code @Parallel}. */
+    private MethodMeta cachedMethod(String name, MethodSpec.Parallel parallel) {
+        return TestMethods.meta(ParallelPolicyTest.class, name,
+                new MethodSpec(null, new MethodSpec.Cached(""), parallel, null, null, null));
+    }
+
     private Policy policy(String name, MethodSpec.Parallel parallel) {
         return provider.create(method(name, parallel));
     }
@@ -497,6 +503,86 @@ class ParallelPolicyTest {
             return null;
         }, List.of("p", "q", "r", "s"))).isNull();
         assertThat(seen).containsExactlyInAnyOrder("p", "q", "r", "s");
+    }
+
+    @Test
+    void aCachedMethodsFirstCallIsSplitWhenItsChunksAgreeOnTheResultsClass() throws Throwable {
+        MethodMeta lengths = cachedMethod("lengths", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(lengths);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
+        };
+        Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
+        assertThat(call(policy, lengths, body, words)).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(runs.get()).as("the first call's chunks").isGreaterThan(1);
+        runs.set(0);
+        assertThat(call(policy, lengths, body, words)).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(runs).as("the second runs whole: it measures a whole call and confirms the class").hasValue(1);
+        runs.set(0);
+        assertThat(call(policy, lengths, body, words)).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
+        assertThat(runs.get()).as("split again").isGreaterThan(1);
+    }
+
+    @Test
+    void aCachedMethodsFirstSplitWhoseChunksDisagreeRunsAgainWholeOnTheUntouchedArgument() throws Throwable {
+        MethodMeta method = cachedMethod("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        List<List<Integer>> seen = new CopyOnWriteArrayList<>();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            seen.add(List.copyOf(values));
+            // a class chosen by size: chunks of two get one class, chunks of one and the whole call another
+            List<Integer> out = values.size() == 2 ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
+        List<Integer> input = new ArrayList<>(List.of(1, 2, 3, 4, 5));
+        Object result = call(policy, method, body, "x", input);
+        assertThat(result).isExactlyInstanceOf(ArrayList.class).isEqualTo(squares("", List.of(1, 2, 3, 4, 5)));
+        assertThat(runs).as("four chunks, then the whole call").hasValue(5);
+        assertThat(seen.get(seen.size() - 1)).as("the whole call saw the argument as given").containsExactly(1, 2, 3,
+                4, 5);
+        assertThat(input).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aClassLearntFromChunksThatTheNextWholeCallDoesNotReturnStopsTheSplitting() throws Throwable {
+        MethodMeta method = cachedMethod("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            List<Integer> out = values.size() > 2 ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
+        assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4))).isExactlyInstanceOf(ArrayList.class);
+        assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4))).as("whole, as without the agent")
+                .isExactlyInstanceOf(java.util.LinkedList.class);
+        runs.set(0);
+        for (int i = 0; i < SplitPayoff.PROBE_EVERY; i++) {
+            assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6)))
+                    .isExactlyInstanceOf(java.util.LinkedList.class);
+        }
+        assertThat(runs).as("no longer split").hasValue(SplitPayoff.PROBE_EVERY);
+    }
+
+    @Test
+    void aMethodThatIsNotCachedHasItsFirstCallRunWholeEvenWhenItsChunksWouldAgree() throws Throwable {
+        MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(method);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> {
+            runs.incrementAndGet();
+            return SQUARES.call(inv);
+        };
+        call(policy, method, body, "x", List.of(1, 2, 3, 4));
+        assertThat(runs).as("its body never runs twice for one call").hasValue(1);
     }
 
     @Test
