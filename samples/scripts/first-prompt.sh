@@ -8,27 +8,33 @@
 #
 #   samples/scripts/first-prompt.sh [runs, default 6]
 #
-# Environment: OPERATION (component_analysis), JAVA (java).
+# Environment: AGENTS (agent/dist/target/autobot-agent.jar; comma-separated jars, e.g. two builds,
+# each run in turn with every strategy: columns <strategy>#<n>), STRATEGIES (hybrid disk),
+# OPERATION (component_analysis), JAVA (java).
 set -euo pipefail
 RUNS=${1:-6}
 OPERATION=${OPERATION:-component_analysis}
 JAVA=${JAVA:-java}
-AGENT=agent/dist/target/autobot-agent.jar
+IFS=, read -r -a AGENTS <<< "${AGENTS:-agent/dist/target/autobot-agent.jar}"
+read -r -a STRATEGIES <<< "${STRATEGIES:-hybrid disk}"
 SAMPLES=samples/target/autobot-samples.jar
-for jar in "$AGENT" "$SAMPLES"; do
+for jar in "${AGENTS[@]}" "$SAMPLES"; do
   [ -f "$jar" ] || { echo "first-prompt: $jar not found: build the agent and the samples first" >&2; exit 2; }
 done
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-SIDES=(without hybrid disk)
+SIDES=(without)
+for n in "${!AGENTS[@]}"; do
+  for strategy in "${STRATEGIES[@]}"; do SIDES+=("$strategy#$((n + 1))"); done
+done
 
 run() { # $1: side; prints "<first ms> <session ms>"
   local disk="$OUT/disk" lines
   rm -rf "$disk"
   case "$1" in
     without) lines=$("$JAVA" -jar "$SAMPLES" workload --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6) ;;
-    *) lines=$(CACHE_STRATEGY=$1 DISK_CACHE_PATH=$disk "$JAVA" -javaagent:"$AGENT" -jar "$SAMPLES" workload \
-        --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6 2>/dev/null) ;;
+    *) lines=$(CACHE_STRATEGY=${1%#*} DISK_CACHE_PATH=$disk "$JAVA" -javaagent:"${AGENTS[${1#*#} - 1]}" -jar "$SAMPLES" \
+        workload --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6 2>/dev/null) ;;
   esac
   echo "$(grep "^op.$OPERATION.first.ms=" <<< "$lines" | cut -d= -f2) $(grep "^op.$OPERATION.ms=" <<< "$lines" | cut -d= -f2)"
 }
