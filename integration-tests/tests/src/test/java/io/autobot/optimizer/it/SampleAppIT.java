@@ -91,7 +91,7 @@ class SampleAppIT {
         assertThat(agentLines).as(mainJob.toString()).filteredOn(line -> line.contains("started (premain"))
                 .singleElement().asString().contains("writes its disk cache to " + workDir.resolve("cache"))
                 .contains("exports to " + workDir.resolve("exports"));
-        // the sample's services are not serializable: one line says so for all of them
+        // a receiver that cannot be serialized (none of the sample's cached methods is keyed by one): one line for all
         assertThat(agentLines).as(mainJob.toString()).noneMatch(line -> line.contains("cached in memory only"))
                 .filteredOn(line -> line.contains("cannot be serialized")).hasSizeLessThanOrEqualTo(1);
         assertThat(agentLines).filteredOn(line -> line.startsWith("INFO")).hasSizeLessThanOrEqualTo(2);
@@ -101,7 +101,7 @@ class SampleAppIT {
 
     @Test
     void benchmarkPrintsTheGuidesTables() {
-        // 3: a row was slower with the agent; one repetition is too few for that gate (the CI runs three)
+        // 3: a row was slower with the agent; one repetition is too few for that gate (the CI runs five)
         assertThat(benchmark.exitCode()).as(benchmark.toString()).isIn(0, 3);
         String out = benchmark.stdout();
         assertThat(out).contains("[ 1/4] without").contains("[ 4/4] disk-warm");

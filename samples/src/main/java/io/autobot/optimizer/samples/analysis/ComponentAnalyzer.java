@@ -31,6 +31,8 @@ public class ComponentAnalyzer {
 
     /** The metrics of every component of the files, file by file in the given order. */
     @Optimized(operation = "component_analysis")
+    // the result depends on the arguments only, as analyze's does: keyed without the receiver, so on disk too
+    @Cached(scope = Cached.Scope.ARGUMENTS)
     @Parallel
     public List<ComponentMetrics> analyzeAll(List<SourceFile> files) {
         List<ComponentMetrics> metrics = new ArrayList<>();

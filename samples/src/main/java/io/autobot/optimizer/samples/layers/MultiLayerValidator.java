@@ -37,6 +37,8 @@ public class MultiLayerValidator {
 
     /** The report of each file, in the given order. */
     @Optimized(operation = "multi_layer_validation")
+    // the result depends on the arguments only, as runLayer's does: keyed without the receiver, so on disk too
+    @Cached(scope = Cached.Scope.ARGUMENTS)
     @Parallel
     public List<QualityReport> validateAll(List<SourceFile> files) {
         List<QualityReport> reports = new ArrayList<>();

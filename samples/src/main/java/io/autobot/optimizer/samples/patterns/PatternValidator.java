@@ -32,6 +32,8 @@ public class PatternValidator {
 
     /** The matches of every file against the patterns, file by file in the given order. */
     @Optimized(operation = "pattern_validation")
+    // the result depends on the arguments only, as validate's does: keyed without the receiver, so on disk too
+    @Cached(scope = Cached.Scope.ARGUMENTS)
     @Parallel(argument = "files")
     public List<PatternMatch> validateAll(List<SourceFile> files, List<String> patterns) {
         List<PatternMatch> matches = new ArrayList<>();

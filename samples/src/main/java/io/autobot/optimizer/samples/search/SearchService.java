@@ -50,6 +50,8 @@ public class SearchService {
      *        the call (and of any memo key)
      */
     @Optimized(operation = "search")
+    // the result depends on the arguments only, as search's does: keyed without the receiver, so on disk too
+    @Cached(scope = Cached.Scope.ARGUMENTS)
     @Parallel(argument = "queries")
     public List<QueryResult> searchAll(String corpusId, List<String> queries) {
         List<QueryResult> results = new ArrayList<>();
