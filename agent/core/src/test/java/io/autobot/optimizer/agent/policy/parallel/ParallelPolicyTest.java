@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,6 +87,20 @@ class ParallelPolicyTest {
 
     private static Object call(Policy policy, MethodMeta method, Chain body, Object... args) throws Throwable {
         return policy.apply(TestMethods.call(method, ParallelPolicyTest.class, null, args), body);
+    }
+
+    /**
+     * A {@code squares} body that counts its runs and returns a {@code LinkedList} for the chunks
+     * (or whole calls) {@code linked} picks, an {@code ArrayList} for the others.
+     */
+    private static Chain squaresInAClassBy(Predicate<List<Integer>> linked, AtomicInteger runs) {
+        return inv -> {
+            runs.incrementAndGet();
+            List<Integer> values = (List<Integer>) inv.args()[1];
+            List<Integer> out = linked.test(values) ? new java.util.LinkedList<>() : new ArrayList<>();
+            out.addAll(squares("", values));
+            return out;
+        };
     }
 
     private static final Chain SQUARES = inv -> squares((String) inv.args()[0], (List<Integer>) inv.args()[1]);
@@ -531,14 +546,11 @@ class ParallelPolicyTest {
         Policy policy = provider.create(method);
         AtomicInteger runs = new AtomicInteger();
         List<List<Integer>> seen = new CopyOnWriteArrayList<>();
+        // a class chosen by size: chunks of two get one class, chunks of one and the whole call another
+        Chain byClass = squaresInAClassBy(values -> values.size() == 2, runs);
         Chain body = inv -> {
-            runs.incrementAndGet();
-            List<Integer> values = (List<Integer>) inv.args()[1];
-            seen.add(List.copyOf(values));
-            // a class chosen by size: chunks of two get one class, chunks of one and the whole call another
-            List<Integer> out = values.size() == 2 ? new java.util.LinkedList<>() : new ArrayList<>();
-            out.addAll(squares("", values));
-            return out;
+            seen.add(List.copyOf((List<Integer>) inv.args()[1]));
+            return byClass.call(inv);
         };
         List<Integer> input = new ArrayList<>(List.of(1, 2, 3, 4, 5));
         Object result = call(policy, method, body, "x", input);
@@ -554,13 +566,7 @@ class ParallelPolicyTest {
         MethodMeta method = cachedMethod("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
         AtomicInteger runs = new AtomicInteger();
-        Chain body = inv -> {
-            runs.incrementAndGet();
-            List<Integer> values = (List<Integer>) inv.args()[1];
-            List<Integer> out = values.size() > 2 ? new java.util.LinkedList<>() : new ArrayList<>();
-            out.addAll(squares("", values));
-            return out;
-        };
+        Chain body = squaresInAClassBy(values -> values.size() > 2, runs);
         assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4))).isExactlyInstanceOf(ArrayList.class);
         assertThat(call(policy, method, body, "x", List.of(1, 2, 3, 4))).as("whole, as without the agent")
                 .isExactlyInstanceOf(java.util.LinkedList.class);
@@ -609,13 +615,7 @@ class ParallelPolicyTest {
         MethodMeta method = method("squares", new MethodSpec.Parallel(2, "", false));
         Policy policy = provider.create(method);
         AtomicInteger runs = new AtomicInteger();
-        Chain body = inv -> {
-            runs.incrementAndGet();
-            List<Integer> values = (List<Integer>) inv.args()[1];
-            List<Integer> out = values.contains(5) ? new java.util.LinkedList<>() : new ArrayList<>();
-            out.addAll(squares("", values));
-            return out;
-        };
+        Chain body = squaresInAClassBy(values -> values.contains(5), runs);
         call(policy, method, body, "x", List.of(1, 2, 3, 4)); // learns: an ArrayList
         runs.set(0);
         Object result = call(policy, method, body, "x", List.of(1, 2, 3, 4, 5, 6, 7, 8));
