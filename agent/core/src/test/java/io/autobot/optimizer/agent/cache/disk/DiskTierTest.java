@@ -301,7 +301,10 @@ class DiskTierTest {
         // what a JVM killed during a commit could leave, had its marker been lost: the store's
         // pages (past its header) hold other bytes
         overwrite(dir().resolve(CacheDirectory.STORE_FILE), 64);
-        for (int i = 200; i < 400 && !setAside(); i++) {
+        // until a write meets the damage: bounded by time, not by a count, so a busy machine's
+        // slower writer still gets there
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        for (int i = 200; !setAside() && System.nanoTime() - deadline < 0; i++) {
             tier.offer(key(method, i), i, HOUR);
             Thread.sleep(5);
         }
