@@ -19,9 +19,9 @@ final class EntryFormat {
      * The layout version; a store written with another one is incompatible. 2: keys of instance
      * methods hold the receiver part, and every entry was written by a call that reads back as itself.
      * 3: keys compare arguments by class and iteration order, and a result that was an argument
-     * is stored as its position.
+     * is stored as its position. 4: records in keys and values are written as {@link RecordForm}s.
      */
-    static final byte VERSION = 3;
+    static final byte VERSION = 4;
     private static final int FLAGS = 1;
     private static final int EXPIRES = 2;
     private static final int CRC = 10;

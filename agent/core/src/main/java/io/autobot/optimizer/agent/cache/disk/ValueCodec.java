@@ -22,6 +22,7 @@ import java.util.Set;
  * class the stream describes; reading admits only classes of that record, and arrays (an
  * {@link ObjectInputFilter}), within depth, reference and array-length limits, so a tampered entry
  * can instantiate nothing the cache did not write. Classes are resolved in the method's class loader.
+ * Records are written as a {@link RecordForm}, which reads back without the JDK's per-class cost.
  */
 final class ValueCodec {
 
@@ -59,12 +60,12 @@ final class ValueCodec {
     static Encoded encode(Object value, ClassLoader loader) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         Set<String> classes = new HashSet<>();
-        try (RecordingOutputStream out = new RecordingOutputStream(bytes, classes)) {
+        try (FormOutputStream out = new FormOutputStream(bytes, classes)) {
             out.writeObject(value);
         }
         byte[] data = bytes.toByteArray();
         Object readBack;
-        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data), loader)) {
+        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data), loader, null)) {
             in.setObjectInputFilter(info -> {
                 if (info.serialClass() != null && !info.serialClass().isArray()) {
                     classes.add(info.serialClass().getName());
@@ -96,7 +97,7 @@ final class ValueCodec {
 
     /**
      * Runs serialization's one-time work (loading and linking its classes, the descriptors of the
-     * JDK's collections and boxes, the spinning of a record's constructor handle, the compiling of
+     * JDK's collections, boxes and {@link RecordForm}, reflection's first calls, the compiling of
      * its loops over a string's characters) on the calling thread, so that the first results written
      * and read on callers' threads do not pay it.
      */
@@ -128,7 +129,7 @@ final class ValueCodec {
 
     private static byte[] serialize(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (FormOutputStream out = new FormOutputStream(bytes, null)) {
             out.writeObject(value);
         }
         return bytes.toByteArray();
@@ -142,7 +143,8 @@ final class ValueCodec {
     static Object decode(byte[] data, int offset, int length, Set<String> allowed, ClassLoader loader)
             throws IOException, ClassNotFoundException {
         AllowListFilter filter = new AllowListFilter(allowed, length);
-        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data, offset, length), loader)) {
+        try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(data, offset, length), loader,
+                allowed)) {
             in.setObjectInputFilter(filter);
             return in.readObject();
         } catch (InvalidClassException e) {
@@ -153,17 +155,33 @@ final class ValueCodec {
         }
     }
 
-    private static final class RecordingOutputStream extends ObjectOutputStream {
+    /** Writes records as {@link RecordForm}s; records the classes written when given a set for them. */
+    private static final class FormOutputStream extends ObjectOutputStream {
         private final Set<String> classes;
 
-        RecordingOutputStream(ByteArrayOutputStream out, Set<String> classes) throws IOException {
+        FormOutputStream(ByteArrayOutputStream out, Set<String> classes) throws IOException {
             super(out);
             this.classes = classes;
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object object) throws IOException {
+            RecordForm form = RecordForm.of(object);
+            if (form == null) {
+                return object;
+            }
+            if (classes != null) {
+                classes.add(form.type());
+            }
+            return form;
         }
 
         @Override
         protected void annotateClass(Class<?> type) {
-            classes.add(type.getName());
+            if (classes != null) {
+                classes.add(type.getName());
+            }
         }
 
         @Override
@@ -173,12 +191,23 @@ final class ValueCodec {
         }
     }
 
+    /** Resolves classes in the method's loader and rebuilds records, admitting those allowed (all when null). */
     private static final class FilteredInputStream extends ObjectInputStream {
         private final ClassLoader loader;
+        private final Set<String> allowed;
 
-        FilteredInputStream(ByteArrayInputStream in, ClassLoader loader) throws IOException {
+        FilteredInputStream(ByteArrayInputStream in, ClassLoader loader, Set<String> allowed) throws IOException {
             super(in);
             this.loader = loader;
+            this.allowed = allowed;
+            enableResolveObject(true);
+        }
+
+        @Override
+        protected Object resolveObject(Object object) throws IOException {
+            return object instanceof RecordForm form
+                    ? form.rebuild(loader != null ? loader : ValueCodec.class.getClassLoader(), allowed)
+                    : object;
         }
 
         @Override
