@@ -66,7 +66,7 @@ public final class DiskTier implements CacheTier {
     private final CacheDirectory directory;
     private final Supplier<? extends Collection<MethodMeta>> methods;
     private final WriteBehind writer;
-    private final ConcurrentHashMap<ByteBuffer, byte[]> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<KeyBytes, byte[]> pending = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MethodMeta, DiskMethod> diskMethods = new ConcurrentHashMap<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean receiverNoticeGiven = new AtomicBoolean();
@@ -212,7 +212,7 @@ public final class DiskTier implements CacheTier {
         if (storeKey == null) {
             return null;
         }
-        byte[] record = pending.get(ByteBuffer.wrap(storeKey));
+        byte[] record = pending.get(new KeyBytes(storeKey));
         Store store = writer.store();
         if (record == null && store != null) {
             record = read(store, storeKey);
@@ -402,7 +402,7 @@ public final class DiskTier implements CacheTier {
                 return false;
             }
         }
-        ByteBuffer pendingKey = ByteBuffer.wrap(storeKey);
+        KeyBytes pendingKey = new KeyBytes(storeKey);
         if (pending.containsKey(pendingKey)) {
             return true; // the same call's result is on its way to the store already
         }
@@ -444,7 +444,7 @@ public final class DiskTier implements CacheTier {
 
     /** A queued put reached the store, or was given up: its pending copy is no longer needed. */
     private void written(WriteBehind.Put put) {
-        pending.remove(ByteBuffer.wrap(put.key()), put.record());
+        pending.remove(new KeyBytes(put.key()), put.record());
         queued.decrementAndGet();
         queuedBytes.addAndGet(-put.record().length);
     }
@@ -571,7 +571,7 @@ public final class DiskTier implements CacheTier {
         if (prefixes.isEmpty()) {
             return;
         }
-        pending.keySet().removeIf(key -> WriteBehind.startsWithAny(key.array(), prefixes));
+        pending.keySet().removeIf(key -> WriteBehind.startsWithAny(key.bytes(), prefixes));
         awaitClear(prefixes);
     }
 

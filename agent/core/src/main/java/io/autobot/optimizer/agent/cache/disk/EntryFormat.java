@@ -20,8 +20,9 @@ final class EntryFormat {
      * methods hold the receiver part, and every entry was written by a call that reads back as itself.
      * 3: keys compare arguments by class and iteration order, and a result that was an argument
      * is stored as its position. 4: records in keys and values are written as {@link RecordForm}s.
+     * 5: the store hashes keys with {@link KeySerializer}.
      */
-    static final byte VERSION = 4;
+    static final byte VERSION = 5;
     private static final int FLAGS = 1;
     private static final int EXPIRES = 2;
     private static final int CRC = 10;

@@ -4,13 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,9 +64,9 @@ final class MapDbStore implements Store {
     private final HTreeMap<byte[], byte[]> entries;
     private final HTreeMap<String, byte[]> classes;
     /** Records as the store holds them, by key: what was written or read lately (see above). */
-    private final Cache<ByteBuffer, byte[]> recent = Caffeine.newBuilder()
+    private final Cache<KeyBytes, byte[]> recent = Caffeine.newBuilder()
             .maximumWeight(RECENT_BYTES)
-            .weigher((ByteBuffer key, byte[] record) -> key.capacity() + record.length)
+            .weigher((KeyBytes key, byte[] record) -> key.bytes().length + record.length)
             .executor(Runnable::run)
             .build();
     /**
@@ -120,7 +118,7 @@ final class MapDbStore implements Store {
             }
             // no counterEnable(): its counter records break MapDB's crash recovery (a store killed
             // mid-write then fails on reads in about one reopening of four); the size is counted here
-            entries = db.hashMap("entries", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
+            entries = db.hashMap("entries", KeySerializer.INSTANCE, Serializer.BYTE_ARRAY).createOrOpen();
             classes = db.hashMap("classes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
             long size = entries.sizeLong(); // reads the whole index: a damaged one fails here rather than later
             commitMarker = new CommitMarker(file);
@@ -159,12 +157,13 @@ final class MapDbStore implements Store {
 
     @Override
     public byte[] get(byte[] key) {
-        byte[] known = recent.getIfPresent(ByteBuffer.wrap(key));
+        KeyBytes recentKey = new KeyBytes(key);
+        byte[] known = recent.getIfPresent(recentKey);
         if (known != null) {
             return known;
         }
         Set<Integer> keys = knownKeys;
-        if (keys != null && !keys.contains(Arrays.hashCode(key))) {
+        if (keys != null && !keys.contains(recentKey.hashCode())) {
             return null;
         }
         try {
@@ -178,7 +177,7 @@ final class MapDbStore implements Store {
         try {
             byte[] record = entries.get(key);
             if (record != null) {
-                recent.put(ByteBuffer.wrap(key), record); // under the lock: no change of the store overtakes it
+                recent.put(recentKey, record); // under the lock: no change of the store overtakes it
             }
             return record;
         } finally {
@@ -192,16 +191,17 @@ final class MapDbStore implements Store {
             if (entries.put(key, record) == null) {
                 size++;
             }
-            recent.put(ByteBuffer.wrap(key), record);
-            know(key);
+            KeyBytes recentKey = new KeyBytes(key);
+            recent.put(recentKey, record);
+            know(recentKey.hashCode());
             return null;
         });
     }
 
-    private void know(byte[] key) {
+    private void know(int keyHash) {
         Set<Integer> keys = knownKeys;
         if (keys != null) {
-            keys.add(Arrays.hashCode(key));
+            keys.add(keyHash);
             if (keys.size() > MAX_KNOWN_KEYS) {
                 knownKeys = null; // too many to keep: absence is read from the store again
             }
@@ -211,7 +211,7 @@ final class MapDbStore implements Store {
     @Override
     public boolean remove(byte[] key) {
         return locked(() -> {
-            recent.invalidate(ByteBuffer.wrap(key));
+            recent.invalidate(new KeyBytes(key));
             boolean removed = entries.remove(key) != null;
             if (removed) {
                 size--;
@@ -233,7 +233,7 @@ final class MapDbStore implements Store {
             }
         }
         for (byte[] key : doomed) {
-            recent.invalidate(ByteBuffer.wrap(key));
+            recent.invalidate(new KeyBytes(key));
             if (entries.remove(key) != null) {
                 size--;
             }
