@@ -16,6 +16,8 @@ import java.util.Set;
  * {@code writeObject}): a call is written only when its bytes read back as the call itself, and an
  * entry found under a call's bytes is served only when they read back as that call, by the key's
  * own equality. Both checks together make an entry serve only calls equal to the one that wrote it.
+ * A call whose bytes are all there is to it ({@link #selfDescribing}) needs no second check: equal
+ * bytes make it equal to the call that wrote them.
  */
 final class CallCodec {
 
@@ -115,6 +117,19 @@ final class CallCodec {
             throw new IOException("not the bytes of call arguments");
         }
         return new Decoded(receiver, (Object[]) args);
+    }
+
+    /**
+     * Whether the call's bytes are all there is to it (see {@link SelfDescribing}): an entry found
+     * under them was written by an equal call, and {@link #decode} need not read it back to tell.
+     */
+    static boolean selfDescribing(CallKey call) {
+        try {
+            Object receiver = call.receiver();
+            return SelfDescribing.call(receiver == null ? null : written(receiver), call.diskArgs());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return false; // read back and compared instead
+        }
     }
 
     /**

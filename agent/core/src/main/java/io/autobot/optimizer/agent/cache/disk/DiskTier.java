@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       stays in memory.</li>
  *   <li>Keys hold the call's serialized receiver part and arguments, but equal bytes are not
  *       equal calls: a call is written only when its bytes read back as equal to itself, and an
- *       entry is served only to a call its key's bytes read back as equal to (see {@link CallCodec}).</li>
+ *       entry is served only to a call its key's bytes read back as equal to (see {@link CallCodec}),
+ *       or to a call whose bytes are all there is to it ({@link SelfDescribing}).</li>
  *   <li>Reads decode a fresh copy each time, admitting only classes the cache wrote for that
  *       method; a record whose checksum fails, or that is expired, is never served.</li>
  *   <li>Opening runs on the daemon thread: MapDB loads there, never on the host's threads.</li>
@@ -279,7 +280,9 @@ public final class DiskTier implements CacheTier {
         CallCodec.Decoded call;
         Object value;
         try {
-            call = CallCodec.decode(storeKey, method.callOffset(), key, allowed, loader);
+            // equal bytes of a self-describing call make an equal call: nothing to read back and compare
+            call = CallCodec.selfDescribing(key) ? null
+                    : CallCodec.decode(storeKey, method.callOffset(), key, allowed, loader);
             int argument = EntryFormat.argumentIndex(record);
             value = EntryFormat.isNull(record) ? Dispatcher.NULL
                     : argument >= 0 ? ArgumentResult.of(argument)
@@ -301,7 +304,7 @@ public final class DiskTier implements CacheTier {
             return null;
         }
         // compared outside the decoding: an equals of the caller's that throws is no fault of the entry
-        if (!key.matches(call.receiver(), call.args())) {
+        if (call != null && !key.matches(call.receiver(), call.args())) {
             return null;
         }
         return value == null ? Dispatcher.NULL : value;

@@ -43,6 +43,11 @@ final class RecordForm implements Serializable {
         return shape == null ? null : new RecordForm(object.getClass().getName(), shape.signature, shape.values(object));
     }
 
+    /** The component values, in order; do not modify. */
+    Object[] values() {
+        return values;
+    }
+
     /** The class name of the record this form stands for. */
     String type() {
         return type;

@@ -79,4 +79,42 @@ class DiskTransparencyTest {
             again.close();
         }
     }
+
+    /** An argument that counts its constructions: reading a call back builds it. */
+    record Document(String text) implements java.io.Serializable {
+        static final AtomicInteger BUILT = new AtomicInteger();
+
+        Document {
+            BUILT.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aSelfDescribingCallIsServedWithoutReadingBackTheCallThatWroteIt() {
+        MethodMeta method = DiskMethods.method("com.example.Docs", "summary", "v1");
+        registered.add(method);
+        Path dir = temp.resolve("docs");
+        DiskTier disk = DiskTier.open(dir, () -> registered);
+        assertThat(disk.offer(CallKey.of(method, new Object[] {new Document("a")}).detached(), "summary of a",
+                Duration.ofHours(1))).isTrue();
+        disk.close();
+        DiskTier again = DiskTier.open(dir, () -> registered);
+        try {
+            Document same = new Document("a");
+            Document other = new Document("b");
+            int built = Document.BUILT.get();
+            assertThat(again.get(CallKey.of(method, new Object[] {same}))).isEqualTo("summary of a");
+            assertThat(again.get(CallKey.of(method, new Object[] {other}))).isNull();
+            assertThat(Document.BUILT).as("no call read back").hasValue(built);
+            // a list of two from Stream.toList is not self-describing: its call is read back and compared
+            assertThat(again.offer(CallKey.of(method, new Object[] {java.util.stream.Stream.of(same, other).toList()})
+                    .detached(), "summary of a and b", Duration.ofHours(1))).isTrue();
+            built = Document.BUILT.get();
+            assertThat(again.get(CallKey.of(method, new Object[] {java.util.stream.Stream.of(same, other).toList()})))
+                    .isEqualTo("summary of a and b");
+            assertThat(Document.BUILT.get()).as("read back").isGreaterThan(built);
+        } finally {
+            again.close();
+        }
+    }
 }
