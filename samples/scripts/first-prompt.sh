@@ -10,13 +10,16 @@
 #
 # Environment: AGENTS (agent/dist/target/autobot-agent.jar; comma-separated jars, e.g. two builds,
 # each run in turn with every strategy: columns <strategy>#<n>), STRATEGIES (hybrid disk),
-# OPERATION (component_analysis), JAVA (java).
+# OPERATION (component_analysis), JAVA (java), WORKLOAD (the workload's options, those above by
+# default; the full benchmark's are --prompts 4 --rounds 3 --components 12), WARM (1: each agent
+# run is a warm restart, after a run of the same workload that filled its disk directory).
 set -euo pipefail
 RUNS=${1:-6}
 OPERATION=${OPERATION:-component_analysis}
 JAVA=${JAVA:-java}
 IFS=, read -r -a AGENTS <<< "${AGENTS:-agent/dist/target/autobot-agent.jar}"
 read -r -a STRATEGIES <<< "${STRATEGIES:-hybrid disk}"
+read -r -a WORKLOAD <<< "${WORKLOAD:---prompts 2 --rounds 2 --components 6}"
 SAMPLES=samples/target/autobot-samples.jar
 for jar in "${AGENTS[@]}" "$SAMPLES"; do
   [ -f "$jar" ] || { echo "first-prompt: $jar not found: build the agent and the samples first" >&2; exit 2; }
@@ -28,13 +31,19 @@ for n in "${!AGENTS[@]}"; do
   for strategy in "${STRATEGIES[@]}"; do SIDES+=("$strategy#$((n + 1))"); done
 done
 
+agent_run() { # $1: side, $2: disk directory; prints the workload's lines
+  CACHE_STRATEGY=${1%#*} DISK_CACHE_PATH=$2 "$JAVA" -javaagent:"${AGENTS[${1#*#} - 1]}" -jar "$SAMPLES" \
+    workload --corpus samples/src/main/java "${WORKLOAD[@]}" 2>/dev/null
+}
+
 run() { # $1: side; prints "<first ms> <session ms>"
   local disk="$OUT/disk" lines
   rm -rf "$disk"
   case "$1" in
-    without) lines=$("$JAVA" -jar "$SAMPLES" workload --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6) ;;
-    *) lines=$(CACHE_STRATEGY=${1%#*} DISK_CACHE_PATH=$disk "$JAVA" -javaagent:"${AGENTS[${1#*#} - 1]}" -jar "$SAMPLES" \
-        workload --corpus samples/src/main/java --prompts 2 --rounds 2 --components 6 2>/dev/null) ;;
+    without) lines=$("$JAVA" -jar "$SAMPLES" workload --corpus samples/src/main/java "${WORKLOAD[@]}") ;;
+    *)
+      if [ "${WARM:-0}" = 1 ]; then agent_run "$1" "$disk" > /dev/null; fi
+      lines=$(agent_run "$1" "$disk") ;;
   esac
   echo "$(grep "^op.$OPERATION.first.ms=" <<< "$lines" | cut -d= -f2) $(grep "^op.$OPERATION.ms=" <<< "$lines" | cut -d= -f2)"
 }
