@@ -10,6 +10,9 @@ import io.autobot.optimizer.it.support.HostLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +44,29 @@ class DiskCacheIT {
             "    }",
             "}");
 
+    /** A method whose class stays the same while the record it takes and returns changes. */
+    private static final String AREA = String.join("\n",
+            "import io.autobot.optimizer.annotations.Cached;",
+            "public class Area {",
+            "    static int runs;",
+            "    @Cached(ttl = \"1h\")",
+            "    static Shape grow(Shape s) {",
+            "        runs++;",
+            "        return new Shape(s.name() + \"+\", s.width() * 2, s.height() * 2);",
+            "    }",
+            "    public static void main(String[] args) {",
+            "        Shape x = grow(new Shape(\"x\", 1, 2));",
+            "        grow(new Shape(\"x\", 1, 2));",
+            "        System.out.println(\"area.runs=\" + runs);",
+            "        System.out.println(\"area.result=\" + x.toString().replace(\" \", \"\"));",
+            "    }",
+            "}");
+    /** The record, then the same record with two components swapped: Area's class file is the same for both. */
+    private static final String SHAPE_V1 =
+            "public record Shape(String name, int width, int height) implements java.io.Serializable {}";
+    private static final String SHAPE_V2 =
+            "public record Shape(String name, int height, int width) implements java.io.Serializable {}";
+
     @TempDir
     static Path work;
 
@@ -50,6 +76,9 @@ class DiskCacheIT {
     private static ChildJvm.Result v1Again;
     private static ChildJvm.Result v2;
     private static ChildJvm.Result memoryOnly;
+    private static ChildJvm.Result shapeV1;
+    private static ChildJvm.Result shapeV2;
+    private static ChildJvm.Result shapeV2Again;
 
     @BeforeAll
     static void runHosts() throws Exception {
@@ -66,19 +95,40 @@ class DiskCacheIT {
         v1 = compileAndRun(classes, "v1");
         v1Again = compileAndRun(classes, "v1");
         v2 = compileAndRun(classes, "v2");
+
+        shapeV1 = runArea("shape-v1", SHAPE_V1);
+        shapeV2 = runArea("shape-v2", SHAPE_V2);
+        shapeV2Again = runArea("shape-v2", SHAPE_V2);
     }
 
     private static ChildJvm.Result compileAndRun(Path classes, String version) throws Exception {
-        Path source = work.resolve("src/Calc.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, CALC.replace("VERSION", version));
-        String annotations = Path.of(Cached.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        compile(classes, Map.of("Calc", CALC.replace("VERSION", version)));
+        return run(classes, "Calc", "calc-cache");
+    }
+
+    private static ChildJvm.Result runArea(String name, String shape) throws Exception {
+        Path classes = Files.createDirectories(work.resolve(name));
+        compile(classes, Map.of("Area", AREA, "Shape", shape));
+        return run(classes, "Area", "area-cache");
+    }
+
+    private static void compile(Path classes, Map<String, String> sources) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("src").resolve(classes.getFileName()));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                Path.of(Cached.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = dir.resolve(source.getKey() + ".java");
+            Files.writeString(file, source.getValue());
+            arguments.add(file.toString());
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int exit = javac.run(null, null, null, "-d", classes.toString(), "-cp", annotations, source.toString());
-        assertThat(exit).as("javac").isZero();
+        assertThat(javac.run(null, null, null, arguments.toArray(String[]::new))).as("javac").isZero();
+    }
+
+    private static ChildJvm.Result run(Path classes, String mainClass, String cache) throws Exception {
         return ChildJvm.of(ExternalClassHost.class).withAgent().env("CACHE_STRATEGY", "disk")
-                .env("DISK_CACHE_PATH", work.resolve("calc-cache").toString())
-                .args(classes.toString(), "Calc").workDir(work).run();
+                .env("DISK_CACHE_PATH", work.resolve(cache).toString())
+                .args(classes.toString(), mainClass).workDir(work).run();
     }
 
     @Test
@@ -121,6 +171,17 @@ class DiskCacheIT {
     }
 
     @Test
+    void aRecordWhoseComponentsChangedIsComputedAgainNotReadBackByPosition() {
+        assertThat(shapeV1.value("area.runs")).as(shapeV1.toString()).isEqualTo("1");
+        assertThat(shapeV1.value("area.result")).isEqualTo("Shape[name=x+,width=2,height=4]");
+        // the method's class file is unchanged, so its entries are found; the record's are of another shape
+        assertThat(shapeV2.value("area.runs")).as(shapeV2.toString()).isEqualTo("1");
+        assertThat(shapeV2.value("area.result")).isEqualTo("Shape[name=x+,height=4,width=2]");
+        assertThat(shapeV2Again.value("area.runs")).as(shapeV2Again.toString()).isEqualTo("0");
+        assertThat(shapeV2Again.value("area.result")).isEqualTo("Shape[name=x+,height=4,width=2]");
+    }
+
+    @Test
     void neverLoadsMapDbWhenNoStrategyUsesTheDisk() {
         assertThat(memoryOnly.value("correct")).as(memoryOnly.toString()).isEqualTo("true");
         assertThat(memoryOnly.stdout()).contains("io.autobot.optimizer.agent.cache.ResultCache")
@@ -131,7 +192,8 @@ class DiskCacheIT {
 
     @Test
     void saysNothingElse() {
-        for (ChildJvm.Result run : new ChildJvm.Result[] {first, second, v1, v1Again, v2}) {
+        for (ChildJvm.Result run : new ChildJvm.Result[] {first, second, v1, v1Again, v2, shapeV1, shapeV2,
+                shapeV2Again}) {
             assertThat(run.stderr()).doesNotContain("Exception").doesNotContain("disk cache at");
             HostLog.assertNoUnexpectedWarnings(run, "cannot be serialized");
         }
