@@ -14,6 +14,20 @@ import java.util.SortedSet;
  */
 record ResultShape(ResultKind kind, Class<?> detail) {
 
+    /**
+     * Written out: a record's generated {@code equals} builds {@code ObjectMethods}' method handles on
+     * its first call in a JVM (about 30 ms), which would fall in a host's first split call.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResultShape shape && shape.kind == kind && shape.detail == detail;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + (detail == null ? 0 : detail.hashCode());
+    }
+
     /** The shape of a body that returned its own argument. */
     static final ResultShape ARGUMENT = new ResultShape(ResultKind.ARGUMENT, null);
 
