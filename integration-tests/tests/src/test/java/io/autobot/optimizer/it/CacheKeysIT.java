@@ -52,6 +52,15 @@ class CacheKeysIT {
     }
 
     @Test
+    void recordsAreKeyedAsTheirOwnEqualsSays() {
+        // components as the generated equals compares them (NaN equals NaN, -0.0 is not 0.0); a
+        // hand-written equals (case-insensitive) is the record's own
+        assertThat(with.value("place.negative.zero")).isEqualTo("a@-0.0");
+        assertThat(with.value("record.runs")).as(with.toString()).isEqualTo("5");
+        assertThat(without.value("record.runs")).isEqualTo("8");
+    }
+
+    @Test
     void statelessServiceObjectsShareEntries() {
         assertThat(with.value("greet.runs")).isEqualTo("1");
         assertThat(without.value("greet.runs")).isEqualTo("3");

@@ -21,6 +21,7 @@ public class CacheKeysHost {
     static final AtomicInteger HOSTILE_RUNS = new AtomicInteger();
     static final AtomicInteger LIST_RUNS = new AtomicInteger();
     static final AtomicInteger UPLOAD_RUNS = new AtomicInteger();
+    static final AtomicInteger RECORD_RUNS = new AtomicInteger();
 
     enum Planet {
         EARTH(9.81), MARS(3.72);
@@ -61,6 +62,35 @@ public class CacheKeysHost {
     }
 
     record Square(String name) implements Shape {
+    }
+
+    /** A record whose equals and hashCode the compiler generated: keyed by its components. */
+    record Point(double x, String label) {
+    }
+
+    /** A record with an equals of its own (case does not matter): keyed by that equals. */
+    record Name(String value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Name name && name.value.equalsIgnoreCase(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.toLowerCase(java.util.Locale.ROOT).hashCode();
+        }
+    }
+
+    @Cached
+    static String place(Point point) {
+        RECORD_RUNS.incrementAndGet();
+        return point.label() + "@" + point.x();
+    }
+
+    @Cached
+    static String named(Name name) {
+        RECORD_RUNS.incrementAndGet();
+        return name.value().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** No fields anywhere: the result depends on the class only (through the override it calls). */
@@ -177,6 +207,15 @@ public class CacheKeysHost {
         print("account.20", new Account(20).balanceIn("EUR"));
         print("shape.a", new Square("a").describe(1));
         print("shape.b", new Square("b").describe(1));
+        print("place.a", place(new Point(1.0, "a")));
+        print("place.a.again", place(new Point(1.0, "a")));
+        print("place.b", place(new Point(1.0, "b")));
+        print("place.negative.zero", place(new Point(-0.0, "a")));
+        print("place.nan", place(new Point(Double.NaN, "n")));
+        print("place.nan.again", place(new Point(Double.NaN, "n")));
+        print("named.Ada", named(new Name("Ada")));
+        print("named.ADA", named(new Name("ADA")));
+        print("record.runs", RECORD_RUNS);
         print("label.red", new Red().label(1));
         print("label.blue", new Blue().label(1));
         for (int i = 0; i < 3; i++) {
