@@ -41,7 +41,8 @@ final class GeneratedRecord {
 
     /** The class's components when it is a record with generated {@code equals} and {@code hashCode}, else null. */
     static GeneratedRecord of(Class<?> type) {
-        return type.isRecord() ? RECORDS.get(type) : null;
+        // on the hit path: Class.isRecord is a native call, the superclass an intrinsic
+        return type.getSuperclass() == Record.class ? RECORDS.get(type) : null;
     }
 
     /** The hash of a record of this class, consistent with {@link #same}. */
@@ -92,6 +93,9 @@ final class GeneratedRecord {
     }
 
     private static GeneratedRecord inspect(Class<?> type) {
+        if (!type.isRecord()) {
+            return null;
+        }
         try {
             ClassFileLocator.Resolution resolution = ClassFileLocator.ForClassLoader.of(type.getClassLoader())
                     .locate(type.getName());
