@@ -11,22 +11,30 @@ import io.autobot.optimizer.management.jmx.Beans;
 import io.autobot.optimizer.management.jmx.CacheBean;
 import io.autobot.optimizer.management.jmx.OperationBean;
 import io.autobot.optimizer.management.jmx.OptimizerBean;
+import io.autobot.optimizer.management.jmx.PlatformServerWatch;
 import io.autobot.optimizer.management.jmx.SystemBean;
 import io.autobot.optimizer.management.metrics.MetricsBinding;
 import io.autobot.optimizer.management.system.SystemSampler;
 import io.autobot.optimizer.protocol.fleet.Heartbeats;
+import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the management plane with the agent: the {@code type=Optimizer} and {@code type=System}
- * beans at once (host code may use the in-process API from its first line), then, on the
- * management thread, a bean per operation and cache tier as they appear, the Micrometer meters,
- * alerts and auto-tuning. {@link #stop()} (detach) unregisters every bean and ends the thread.
+ * beans, then, on the management thread, a bean per operation and cache tier as they appear, the
+ * Micrometer meters, alerts and auto-tuning. {@link #stop()} (detach) unregisters every bean and
+ * ends the thread.
+ *
+ * <p>The beans join the platform MBean server when something first asks for it (a JMX client,
+ * the CLI, the in-process API, the host), on that thread, before it gets it
+ * ({@link PlatformServerWatch}); an attached agent registers them at once. Alerts, auto-tuning
+ * and the meters in the host's own Micrometer registry run either way.
  *
  * <p>For an agent started for discovery only, just the {@code type=Optimizer} bean, whose discovery
  * operations the CLI calls: no system bean, no per-operation beans, no Micrometer, no tick, no fleet.
@@ -45,6 +53,7 @@ public final class ManagementExtension implements AgentExtension {
     private volatile boolean tickFailed;
     private FleetControl fleet;
     private volatile Heartbeat heartbeat;
+    private volatile PlatformServerWatch watch;
 
     @Override
     public String name() {
@@ -71,6 +80,7 @@ public final class ManagementExtension implements AgentExtension {
         plane.optimizer(optimizer);
         runtime.settings().addListener(optimizer);
         if (runtime.discoveryOnly()) {
+            beans.attach(ManagementFactory.getPlatformMBeanServer()); // the CLI that started it connects next
             beans.register(optimizer, optimizer.objectName());
             return;
         }
@@ -82,6 +92,29 @@ public final class ManagementExtension implements AgentExtension {
         thread.execute(this::startMetrics);
         thread.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         startFleet(runtime);
+        if (runtime.attached()) {
+            serverCreated(ManagementFactory.getPlatformMBeanServer()); // the CLI that attached connects next
+        } else {
+            watch = PlatformServerWatch.start(runtime.instrumentation(), this::serverCreated);
+        }
+    }
+
+    /**
+     * The platform MBean server exists (or the agent was attached): the beans waiting for it are
+     * registered, with the operations and tiers seen so far and the meters' JMX view, on the thread
+     * that asked for the server, before it gets it.
+     */
+    private void serverCreated(MBeanServer server) {
+        beans.attach(server);
+        try {
+            discover();
+        } catch (JMException | RuntimeException e) {
+            LOG.warn("the agent's operation beans could not be registered: {}", e.toString());
+        }
+        MetricsBinding binding = metrics;
+        if (binding != null) {
+            binding.bindNew(operationBeans);
+        }
     }
 
     /** With a Redis URL: the heartbeat, and the fleet's changes applied through the Optimizer bean. */
@@ -112,7 +145,7 @@ public final class ManagementExtension implements AgentExtension {
 
     private void startMetrics() {
         try {
-            metrics = new MetricsBinding(plane.engine().cache(), plane.reports().operations());
+            metrics = new MetricsBinding(plane.engine().cache(), plane.reports().operations(), beans::server);
             metrics.bindNew(operationBeans);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("the Micrometer metrics could not start and are off; the MXBeans work: {}", e.toString());
@@ -121,6 +154,10 @@ public final class ManagementExtension implements AgentExtension {
 
     private void tick() {
         try {
+            PlatformServerWatch watching = watch;
+            if (watching != null) {
+                watching.poll();
+            }
             discover();
             MetricsBinding binding = metrics;
             if (binding != null) {
@@ -137,7 +174,7 @@ public final class ManagementExtension implements AgentExtension {
     }
 
     /** Registers a bean for each operation and cache tier that appeared. */
-    private void discover() throws JMException {
+    private synchronized void discover() throws JMException {
         for (String operation : plane.reports().operations().byName().keySet()) {
             if (!operationBeans.contains(operation)) {
                 OperationBean bean = new OperationBean(operation, plane.engine(), plane.reports());
@@ -155,6 +192,10 @@ public final class ManagementExtension implements AgentExtension {
 
     @Override
     public void stop() {
+        PlatformServerWatch watching = watch;
+        if (watching != null) {
+            watching.stop();
+        }
         if (fleet != null) {
             fleet.stop();
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.autobot.optimizer.it.hosts.CachingHost;
 import io.autobot.optimizer.it.hosts.HelloHost;
+import io.autobot.optimizer.it.hosts.LateJmxHost;
 import io.autobot.optimizer.it.hosts.OwnLibrariesHost;
 import io.autobot.optimizer.it.hosts.OwnLoggingHost;
 import io.autobot.optimizer.it.support.ChildJvm;
@@ -107,5 +108,23 @@ class IsolationIT {
         assertThat(result.value("correct")).isEqualTo("true");
         assertThat(result.stdout()).contains("io.autobot.optimizer.agent.Agent");
         assertThat(result.stdout()).doesNotContain("shaded.mapdb").doesNotContain("oshi.");
+    }
+
+    @Test
+    void thePlatformMBeanServerIsMadeWhenTheHostAsksAndHoldsTheBeansAtOnce() throws Exception {
+        for (Path javaHome : jdks()) {
+            ChildJvm.Result result = ChildJvm.of(LateJmxHost.class).javaHome(javaHome).withAgent("cache=memory")
+                    .workDir(workDir).run();
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.value("correct")).isEqualTo("true");
+            assertThat(result.value("runs")).isEqualTo("1");
+            assertThat(result.value("servers.before")).as(javaHome + ": the agent made no MBean server").isEqualTo("0");
+            assertThat(result.value("optimizer.at.once")).as(javaHome + ": " + result).isEqualTo("true");
+            assertThat(result.value("operations.at.once")).isEqualTo("1");
+            assertThat(result.value("hits")).isEqualTo("1");
+            assertThat(result.value("same.server")).isEqualTo("true");
+            assertThat(Integer.parseInt(result.value("meters"))).as("the meters' JMX view").isPositive();
+            assertThat(result.stderr()).doesNotContain("WARN").doesNotContain("Exception");
+        }
     }
 }

@@ -1,7 +1,8 @@
 package io.autobot.optimizer.management.jmx;
 
-import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -14,13 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers the agent's beans on the platform MBean server and remembers them, so that stopping
  * the agent (detach) unregisters every one. A bean left behind by an earlier run is replaced.
+ *
+ * <p>Until the platform server exists ({@link PlatformServerWatch}) the beans wait here, and
+ * {@link #attach} registers them all on it: the agent never makes the server for itself.
  */
 public final class Beans {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final Map<ObjectName, Object> waiting = new LinkedHashMap<>();
     private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
+    private MBeanServer server;
 
     /** An object name from a literal. */
     public static ObjectName name(String text) {
@@ -41,7 +46,11 @@ public final class Beans {
      * Registers a bean under a name, replacing what is there; an MXBean is registered with the
      * descriptions, units and parameter names of its interface ({@link DescribedMXBean}).
      */
-    public void register(Object bean, ObjectName name) throws JMException {
+    public synchronized void register(Object bean, ObjectName name) throws JMException {
+        if (server == null) {
+            waiting.put(name, bean);
+            return;
+        }
         if (server.isRegistered(name)) {
             server.unregisterMBean(name);
         }
@@ -62,12 +71,34 @@ public final class Beans {
         return DescribedMXBean.of(type.cast(bean), type);
     }
 
+    /**
+     * Registers every waiting bean on the platform server, which now exists; later beans go there
+     * at once. A bean that cannot be registered is logged and left out, the others are registered.
+     */
+    public synchronized void attach(MBeanServer platform) {
+        server = platform;
+        for (Map.Entry<ObjectName, Object> entry : waiting.entrySet()) {
+            try {
+                register(entry.getValue(), entry.getKey());
+            } catch (JMException | RuntimeException e) {
+                LOG.warn("the bean {} could not be registered: {}", entry.getKey(), e.toString());
+            }
+        }
+        waiting.clear();
+    }
+
+    /** The platform server the beans are registered on; null until it exists. */
+    public synchronized MBeanServer server() {
+        return server;
+    }
+
     public boolean isRegistered(ObjectName name) {
         return registered.contains(name);
     }
 
     /** Unregisters every bean this registered. */
-    public void unregisterAll() {
+    public synchronized void unregisterAll() {
+        waiting.clear();
         for (ObjectName name : registered) {
             try {
                 server.unregisterMBean(name);

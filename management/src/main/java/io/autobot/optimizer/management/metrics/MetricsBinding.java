@@ -8,7 +8,10 @@ import io.autobot.optimizer.agent.call.OperationStats;
 import io.autobot.optimizer.management.metrics.micrometer.MeterRegistrar;
 import io.autobot.optimizer.management.report.Counters;
 import io.autobot.optimizer.management.report.Operations;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.jmx.JmxReporter;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.util.HierarchicalNameMapper;
 import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import java.util.ArrayList;
@@ -16,8 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import javax.management.MBeanServer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,30 +50,40 @@ public final class MetricsBinding implements AutoCloseable {
     private final Set<String> tiers = ConcurrentHashMap.newKeySet();
     private final Set<String> boundOperations = ConcurrentHashMap.newKeySet();
     private final Set<ClassLoader> looked = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Supplier<MBeanServer> platformServer;
     private JmxMeterRegistry jmx;
     private Registrar registrar;
     private boolean onHost;
 
-    public MetricsBinding(ResultCache cache, Operations operations) {
+    /**
+     * @param platformServer the platform MBean server once it exists, else null: the JMX view of
+     *     the meters is made then (the agent never makes the server for itself)
+     */
+    public MetricsBinding(ResultCache cache, Operations operations, Supplier<MBeanServer> platformServer) {
         this.cache = cache;
         this.operations = operations;
+        this.platformServer = platformServer;
         Registrar host = hostRegistrar(List.of(ClassLoader.getSystemClassLoader()));
         if (host != null) {
             use(host);
-        } else {
-            this.jmx = new JmxMeterRegistry(new JmxConfig() {
-                @Override
-                public String get(String key) {
-                    return null;
-                }
-
-                @Override
-                public String domain() {
-                    return DOMAIN;
-                }
-            }, Clock.SYSTEM);
-            this.registrar = Registrar.of(new MeterRegistrar(jmx, false));
         }
+    }
+
+    /** The agent's own JMX registry on the platform server, registered with it and not made by it. */
+    private static JmxMeterRegistry jmxRegistry(MBeanServer server) {
+        MetricRegistry metrics = new MetricRegistry();
+        JmxReporter reporter = JmxReporter.forRegistry(metrics).inDomain(DOMAIN).registerWith(server).build();
+        return new JmxMeterRegistry(new JmxConfig() {
+            @Override
+            public String get(String key) {
+                return null;
+            }
+
+            @Override
+            public String domain() {
+                return DOMAIN;
+            }
+        }, Clock.SYSTEM, HierarchicalNameMapper.DEFAULT, metrics, reporter);
     }
 
     /** Where the meters are: {@code host} (the host's global registry) or {@code jmx}. */
@@ -80,17 +95,24 @@ public final class MetricsBinding implements AutoCloseable {
      * Adds the meters of tiers and operations that appeared since the last call; moves every meter
      * to the host's global registry once a loader of an instrumented class shows one.
      */
-    public void bindNew(Set<String> operationNames) {
+    public synchronized void bindNew(Set<String> operationNames) {
         if (!onHost) {
             Registrar host = hostRegistrar(instrumentedLoaders());
             if (host != null) {
-                registrar.close();
-                jmx.close();
+                close();
                 jmx = null;
                 tiers.clear();
                 boundOperations.clear();
                 use(host);
             }
+        }
+        if (registrar == null) {
+            MBeanServer server = platformServer.get();
+            if (server == null) {
+                return; // the meters are bound when the platform server exists
+            }
+            jmx = jmxRegistry(server);
+            registrar = Registrar.of(new MeterRegistrar(jmx, false));
         }
         for (TierStatistics statistics : cache.statistics()) {
             if (tiers.add(statistics.tier())) {
@@ -211,8 +233,10 @@ public final class MetricsBinding implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        registrar.close();
+    public synchronized void close() {
+        if (registrar != null) {
+            registrar.close();
+        }
         if (jmx != null) {
             jmx.close();
         }

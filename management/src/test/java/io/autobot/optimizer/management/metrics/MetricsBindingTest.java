@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,8 @@ class MetricsBindingTest {
     @Test
     void withoutTheHostsMicrometerTheJmxViewShowsCountsAndSecondsAndNoEmptyDistribution() throws Exception {
         calls();
-        try (MetricsBinding binding = new MetricsBinding(engine.cache(), new Operations(engine))) {
+        try (MetricsBinding binding = new MetricsBinding(engine.cache(), new Operations(engine),
+                ManagementFactory::getPlatformMBeanServer)) {
             binding.bindNew(Set.of("pricing"));
             assertThat(binding.target()).isEqualTo("jmx");
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -66,6 +69,25 @@ class MetricsBindingTest {
         }
         assertThat(ManagementFactory.getPlatformMBeanServer()
                 .queryNames(new ObjectName(MetricsBinding.DOMAIN + ":*"), null)).isEmpty();
+    }
+
+    @Test
+    void theJmxViewWaitsForThePlatformServerAndNeverMakesIt() throws Exception {
+        calls();
+        AtomicReference<MBeanServer> platform = new AtomicReference<>();
+        try (MetricsBinding binding = new MetricsBinding(engine.cache(), new Operations(engine), platform::get)) {
+            binding.bindNew(Set.of("pricing"));
+            assertThat(binding.target()).isEqualTo("jmx");
+            MBeanServer server = MBeanServerFactory.newMBeanServer(); // stands in for the platform server, made later
+            ObjectName meters = new ObjectName(MetricsBinding.DOMAIN + ":*");
+            assertThat(server.queryNames(meters, null)).isEmpty();
+
+            platform.set(server);
+            binding.bindNew(Set.of("pricing"));
+            Set<ObjectName> names = server.queryNames(meters, null);
+            assertThat(value(server, names, "autobotCallsCount", "success")).as("bound once the server exists")
+                    .isEqualTo(2.0);
+        }
     }
 
     private static double value(MBeanServer server, Set<ObjectName> names, String meter, String tag) throws Exception {
