@@ -1,6 +1,7 @@
 package io.autobot.optimizer.benchmarks;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * with none ({@link PlainHelloWorld}), each without the agent and with each agent jar given
  * (comma-separated: two builds of the agent, or another agent, side by side), all started in turn
  * so that machine noise hits each alike. Prints the medians and what each agent adds to each host.
- * The agent arguments go to every jar whose file name starts with {@code autobot}.
+ * The agent arguments go to every jar whose file name starts with {@code autobot}. Each agent jar
+ * writes its disk cache to a directory of its own ({@code DISK_CACHE_PATH}, made fresh for the run):
+ * a store written by one build is not what another build expects, and reopening it would be priced
+ * as start-up.
  *
  * <pre>java -cp integration-tests/benchmarks/target/benchmarks.jar \
  *     io.autobot.optimizer.benchmarks.StartupTime agent/dist/target/autobot-agent.jar[,other.jar] [runs] [agent args]</pre>
@@ -36,18 +40,21 @@ public final class StartupTime {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<List<String>> commands = new ArrayList<>();
+        List<Path> diskPaths = new ArrayList<>();
         commands.add(List.of(java, "-cp", classPath, host.getName()));
+        diskPaths.add(null);
         for (Path agent : agents) {
             String arguments = agent.getFileName().toString().startsWith("autobot") ? agentArgs : "";
             commands.add(List.of(java, "-javaagent:" + agent + arguments, "-cp", classPath, host.getName()));
+            diskPaths.add(Files.createTempDirectory("startup-time-disk-"));
         }
-        for (List<String> command : commands) {
-            time(command); // warm the file cache for each
+        for (int c = 0; c < commands.size(); c++) {
+            time(commands.get(c), diskPaths.get(c)); // warm the file cache for each
         }
         long[][] times = new long[commands.size()][runs];
         for (int i = 0; i < runs; i++) {
             for (int c = 0; c < commands.size(); c++) {
-                times[c][i] = time(commands.get(c));
+                times[c][i] = time(commands.get(c), diskPaths.get(c));
             }
         }
         System.out.printf("%s: runs: %d each, in turn%n", host.getSimpleName(), runs);
@@ -60,10 +67,15 @@ public final class StartupTime {
         }
     }
 
-    private static long time(List<String> command) throws Exception {
+    private static long time(List<String> command, Path diskPath) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"));
+        builder.environment().remove("DISK_CACHE_PATH");
+        if (diskPath != null) {
+            builder.environment().put("DISK_CACHE_PATH", diskPath.toString());
+        }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("/dev/null")).start();
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("failed: " + command);
         }
