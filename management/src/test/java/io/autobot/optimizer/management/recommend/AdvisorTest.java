@@ -38,7 +38,7 @@ class AdvisorTest {
         io.autobot.optimizer.agent.call.MethodMeta method = new io.autobot.optimizer.agent.engine.MethodRegistry()
                 .register(AdvisorTest.class.getClassLoader(), signature,
                         new io.autobot.optimizer.agent.call.MethodSpec("search", null, null, null, null, null), "f");
-        method.stats().policies().verdict("parallel", verdict);
+        method.stats().policies().verdict("parallel", () -> verdict);
         return method;
     }
 

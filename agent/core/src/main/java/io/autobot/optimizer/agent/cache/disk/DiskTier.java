@@ -365,7 +365,6 @@ public final class DiskTier implements CacheTier {
         DiskWorth worth = method.worth();
         boolean wasStoring = worth.storing();
         boolean stored = worth.computed(computeNanos);
-        key.method().stats().policies().verdict(NAME, worth.verdict());
         if (worth.storing() != wasStoring) {
             LOG.debug("{}: {}{}", key.method().qualifiedName(), worth.verdict(),
                     wasStoring ? "; its results stay in memory" : "; its results are stored again");
@@ -530,6 +529,8 @@ public final class DiskTier implements CacheTier {
             DiskMethod created = new DiskMethod(meta);
             if (created.refusal() != null) {
                 LOG.warn("{}: {}; it is cached in memory only", meta.qualifiedName(), created.refusal());
+            } else {
+                meta.stats().policies().verdict(NAME, created.worth()::verdict); // read when asked
             }
             return created;
         });

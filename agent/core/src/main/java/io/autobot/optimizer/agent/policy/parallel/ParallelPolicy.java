@@ -52,6 +52,7 @@ final class ParallelPolicy implements Policy {
         this.distinct = distinct;
         this.verdict = verdict;
         this.ledger = ledger;
+        ledger.verdict("parallel", payoff::verdict);
     }
 
     @Override
@@ -102,12 +103,10 @@ final class ParallelPolicy implements Policy {
         return result;
     }
 
-    /** Keeps the method's verdict in its ledger; a change of preference is said once. */
+    /** A change of preference is said once (the ledger reads the verdict itself, when asked). */
     private void said(boolean wasSplitting) {
-        String text = payoff.verdict();
-        ledger.verdict("parallel", text);
-        if (text != null && wasSplitting != payoff.splitting()) {
-            SplitVerdict.LOG.info("{}: @Parallel: {}", verdict.method(), text);
+        if (wasSplitting != payoff.splitting()) {
+            SplitVerdict.LOG.info("{}: @Parallel: {}", verdict.method(), payoff.verdict());
         }
     }
 
