@@ -121,7 +121,8 @@ public final class AgentRuntime implements AgentContext {
         AgentConfig config = ConfigLoader.load(arguments, StartProblems::report);
         RuntimeSettings settings = new RuntimeSettings(config);
         FlightEvents.start(settings);
-        MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
+        MemoryTier memory = LibraryLoggers.rewritingWhile(instrumentation,
+                () -> new MemoryTier(settings.effectiveCacheSize()));
         FailOpen failOpen = new FailOpen();
         RedisLink redis = AgentWiring.redisLink(settings, StartProblems::report);
         ResultCache cache = new ResultCache(memory, settings.cacheStrategy(), AgentWiring.diskTierFactory(settings),
@@ -231,7 +232,8 @@ public final class AgentRuntime implements AgentContext {
         long start = System.nanoTime();
         AgentConfig config = ConfigLoader.load(arguments, StartProblems::report);
         RuntimeSettings settings = new RuntimeSettings(config);
-        MemoryTier memory = new MemoryTier(settings.effectiveCacheSize());
+        MemoryTier memory = LibraryLoggers.rewritingWhile(instrumentation,
+                () -> new MemoryTier(settings.effectiveCacheSize()));
         FailOpen failOpen = new FailOpen();
         ResultCache cache = new ResultCache(memory, io.autobot.optimizer.agent.config.CacheStrategy.MEMORY,
                 () -> null, failOpen);

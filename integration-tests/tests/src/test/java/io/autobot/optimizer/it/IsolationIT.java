@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.autobot.optimizer.it.hosts.CachingHost;
 import io.autobot.optimizer.it.hosts.HelloHost;
 import io.autobot.optimizer.it.hosts.LateJmxHost;
+import io.autobot.optimizer.it.hosts.OwnLogManagerHost;
 import io.autobot.optimizer.it.hosts.OwnLibrariesHost;
 import io.autobot.optimizer.it.hosts.OwnLoggingHost;
 import io.autobot.optimizer.it.support.ChildJvm;
@@ -125,6 +126,21 @@ class IsolationIT {
             assertThat(result.value("same.server")).isEqualTo("true");
             assertThat(Integer.parseInt(result.value("meters"))).as("the meters' JMX view").isPositive();
             assertThat(result.stderr()).doesNotContain("WARN").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aHostThatPicksItsOwnLogManagerInMainGetsIt() throws Exception {
+        for (Path javaHome : jdks()) {
+            for (String strategy : List.of("memory", "hybrid")) {
+                ChildJvm.Result result = ChildJvm.of(OwnLogManagerHost.class).javaHome(javaHome)
+                        .withAgent("cache=" + strategy).workDir(workDir).run();
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+                assertThat(result.value("manager")).as(javaHome + ", " + strategy + ": " + result)
+                        .isEqualTo(OwnLogManagerHost.HostLogManager.class.getName());
+                assertThat(result.value("correct")).isEqualTo("true");
+                assertThat(result.value("runs")).isEqualTo("1");
+            }
         }
     }
 }
