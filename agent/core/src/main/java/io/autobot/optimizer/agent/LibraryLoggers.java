@@ -1,6 +1,5 @@
 package io.autobot.optimizer.agent;
 
-import io.autobot.optimizer.agent.instrument.ByteSearch;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.ByteBuffer;
@@ -122,13 +121,26 @@ public final class LibraryLoggers {
         return new String(in.array(), at + 3, length, StandardCharsets.UTF_8);
     }
 
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static final class Rewrite implements ClassFileTransformer {
 
         @Override
         public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                 ProtectionDomain domain, byte[] classFile) {
             if (className == null || !className.startsWith(CAFFEINE) || redefined != null
-                    || !ByteSearch.contains(classFile, GET_LOGGER)) {
+                    || !contains(classFile, GET_LOGGER)) {
                 return null;
             }
             try {

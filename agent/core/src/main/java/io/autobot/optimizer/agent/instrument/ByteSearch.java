@@ -1,13 +1,13 @@
 package io.autobot.optimizer.agent.instrument;
 
-/** Finds a byte pattern in a class file: a transformer's first, cheap filter. */
-public final class ByteSearch {
+/** Finds a byte pattern in a class file: the transformer's first, cheap filter. */
+final class ByteSearch {
 
     private ByteSearch() {
     }
 
     /** Whether {@code pattern} (non-empty) occurs in {@code data}. */
-    public static boolean contains(byte[] data, byte[] pattern) {
+    static boolean contains(byte[] data, byte[] pattern) {
         byte first = pattern[0];
         int last = data.length - pattern.length;
         outer:
