@@ -1,14 +1,12 @@
 package io.autobot.optimizer.agent.host;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
- * Whether the host JVM is using the CPU it has, from the JDK's own measure of this process's
- * CPU load since the previous reading. The agent's threads ask it before work that is never
+ * Whether the host JVM is using the CPU it has, from this process's CPU load since the previous
+ * reading ({@link ProcessCpuLoad}). The agent's threads ask it before work that is never
  * urgent (the disk tier's loading MapDB, encoding and writing results; the management plane's
  * start): done while the host leaves less than a core free, it would slow the host down by as
  * much. One instance per thread: each reading measures the time since that thread's last one.
@@ -30,16 +28,10 @@ public final class HostCpu {
         load.getAsDouble(); // the first reading starts the interval the next one measures
     }
 
-    /** This JVM's measure; never busy where the JDK has none. */
+    /** This JVM's measure; never busy where the platform gives no CPU time for the process. */
     public static HostCpu ofThisJvm() {
-        OperatingSystemMXBean os;
-        try {
-            os = ManagementFactory.getOperatingSystemMXBean();
-        } catch (RuntimeException | LinkageError e) {
-            os = null;
-        }
-        return new HostCpu(os instanceof com.sun.management.OperatingSystemMXBean jdk ? jdk::getProcessCpuLoad
-                : () -> -1, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new HostCpu(ProcessCpuLoad.ofThisProcess(cores), cores);
     }
 
     /**
