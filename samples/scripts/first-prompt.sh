@@ -9,7 +9,8 @@
 #   samples/scripts/first-prompt.sh [runs, default 6]
 #
 # Environment: AGENTS (agent/dist/target/autobot-agent.jar; comma-separated jars, e.g. two builds,
-# each run in turn with every strategy: columns <strategy>#<n>), STRATEGIES (hybrid disk),
+# each run in turn with every strategy: columns <strategy>#<n>; a jar may carry agent arguments,
+# as -javaagent takes them: <jar>=parallel=false), STRATEGIES (hybrid disk),
 # OPERATION (component_analysis), JAVA (java), WORKLOAD (the workload's options, those above by
 # default; the full benchmark's are --prompts 4 --rounds 3 --components 12), WARM (1: each agent
 # run is a warm restart, after a run of the same workload that filled its disk directory).
@@ -22,7 +23,7 @@ read -r -a STRATEGIES <<< "${STRATEGIES:-hybrid disk}"
 read -r -a WORKLOAD <<< "${WORKLOAD:---prompts 2 --rounds 2 --components 6}"
 SAMPLES=samples/target/autobot-samples.jar
 for jar in "${AGENTS[@]}" "$SAMPLES"; do
-  [ -f "$jar" ] || { echo "first-prompt: $jar not found: build the agent and the samples first" >&2; exit 2; }
+  [ -f "${jar%%=*}" ] || { echo "first-prompt: ${jar%%=*} not found: build the agent and the samples first" >&2; exit 2; }
 done
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
