@@ -30,14 +30,14 @@ final class ProcessCpuLoad implements DoubleSupplier {
     }
 
     static ProcessCpuLoad ofThisProcess(int cores) {
-        ProcessHandle self = ProcessHandle.current();
-        return new ProcessCpuLoad(() -> self.info().totalCpuDuration(), System::nanoTime, cores);
+        // read at each call, where a failure (a security manager's refusal, say) is an unknown load
+        return new ProcessCpuLoad(() -> ProcessHandle.current().info().totalCpuDuration(), System::nanoTime, cores);
     }
 
     @Override
     public double getAsDouble() {
         long wallNanos = clock.getAsLong();
-        long cpuNanos = cpuTime.get().map(Duration::toNanos).orElse(-1L);
+        long cpuNanos = cpuNanos();
         long previousCpu = lastCpuNanos;
         long previousWall = lastWallNanos;
         lastCpuNanos = cpuNanos;
@@ -47,5 +47,14 @@ final class ProcessCpuLoad implements DoubleSupplier {
         }
         double load = (cpuNanos - previousCpu) / ((double) (wallNanos - previousWall) * cores);
         return Math.min(1, Math.max(0, load));
+    }
+
+    /** The process's CPU time, or -1 when the platform gives none or fails to (the load is then unknown). */
+    private long cpuNanos() {
+        try {
+            return cpuTime.get().map(Duration::toNanos).orElse(-1L);
+        } catch (RuntimeException unavailable) {
+            return -1;
+        }
     }
 }

@@ -37,6 +37,16 @@ class ProcessCpuLoadTest {
     }
 
     @Test
+    void aPlatformThatFailsToTellTheCpuTimeGivesAnUnknownLoad() {
+        ProcessCpuLoad load = new ProcessCpuLoad(() -> {
+            throw new UnsupportedOperationException("no process information here");
+        }, System::nanoTime, 2);
+        assertThat(load.getAsDouble()).isNegative();
+        assertThat(load.getAsDouble()).isNegative();
+        assertThat(HostCpu.busy(load.getAsDouble(), 2)).as("an unknown load is never busy").isFalse();
+    }
+
+    @Test
     void aThreadSpinningShowsInThisProcesssLoad() {
         int cores = Runtime.getRuntime().availableProcessors();
         ProcessCpuLoad load = ProcessCpuLoad.ofThisProcess(cores);
