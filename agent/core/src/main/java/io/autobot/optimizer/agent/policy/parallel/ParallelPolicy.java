@@ -8,6 +8,7 @@ import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
+import io.autobot.optimizer.agent.policy.ThrottledTime;
 
 /**
  * Splits a call whose list, collection or array argument reaches the threshold into one chunk
@@ -73,18 +74,23 @@ final class ParallelPolicy implements Policy {
         } else {
             Object event = FlightEvents.splitBegins();
             long start = System.nanoTime();
-            result = split(invocation, next, argument, parts);
+            long[] throttled = new long[1];
+            result = split(invocation, next, argument, parts, throttled);
             long nanos = System.nanoTime() - start;
             if (event != null) {
                 FlightEvents.split(event, invocation.method(), size, parts);
             }
-            boolean wasSplitting = payoff.splitting();
-            payoff.split(nanos, size);
-            long expected = payoff.wholeEstimate(size);
-            if (expected > 0) {
-                ledger.saved("parallel", expected - nanos); // negative when the split cost more than it saved
+            if (measurable(nanos, throttled[0])) {
+                boolean wasSplitting = payoff.splitting();
+                payoff.split(nanos, size);
+                long expected = payoff.wholeEstimate(size);
+                if (expected > 0) {
+                    ledger.saved("parallel", expected - nanos); // negative when the split cost more than it saved
+                }
+                said(wasSplitting);
+            } else {
+                payoff.splitNotWeighed();
             }
-            said(wasSplitting);
         }
         return distinct ? Distinct.of(result) : result;
     }
@@ -94,13 +100,30 @@ final class ParallelPolicy implements Policy {
      * class is learnt, or checked against what the chunks of the first call returned.
      */
     private Object whole(Invocation invocation, Chain next, int size, Object argument) throws Throwable {
+        long throttledFrom = ThrottledTime.ofCurrentThread();
         long start = System.nanoTime();
         Object result = next.call(invocation);
-        boolean wasSplitting = payoff.splitting();
-        payoff.whole(System.nanoTime() - start, size);
-        said(wasSplitting);
+        long nanos = System.nanoTime() - start;
+        if (measurable(nanos, ThrottledTime.ofCurrentThread() - throttledFrom)) {
+            boolean wasSplitting = payoff.splitting();
+            payoff.whole(nanos, size);
+            said(wasSplitting);
+        } else {
+            payoff.wholeNotWeighed();
+        }
         verdict.learn(result, argument);
         return result;
+    }
+
+    /**
+     * Whether a call's time says what splitting is worth: not when the agent's rate limits held it
+     * back for more than a tenth of it ({@code throttledNanos}: on the caller's thread for a whole
+     * call, on the chunks' longest path for a split one). Such a call is as fast as the limit lets
+     * it be, split or not; its time tells how the limit is set and how many of its elements needed
+     * a permit, and would blame or credit the split for either.
+     */
+    static boolean measurable(long nanos, long throttledNanos) {
+        return throttledNanos <= nanos / 10;
     }
 
     /** A change of preference is said once (the ledger reads the verdict itself, when asked). */
@@ -117,11 +140,13 @@ final class ParallelPolicy implements Policy {
      * merged into what its whole calls return, is no longer split, and this call runs again whole
      * on the untouched argument, so that the caller gets what a sequential run gives.
      */
-    private Object split(Invocation invocation, Chain next, Object argument, int parts) throws Throwable {
+    private Object split(Invocation invocation, Chain next, Object argument, int parts, long[] throttled)
+            throws Throwable {
         Cut cut = splittable.cut(argument, parts);
         Object[] chunks = cut.chunks();
         Split split = new Split(invocation, next, parameter, chunks, cut::chunk, verdict);
         split.run(pool);
+        throttled[0] = split.longestThrottledNanos();
         Throwable failure = split.failure();
         if (failure != null && !(failure instanceof CallerFailure)) {
             throw failure; // the splitter itself failed: the engine runs the plain method, the argument untouched

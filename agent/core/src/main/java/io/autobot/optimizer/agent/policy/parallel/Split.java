@@ -4,10 +4,12 @@ import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.policy.InterruptGuard;
+import io.autobot.optimizer.agent.policy.ThrottledTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
@@ -68,6 +70,8 @@ final class Split {
     private final AtomicIntegerArray owners;
     private final AtomicInteger claimed = new AtomicInteger();
     private final AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
+    /** The most time one thread spent held back by rate limits in this call's chunks ({@link ThrottledTime}). */
+    private final AtomicLong longestThrottled = new AtomicLong();
     private final CountDownLatch ended;
     private final AtomicReferenceArray<InterruptGuard> running;
     private final Thread caller = Thread.currentThread();
@@ -129,6 +133,14 @@ final class Split {
         return results;
     }
 
+    /**
+     * The most time any one thread running the chunks spent held back by the agent's rate limits:
+     * the waiting on the call's longest path, which splitting does not shorten.
+     */
+    long longestThrottledNanos() {
+        return longestThrottled.get();
+    }
+
     /** What a worker runs: the chunks it can claim, with the caller's context class loader. */
     private void help() {
         Thread thread = Thread.currentThread();
@@ -143,25 +155,27 @@ final class Split {
     }
 
     private void work() {
+        long throttledFrom = ThrottledTime.ofCurrentThread();
         for (int index = claimed.getAndIncrement(); index < chunks.length; index = claimed.getAndIncrement()) {
             Object chunk = chunks[index]; // read before the chunk can be seen running: a take-over replaces it
             if (index < firstFailed.get()) { // a sequential run would not reach a chunk after a failure
-                runGuarded(index, chunk, CLAIMER);
+                runGuarded(index, chunk, CLAIMER, throttledFrom);
             } else {
                 end(index, CLAIMER, null, null);
             }
         }
     }
 
-    private void runGuarded(int index, Object chunk, int owner) {
+    /** @param throttledFrom the thread's {@link ThrottledTime} when it started on this call's chunks */
+    private void runGuarded(int index, Object chunk, int owner, long throttledFrom) {
         try {
-            runChunk(index, chunk, owner);
+            runChunk(index, chunk, owner, throttledFrom);
         } catch (Throwable internal) { // the splitter itself failed: the call falls back to the plain method
             end(index, owner, null, internal);
         }
     }
 
-    private void runChunk(int index, Object chunk, int owner) {
+    private void runChunk(int index, Object chunk, int owner, long throttledFrom) {
         Object result = null;
         Throwable failure = null;
         InterruptGuard guard = InterruptGuard.ofCurrentThread();
@@ -177,6 +191,8 @@ final class Split {
             running.compareAndSet(index, guard, null);
             guard.finish();
         }
+        long throttled = ThrottledTime.ofCurrentThread() - throttledFrom; // before the end: the caller reads it then
+        longestThrottled.accumulateAndGet(throttled, Math::max);
         end(index, owner, result, failure);
         if (failure != null && Thread.currentThread() == caller && stoppedByInterrupt(failure)) {
             passInterruptOn(); // the caller's interrupt reached its own chunk: the others get it too
@@ -260,7 +276,7 @@ final class Split {
                 verdict.turnOff("its chunks wait for " + waiting[i]);
                 try {
                     chunks[i] = freshChunk.apply(i); // the worker's copy may already be changed
-                    runGuarded(i, chunks[i], TAKEN_OVER);
+                    runGuarded(i, chunks[i], TAKEN_OVER, ThrottledTime.ofCurrentThread());
                 } catch (Throwable internal) {
                     end(i, TAKEN_OVER, null, internal);
                 }

@@ -9,7 +9,8 @@ import java.util.Locale;
  * chunks compete for). Each is an exponentially weighted average; the method is split while its
  * split calls cost less per element, and the preference changes only past a margin (hysteresis).
  * One call in {@link #PROBE_EVERY} runs the other way, so that both figures follow the host (a
- * cache that warms, a CPU that gets busy).
+ * cache that warms, a CPU that gets busy). A call the agent's rate limits held back is not weighed
+ * ({@link ParallelPolicy#measurable}): it only counts as having run split or whole.
  */
 final class SplitPayoff {
 
@@ -26,16 +27,19 @@ final class SplitPayoff {
 
     private double whole = Double.NaN;
     private double split = Double.NaN;
+    /** Whether a call ran whole, or split, measured or not ({@link #wholeNotWeighed}). */
+    private boolean wholeRan;
+    private boolean splitRan;
     private boolean splitting = true;
     private long calls;
     private int splits;
 
     /** Whether this call is to be split: the preferred way, or a probe of the other. */
     synchronized boolean splitNow() {
-        if (Double.isNaN(split)) {
-            return true; // nothing measured split yet (the first call that could be split ran whole)
+        if (!splitRan) {
+            return true; // nothing split yet (the first call that could be split ran whole)
         }
-        if (Double.isNaN(whole)) {
+        if (!wholeRan) {
             return false;
         }
         return ++calls % PROBE_EVERY == 0 ? !splitting : splitting;
@@ -43,15 +47,27 @@ final class SplitPayoff {
 
     /** A whole call of {@code size} elements took {@code nanos}. */
     synchronized void whole(long nanos, int size) {
+        wholeRan = true;
         whole = average(whole, nanos, size);
         decide();
     }
 
     /** A split call of {@code size} elements took {@code nanos}, from the call to the merged result. */
     synchronized void split(long nanos, int size) {
+        splitRan = true;
         split = average(split, nanos, size);
         splits++;
         decide();
+    }
+
+    /** A whole call ran whose time says nothing of what splitting is worth (a rate limit held it back). */
+    synchronized void wholeNotWeighed() {
+        wholeRan = true;
+    }
+
+    /** A split call ran whose time says nothing of what splitting is worth (a rate limit held it back). */
+    synchronized void splitNotWeighed() {
+        splitRan = true;
     }
 
     /** What a whole call of {@code size} elements is expected to take; 0 before one was measured. */

@@ -5,6 +5,7 @@ import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
 import io.autobot.optimizer.agent.call.Policy;
 import io.autobot.optimizer.agent.config.Durations;
+import io.autobot.optimizer.agent.policy.ThrottledTime;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
 import io.autobot.optimizer.api.RateLimitExceededException;
 import java.time.Duration;
@@ -79,7 +80,9 @@ final class RateLimitPolicy implements Policy {
             throw new CallerFailure(new RateLimitExceededException(invocation.method().displayName()
                     + " was interrupted while waiting for a permit of " + limiter));
         } finally {
-            invocation.method().stats().recordThrottleWait(System.nanoTime() - start);
+            long waited = System.nanoTime() - start;
+            invocation.method().stats().recordThrottleWait(waited);
+            ThrottledTime.add(waited);
             FlightEvents.waited(event, invocation.method(), limiter.name(), granted);
         }
         if (!granted) {
@@ -102,12 +105,15 @@ final class RateLimitPolicy implements Policy {
     private boolean backOff(int attempt) {
         long delay = Math.min(MAX_BACKOFF_NANOS, backoffNanos << Math.min(attempt, 30));
         long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+        long start = System.nanoTime();
         try {
             Thread.sleep(jittered / 1_000_000, (int) (jittered % 1_000_000));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            ThrottledTime.add(System.nanoTime() - start);
         }
     }
 }

@@ -13,6 +13,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Parked;
 import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.agent.policy.ThrottledTime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -538,6 +539,41 @@ class ParallelPolicyTest {
         runs.set(0);
         assertThat(call(policy, lengths, body, words)).isExactlyInstanceOf(TreeMap.class).isEqualTo(lengths(words));
         assertThat(runs.get()).as("split again").isGreaterThan(1);
+    }
+
+    @Test
+    void callsARateLimitHeldBackAreNotWeighedAndChangeNeitherTheOrderNorTheReport() throws Throwable {
+        MethodMeta lengths = cachedMethod("lengths", new MethodSpec.Parallel(2, "", false));
+        Policy policy = provider.create(lengths);
+        AtomicInteger runs = new AtomicInteger();
+        Chain body = inv -> { // each element waits for a permit, as a throttled remote call does
+            runs.incrementAndGet();
+            long start = System.nanoTime();
+            Thread.sleep(5);
+            ThrottledTime.add(System.nanoTime() - start);
+            return new TreeMap<>(lengths((Set<String>) inv.args()[0]));
+        };
+        Set<String> words = new java.util.TreeSet<>(List.of("a", "bb", "ccc", "dddd", "eeeee"));
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(runs.get()).as("the first call's chunks").isGreaterThan(1);
+        runs.set(0);
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(runs).as("the second runs whole and confirms the class").hasValue(1);
+        runs.set(0);
+        assertThat(call(policy, lengths, body, words)).isEqualTo(lengths(words));
+        assertThat(runs.get()).as("split again").isGreaterThan(1);
+
+        assertThat(lengths.stats().policies().savedNanos()).as("no time saved or added by splitting is claimed")
+                .doesNotContainKey("parallel");
+        assertThat(lengths.stats().policies().verdicts()).doesNotContainKey("parallel");
+    }
+
+    @Test
+    void aCallIsWeighedOnlyWhenARateLimitHeldItBackForATenthOfItsTimeAtMost() {
+        assertThat(ParallelPolicy.measurable(100, 0)).isTrue();
+        assertThat(ParallelPolicy.measurable(100, 10)).isTrue();
+        assertThat(ParallelPolicy.measurable(100, 11)).isFalse();
+        assertThat(ParallelPolicy.measurable(100, 100)).isFalse();
     }
 
     @Test

@@ -59,4 +59,21 @@ class SplitPayoffTest {
         }
         assertThat(payoff.splitting()).isFalse();
     }
+
+    @Test
+    void callsNotWeighedKeepTheOrderOfSplitAndWholeButGiveNoFigures() {
+        SplitPayoff payoff = new SplitPayoff();
+        assertThat(payoff.splitNow()).as("nothing split yet").isTrue();
+        payoff.splitNotWeighed();
+        assertThat(payoff.splitNow()).as("nothing run whole yet").isFalse();
+        payoff.wholeNotWeighed();
+        int split = 0;
+        for (int i = 0; i < 2 * SplitPayoff.PROBE_EVERY; i++) {
+            split += payoff.splitNow() ? 1 : 0;
+        }
+        assertThat(split).as("split but for the probes").isEqualTo(2 * SplitPayoff.PROBE_EVERY - 2);
+        assertThat(payoff.verdict()).isNull();
+        assertThat(payoff.wholeEstimate(10)).isZero();
+        assertThat(payoff.doesNotPay()).isFalse();
+    }
 }

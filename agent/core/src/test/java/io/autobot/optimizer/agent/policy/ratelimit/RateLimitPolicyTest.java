@@ -11,6 +11,7 @@ import io.autobot.optimizer.agent.call.MethodSpec;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.TestMethods;
+import io.autobot.optimizer.agent.policy.ThrottledTime;
 import io.autobot.optimizer.api.RateLimitExceededException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,34 @@ class RateLimitPolicyTest {
         assertThatThrownBy(() -> call(policy, method, inv -> "ok")).isInstanceOf(CallerFailure.class)
                 .extracting(e -> ((CallerFailure) e).failure()).isInstanceOf(RateLimitExceededException.class)
                 .extracting(Throwable::getMessage).asString().contains("'tight'").contains("50ms");
+    }
+
+    @Test
+    void theWaitForAPermitAndTheBackoffCountAsTheThreadsThrottledTime() throws Throwable {
+        MethodMeta method = method(limited(20, "paced", "1s", List.of(IOException.class.getName())), null);
+        Policy policy = provider.create(method);
+        assertThat(call(policy, method, inv -> "ok")).isEqualTo("ok"); // the limiter's one permit at hand
+        long before = ThrottledTime.ofCurrentThread();
+        assertThat(call(policy, method, inv -> "ok")).isEqualTo("ok"); // waits about 50 ms for the next
+        long waited = ThrottledTime.ofCurrentThread() - before;
+        assertThat(waited).isGreaterThan(20_000_000L);
+        assertThat(method.stats().throttleWaits()).isEqualTo(1);
+
+        AtomicInteger runs = new AtomicInteger();
+        long beforeRetry = ThrottledTime.ofCurrentThread();
+        assertThat(call(policy, method, inv -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new CallerFailure(new IOException("busy"));
+            }
+            return "ok";
+        })).isEqualTo("ok");
+        // a permit for each attempt (about 50 ms apart) and a backoff of at least 5 ms between them
+        assertThat(ThrottledTime.ofCurrentThread() - beforeRetry).isGreaterThan(40_000_000L);
+        long[] elsewhere = new long[1];
+        Thread other = new Thread(() -> elsewhere[0] = ThrottledTime.ofCurrentThread());
+        other.start();
+        other.join();
+        assertThat(elsewhere[0]).as("each thread has its own total").isZero();
     }
 
     @Test
