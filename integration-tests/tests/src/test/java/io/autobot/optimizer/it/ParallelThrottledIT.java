@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The splitter's report on a method whose elements wait on a rate limit: such calls are as fast
  * as the limit lets them be, split or not, so the report claims no time saved or added by
- * splitting them, while a method that computes has its figure.
+ * splitting them, while a method that computes has its figure; the time the rate limit added is
+ * the limited method's own figure.
  */
 class ParallelThrottledIT {
 
@@ -24,5 +25,10 @@ class ParallelThrottledIT {
         assertThat(run.value("ThrottledSplitHost.sums.calls")).isEqualTo("6");
         assertThat(run.value("ThrottledSplitHost.sums.saved_by_parallel")).as("a figure, of either sign")
                 .matches("-?[0-9.E-]+");
+
+        // 96 permits at 100 a second, taken by up to 4 threads at once: the waits add up to more than 0.5 s
+        double added = Double.parseDouble(run.value("ThrottledSplitHost.lookUp.saved_by_rate_limit"));
+        assertThat(added).as("the time the rate limit added, as a negative saving").isLessThan(-0.5);
+        assertThat(run.value("ThrottledSplitHost.sums.saved_by_rate_limit")).as("not rate limited").isEqualTo("null");
     }
 }

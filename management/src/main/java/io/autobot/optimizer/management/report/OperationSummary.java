@@ -8,8 +8,9 @@ import javax.management.openmbean.CompositeType;
 
 /**
  * One operation's figures in the report, named as the report's keys (see {@link ReportSummary}).
- * {@code time_saved_by_disk} and {@code time_saved_by_parallel} are null until that policy measured
- * something for the operation: the export and the API then leave them out.
+ * {@code time_saved_by_disk}, {@code time_saved_by_parallel} and {@code time_saved_by_rate_limit}
+ * are null until that policy measured something for the operation: the export and the API then
+ * leave them out.
  */
 public record OperationSummary(
         @Figure(value = "Time per call, all calls; cache hits answered at once count as 0", units = "seconds")
@@ -49,7 +50,9 @@ public record OperationSummary(
         @Figure(value = "Time the disk tier saved (negative: added); empty until it was measured", units = "seconds")
         Double time_saved_by_disk,
         @Figure(value = "Time the splitter saved (negative: added); empty until a split was measured", units = "seconds")
-        Double time_saved_by_parallel) implements CompositeDataView {
+        Double time_saved_by_parallel,
+        @Figure(value = "Time the rate limits added (negative): waits for permits and backoffs before retries; empty until a call waited", units = "seconds")
+        Double time_saved_by_rate_limit) implements CompositeDataView {
 
     @Override
     public CompositeData toCompositeData(CompositeType type) {

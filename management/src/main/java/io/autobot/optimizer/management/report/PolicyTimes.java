@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * The time each policy saved (negative: added) for an operation, summed over its methods' ledgers,
  * in seconds by policy, which the report shows as {@code time_saved_by_<policy>}: {@code parallel} (a split call
  * against the method's whole calls per element), {@code disk} (a disk hit against computing, less
- * the encoding of every stored result). The cache's own saving is {@code time_saved}.
+ * the encoding of every stored result), {@code rate_limit} (the time callers waited for permits and
+ * backed off before retries: never a saving, as a rate limit's worth, the errors it spares the
+ * service, is not time). The cache's own saving is {@code time_saved}.
  */
 final class PolicyTimes {
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code workload}: what the benchmark runs in each child JVM. A session of prompts, each run
@@ -111,9 +112,18 @@ public final class Workload {
     }
 
     /**
+     * The methods that send an operation's requests to its service: {@code @RateLimited} without
+     * {@code @Optimized}, so the report has them under an operation of their own, where their rate
+     * limit's waits are.
+     */
+    private static final Map<String, String> SENDERS = Map.of("search", "SearchService.send",
+            "api_validation", "ApiValidator.send");
+
+    /**
      * With the agent, the time each policy saved (negative: added) per operation, from its report:
      * {@code saved.<operation>.<policy>=<ms>} for {@code cache} (its {@code time_saved}) and every
-     * {@code time_saved_by_<policy>}.
+     * {@code time_saved_by_<policy>}, the operation's sender's {@code time_saved_by_rate_limit}
+     * included ({@link #SENDERS}).
      */
     @SuppressWarnings("unchecked")
     private static void printPolicyTimes(PrintStream out) {
@@ -123,11 +133,18 @@ public final class Workload {
         Map<String, Object> operations = (Map<String, Object>) io.autobot.optimizer.api.AutoBot.performanceReport()
                 .get("operations");
         for (String operation : WorkCounters.OPERATIONS) {
-            Map<String, Object> figures = (Map<String, Object>) operations.getOrDefault(operation, Map.of());
+            Map<String, Object> figures = new TreeMap<>((Map<String, Object>) operations.getOrDefault(operation, Map.of()));
+            String senderName = SENDERS.get(operation);
+            Map<String, Object> sender = senderName == null ? Map.of()
+                    : (Map<String, Object>) operations.getOrDefault(senderName, Map.of());
+            if (sender.get("time_saved_by_rate_limit") != null) {
+                figures.merge("time_saved_by_rate_limit", sender.get("time_saved_by_rate_limit"),
+                        (own, sent) -> ((Number) own).doubleValue() + ((Number) sent).doubleValue());
+            }
             figures.forEach((key, value) -> {
                 String policy = key.equals("time_saved") ? "cache"
                         : key.startsWith("time_saved_by_") ? key.substring("time_saved_by_".length()) : null;
-                if (policy != null) {
+                if (policy != null && value != null) {
                     out.println("saved." + operation + "." + policy + "="
                             + millis((long) (((Number) value).doubleValue() * 1e9)));
                 }

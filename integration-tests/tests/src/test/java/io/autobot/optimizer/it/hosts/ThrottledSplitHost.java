@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 /**
  * Two {@code @Parallel} methods: one whose every element waits for a permit of a rate limit (as
  * calls of a throttled remote service do), one that computes. Prints whether each call's result
- * is the sequential one, then what the performance report says splitting saved each of them.
+ * is the sequential one, then what the performance report says splitting saved each of them and
+ * what the rate limit added.
  */
 public class ThrottledSplitHost {
 
@@ -66,6 +67,10 @@ public class ThrottledSplitHost {
             Map<?, ?> figures = (Map<?, ?>) operations.get(operation);
             print(operation + ".calls", figures == null ? null : figures.get("calls"));
             print(operation + ".saved_by_parallel", figures == null ? "no operation" : figures.get("time_saved_by_parallel"));
+        }
+        for (String operation : List.of("ThrottledSplitHost.lookUp", "ThrottledSplitHost.sums")) {
+            Map<?, ?> figures = (Map<?, ?>) operations.get(operation);
+            print(operation + ".saved_by_rate_limit", figures == null ? "no operation" : figures.get("time_saved_by_rate_limit"));
         }
         HostOutput.printCorrect();
     }

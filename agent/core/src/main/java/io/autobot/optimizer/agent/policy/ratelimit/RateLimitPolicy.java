@@ -22,6 +22,8 @@ final class RateLimitPolicy implements Policy {
 
     /** No backoff delay grows past this, however many retries are allowed. */
     private static final long MAX_BACKOFF_NANOS = Duration.ofMinutes(1).toNanos();
+    /** The policy's name in the method's {@link io.autobot.optimizer.agent.call.PolicyLedger}. */
+    static final String POLICY = "rate_limit";
 
     private final Limiter limiter;
     private final BooleanSupplier active;
@@ -59,7 +61,7 @@ final class RateLimitPolicy implements Policy {
             try {
                 return next.call(invocation);
             } catch (CallerFailure failure) {
-                if (attempt >= maxRetries || !retryable(failure.failure()) || !backOff(attempt)) {
+                if (attempt >= maxRetries || !retryable(failure.failure()) || !backOff(invocation, attempt)) {
                     throw failure;
                 }
             }
@@ -82,13 +84,22 @@ final class RateLimitPolicy implements Policy {
         } finally {
             long waited = System.nanoTime() - start;
             invocation.method().stats().recordThrottleWait(waited);
-            ThrottledTime.add(waited);
+            heldBack(invocation, waited);
             FlightEvents.waited(event, invocation.method(), limiter.name(), granted);
         }
         if (!granted) {
             throw new CallerFailure(new RateLimitExceededException(invocation.method().displayName()
                     + " got no permit of " + limiter + " within " + Durations.format(Duration.ofNanos(maxWaitNanos))));
         }
+    }
+
+    /**
+     * The call was held back {@code nanos}: the method's report counts it as time the policy
+     * added, and the splitter leaves such calls out of its figures ({@link ThrottledTime}).
+     */
+    private static void heldBack(Invocation invocation, long nanos) {
+        invocation.method().stats().policies().saved(POLICY, -nanos);
+        ThrottledTime.add(nanos);
     }
 
     /** Whether the failure's class, or one of its superclasses, is named in retryOn; no class is loaded. */
@@ -102,7 +113,7 @@ final class RateLimitPolicy implements Policy {
     }
 
     /** Sleeps {@code backoff * 2^attempt}, half of it random ("equal jitter"); false when interrupted. */
-    private boolean backOff(int attempt) {
+    private boolean backOff(Invocation invocation, int attempt) {
         long delay = Math.min(MAX_BACKOFF_NANOS, backoffNanos << Math.min(attempt, 30));
         long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
         long start = System.nanoTime();
@@ -113,7 +124,7 @@ final class RateLimitPolicy implements Policy {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            ThrottledTime.add(System.nanoTime() - start);
+            heldBack(invocation, System.nanoTime() - start);
         }
     }
 }

@@ -52,9 +52,10 @@ class RateLimitPolicyTest {
     }
 
     @Test
-    void theWaitForAPermitAndTheBackoffCountAsTheThreadsThrottledTime() throws Throwable {
+    void theWaitForAPermitAndTheBackoffCountAsTheThreadsThrottledTimeAndTheTimeThePolicyAdded() throws Throwable {
         MethodMeta method = method(limited(20, "paced", "1s", List.of(IOException.class.getName())), null);
         Policy policy = provider.create(method);
+        long atStart = ThrottledTime.ofCurrentThread();
         assertThat(call(policy, method, inv -> "ok")).isEqualTo("ok"); // the limiter's one permit at hand
         long before = ThrottledTime.ofCurrentThread();
         assertThat(call(policy, method, inv -> "ok")).isEqualTo("ok"); // waits about 50 ms for the next
@@ -77,6 +78,8 @@ class RateLimitPolicyTest {
         other.start();
         other.join();
         assertThat(elsewhere[0]).as("each thread has its own total").isZero();
+        assertThat(method.stats().policies().savedNanos()).as("the method's report: time the policy added")
+                .containsEntry(RateLimitPolicy.POLICY, -(ThrottledTime.ofCurrentThread() - atStart));
     }
 
     @Test
