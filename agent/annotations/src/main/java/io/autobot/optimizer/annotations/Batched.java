@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  *
  * <p>A batch is sent when {@link #size()} calls wait or {@link #maxWait()} has passed since the
  * first of them; each caller gets its own result or its own exception. With
- * {@code BATCH_PROCESSING=false} every call runs on its own. Without the agent this annotation
+ * {@code BATCH_PROCESSING=false} every call runs on its own; so it does after 4 batches of one
+ * call in a row, but for a batch opened now and then to learn whether batching pays again. Without the agent this annotation
  * does nothing.
  */
 @Documented

@@ -55,6 +55,17 @@ class BatchingIT {
     }
 
     @Test
+    void callsThatComeOneAtATimeStopWaitingForABatchAndTheReportShowsTheWaits() {
+        // four batches of one, each waiting the whole 100 ms; then the calls run plain
+        assertThat(on.value("tag.batch.sizes")).as(on.toString()).isEqualTo("1,1,1,1");
+        assertThat(on.value("tag.single.runs")).isEqualTo("8");
+        assertThat(Double.parseDouble(on.value("tag.saved_by_batch"))).as("the time added, as a negative saving")
+                .isLessThanOrEqualTo(-0.4);
+        assertThat(off.value("tag.batch.sizes")).isEmpty();
+        assertThat(off.value("tag.saved_by_batch")).isEqualTo("null");
+    }
+
+    @Test
     void batchProcessingOffRunsEveryCallOnItsOwn() {
         assertThat(off.exitCode()).as(off.toString()).isZero();
         assertThat(off.value("correct")).isEqualTo("true");

@@ -20,13 +20,14 @@ public record OperationFigures(int methods, Counters counters, double p50, doubl
      * The figures as the report shows them.
      *
      * @param policySeconds the time each policy saved the operation's methods, in seconds, by
-     *     policy ({@code parallel}, {@code disk}, {@code rate_limit}); a policy not in it measured nothing
+     *     policy ({@code parallel}, {@code disk}, {@code rate_limit}, {@code batch}); a policy not in it measured nothing
      */
     public OperationSummary summary(Map<String, Double> policySeconds) {
         return new OperationSummary(counters.averageSeconds(), p50, p95, p99, counters.hitRate(), throughput,
                 counters.effectivenessPercent(), counters.savedSeconds(), counters.calls(), counters.hits(),
                 counters.misses(), counters.errors(), counters.rateLimitErrors(), counters.verified(),
                 counters.mismatches(), counters.notCacheable(), methods, policySeconds.get("disk"),
-                policySeconds.get("parallel"), policySeconds.get("rate_limit"));
+                policySeconds.get("parallel"), policySeconds.get("rate_limit"),
+                policySeconds.get("batch"));
     }
 }

@@ -8,9 +8,9 @@ import javax.management.openmbean.CompositeType;
 
 /**
  * One operation's figures in the report, named as the report's keys (see {@link ReportSummary}).
- * {@code time_saved_by_disk}, {@code time_saved_by_parallel} and {@code time_saved_by_rate_limit}
- * are null until that policy measured something for the operation: the export and the API then
- * leave them out.
+ * {@code time_saved_by_disk}, {@code time_saved_by_parallel}, {@code time_saved_by_rate_limit}
+ * and {@code time_saved_by_batch} are null until that policy measured something for the operation:
+ * the export and the API then leave them out.
  */
 public record OperationSummary(
         @Figure(value = "Time per call, all calls; cache hits answered at once count as 0", units = "seconds")
@@ -52,7 +52,9 @@ public record OperationSummary(
         @Figure(value = "Time the splitter saved (negative: added); empty until a split was measured", units = "seconds")
         Double time_saved_by_parallel,
         @Figure(value = "Time the rate limits added (negative): waits for permits and backoffs before retries; empty until a call waited", units = "seconds")
-        Double time_saved_by_rate_limit) implements CompositeDataView {
+        Double time_saved_by_rate_limit,
+        @Figure(value = "Time batching added (negative): callers' waits for their batch to be sent; empty until a batch was sent", units = "seconds")
+        Double time_saved_by_batch) implements CompositeDataView {
 
     @Override
     public CompositeData toCompositeData(CompositeType type) {

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * against the method's whole calls per element), {@code disk} (a disk hit against computing, less
  * the encoding of every stored result), {@code rate_limit} (the time callers waited for permits and
  * backed off before retries: never a saving, as a rate limit's worth, the errors it spares the
- * service, is not time). The cache's own saving is {@code time_saved}.
+ * service, is not time), {@code batch} (the time callers waited for their batch to be sent: never a
+ * saving, as the single calls a batch replaces never run, so what they would have cost is not
+ * known). The cache's own saving is {@code time_saved}.
  */
 final class PolicyTimes {
 

@@ -167,7 +167,7 @@ final class Report {
      * in the session (median over the repetitions), for the defaults and the disk strategy.
      */
     private void printPolicyCosts(PrintStream out) {
-        List<String> policies = List.of("cache", "parallel", "disk", "rate_limit");
+        List<String> policies = List.of("cache", "parallel", "disk", "rate_limit", "batch");
         out.println("Time each policy saved (+) or added (-) per operation, from the agent's report (median, ms):");
         out.println();
         out.println("| Operation | Configuration | " + String.join(" | ", policies) + " |");

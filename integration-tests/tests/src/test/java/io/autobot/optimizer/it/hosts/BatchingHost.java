@@ -4,8 +4,10 @@ import static io.autobot.optimizer.it.hosts.HostOutput.check;
 import static io.autobot.optimizer.it.hosts.HostOutput.print;
 
 import io.autobot.optimizer.annotations.Batched;
+import io.autobot.optimizer.api.AutoBot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A host whose {@code @Batched} methods have batch methods that count their calls. Many threads
@@ -25,6 +28,8 @@ public class BatchingHost {
     static final AtomicInteger SINGLE_RUNS = new AtomicInteger();
     static final List<Integer> SEND_BATCHES = new CopyOnWriteArrayList<>();
     static final List<Integer> SLOW_BATCHES = new CopyOnWriteArrayList<>();
+    static final List<Integer> TAG_BATCHES = new CopyOnWriteArrayList<>();
+    static final AtomicInteger TAG_SINGLE_RUNS = new AtomicInteger();
 
     private final String prefix;
 
@@ -80,6 +85,20 @@ public class BatchingHost {
         return values;
     }
 
+    /** Called from one thread at a time: no call ever waits with another. */
+    @Batched(via = "tagAll", size = 10, maxWait = "100ms")
+    static String tag(String key) {
+        TAG_SINGLE_RUNS.incrementAndGet();
+        return "#" + key;
+    }
+
+    static List<String> tagAll(List<String> keys) {
+        TAG_BATCHES.add(keys.size());
+        List<String> tags = new ArrayList<>();
+        keys.forEach(k -> tags.add("#" + k));
+        return tags;
+    }
+
     @Batched(via = "fetchAll", size = 3, maxWait = "5s")
     static String fetch(String key) throws InterruptedException {
         Thread.sleep(100);
@@ -130,6 +149,7 @@ public class BatchingHost {
         print("lookup.batched.items", SLOW_BATCHES.stream().mapToInt(Integer::intValue).sum());
         check(looked.stream().allMatch(Boolean.TRUE::equals), "lookup results");
         cancelTheSender();
+        tagOneAtATime();
         HostOutput.printCorrect();
     }
 
@@ -161,6 +181,21 @@ public class BatchingHost {
         threads.shutdown();
         threads.awaitTermination(5, TimeUnit.SECONDS);
         print("cancelled.sender", sender[0]);
+    }
+
+    /**
+     * Twelve calls one after another: each of the first batches holds one call, which waits the
+     * whole wait time; then batching steps aside. Prints the report's time added by batching.
+     */
+    private static void tagOneAtATime() {
+        for (int i = 0; i < 12; i++) {
+            check(tag("k" + i).equals("#k" + i), "tag " + i);
+        }
+        print("tag.batch.sizes", TAG_BATCHES.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        print("tag.single.runs", TAG_SINGLE_RUNS.get());
+        Map<?, ?> operations = (Map<?, ?>) AutoBot.performanceReport().get("operations");
+        Map<?, ?> figures = (Map<?, ?>) operations.get("BatchingHost.tag");
+        print("tag.saved_by_batch", figures == null ? "no operation" : figures.get("time_saved_by_batch"));
     }
 
     private static String outcome(Future<String> task) {

@@ -21,6 +21,9 @@ final class Batch {
     private Throwable failure;
     /** The caller whose thread sent the batch and alone gets the failure; -1 when every caller gets it. */
     private int onlyFailing = -1;
+    /** When its sender called the batch method; read by the callers after {@link #done}. */
+    private long sentAt;
+    private boolean sent;
 
     Batch(Object receiver, long deadline) {
         this.receiver = receiver;
@@ -35,6 +38,21 @@ final class Batch {
 
     int size() {
         return arguments.size();
+    }
+
+    /** The sender calls the batch method now. */
+    void markSent() {
+        sentAt = System.nanoTime();
+        sent = true;
+    }
+
+    /** Whether the batch was sent after a caller joined it at {@code joined} (it was sent at all). */
+    boolean sentAfter(long joined) {
+        return sent && sentAt - joined > 0;
+    }
+
+    long sentAt() {
+        return sentAt;
     }
 
     void complete(Object[] results) {

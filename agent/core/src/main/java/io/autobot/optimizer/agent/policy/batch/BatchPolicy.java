@@ -3,7 +3,9 @@ package io.autobot.optimizer.agent.policy.batch;
 import io.autobot.optimizer.agent.call.CallerFailure;
 import io.autobot.optimizer.agent.call.Chain;
 import io.autobot.optimizer.agent.call.Invocation;
+import io.autobot.optimizer.agent.call.MethodMeta;
 import io.autobot.optimizer.agent.call.Policy;
+import io.autobot.optimizer.agent.call.PolicyLedger;
 import io.autobot.optimizer.agent.config.OperationProfiles;
 import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.jfr.FlightEvents;
@@ -27,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * of the batch gets that exception, unless it failed because the sending thread was interrupted:
  * then the sender alone gets it, and every other caller runs its own call. A result that is not a
  * list of the right size is an internal failure: every caller of the batch then runs its own call. While {@code BATCH_PROCESSING} is
- * off or the level is {@code basic}, calls run one by one.
+ * off or the level is {@code basic}, calls run one by one; so they do while batching does not pay
+ * ({@link BatchPayoff}). The time each caller waited for its batch to be sent is the time the
+ * policy added, in the method's {@link PolicyLedger}.
  */
 final class BatchPolicy implements Policy {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
+    /** The policy's name in the method's {@link PolicyLedger}. */
+    static final String POLICY = "batch";
 
     /**
      * Resolved batch methods, kept by the class that declares them (a handle references its
@@ -54,12 +60,15 @@ final class BatchPolicy implements Policy {
     private final RuntimeSettings settings;
     private final OperationProfiles profiles;
     private final String operation;
+    private final String methodName;
     private final String via;
     private final String viaDescriptor;
     private final int size;
     private final Duration maxWait;
     private final Map<Object, Batch> open = new IdentityHashMap<>();
     private final Object staticGroup = new Object();
+    private final BatchPayoff payoff = new BatchPayoff();
+    private final PolicyLedger ledger;
     private volatile boolean disabled;
 
     /**
@@ -67,15 +76,18 @@ final class BatchPolicy implements Policy {
      * @param size the declared batch size, 0 for the profile's {@code batch_size} or {@code BATCH_SIZE}
      * @param maxWait the declared wait, or null for {@code MAX_BATCH_WAIT_TIME}
      */
-    BatchPolicy(RuntimeSettings settings, String operation, String via, String viaDescriptor, int size,
+    BatchPolicy(RuntimeSettings settings, MethodMeta method, String via, String viaDescriptor, int size,
             Duration maxWait) {
         this.settings = settings;
         this.profiles = settings.profiles();
-        this.operation = operation;
+        this.operation = method.spec().operation();
+        this.methodName = method.qualifiedName();
         this.via = via;
         this.viaDescriptor = viaDescriptor;
         this.size = size;
         this.maxWait = maxWait;
+        this.ledger = method.stats().policies();
+        ledger.verdict(POLICY, payoff::verdict);
     }
 
     @Override
@@ -89,31 +101,50 @@ final class BatchPolicy implements Policy {
         }
         Object receiver = batchTarget.isStatic() ? staticGroup : invocation.self();
         int limit = batchSize(); // read before joining a batch: nothing may fail between joining and waiting
-        long deadline = System.nanoTime() + maxWaitNanos();
+        long waitNanos = maxWaitNanos();
+        long joined = System.nanoTime();
         Batch batch;
-        int index;
-        boolean full;
+        int index = 0;
+        boolean full = false;
         synchronized (open) {
             batch = open.get(receiver);
-            if (batch == null) {
-                batch = new Batch(invocation.self(), deadline);
+            if (batch == null && payoff.opensBatch(waitNanos)) {
+                batch = new Batch(invocation.self(), joined + waitNanos);
                 open.put(receiver, batch);
             }
-            index = batch.add(invocation.args()[0]);
-            full = batch.size() >= limit;
-            if (full) {
-                open.remove(receiver);
+            if (batch != null) {
+                index = batch.add(invocation.args()[0]);
+                full = batch.size() >= limit;
+                if (full) {
+                    open.remove(receiver);
+                }
             }
+        }
+        if (batch == null) {
+            return alone(invocation, next);
         }
         if (full) {
             sendClosed(batchTarget, batch, index);
         } else {
             awaitTurn(batchTarget, receiver, batch, index);
         }
+        if (batch.sentAfter(joined)) {
+            ledger.saved(POLICY, joined - batch.sentAt()); // the wait for the batch to be sent: time added
+        }
         if (batch.runsOwnCall(index)) {
             return next.call(invocation); // the batch failed for its sender's own reason, which is not this caller's
         }
         return outcome(batchTarget, batch, index);
+    }
+
+    /** Runs the plain call, batching having stepped aside; its time tells when to try batching again. */
+    private Object alone(Invocation invocation, Chain next) throws Throwable {
+        long start = System.nanoTime();
+        try {
+            return next.call(invocation);
+        } finally {
+            payoff.ranAlone(System.nanoTime() - start);
+        }
     }
 
     /**
@@ -171,6 +202,10 @@ final class BatchPolicy implements Policy {
         Boolean outer = SENDING.get();
         SENDING.set(Boolean.TRUE);
         Object event = FlightEvents.batchBegins();
+        batch.markSent();
+        if (payoff.sent(arguments.size())) {
+            LOG.info("{}: @Batched: {}", methodName, payoff.verdict());
+        }
         try {
             returned = batchTarget.invoke(batch.receiver, arguments);
             FlightEvents.batch(event, operation, via, arguments.size());

@@ -51,7 +51,7 @@ public final class BatchPolicyProvider implements PolicyProvider {
         Duration maxWait = declared.maxWait().isBlank() ? null
                 : Declarations.positiveDuration("@Batched(maxWait = ...)", declared.maxWait());
         String descriptor = declared.viaCandidates() == null ? null : descriptor(method, via, declared.viaCandidates());
-        return new BatchPolicy(settings, method.spec().operation(), via, descriptor, declared.size(), maxWait);
+        return new BatchPolicy(settings, method, via, descriptor, declared.size(), maxWait);
     }
 
     /** The descriptor of the one fitting candidate; a clear error when none fits. */

@@ -247,6 +247,22 @@ class BatchPolicyTest {
     }
 
     @Test
+    void aCallerAloneStepsBatchingAsideAfterFourBatchesOfOneAndTheirWaitsAreTheTimeItAdded() throws Throwable {
+        MethodMeta method = method("validate", "validateAll", 5, "20ms");
+        Policy policy = provider.create(method);
+        for (int call = 0; call < 8; call++) {
+            // the first four wait 20 ms each in batches of one; the next take 400 ms of plain calls before a probe
+            String expected = (call < BatchPayoff.LONE_BEFORE_ASIDE ? "batch:" : "single:") + call;
+            assertThat(policy.apply(TestMethods.call(method, BatchPolicyTest.class, null, String.valueOf(call)), SINGLE))
+                    .isEqualTo(expected);
+        }
+        assertThat(BATCH_SIZES).containsExactly(1, 1, 1, 1);
+        assertThat(method.stats().policies().savedNanos().get(BatchPolicy.POLICY)).as("four whole waits, added")
+                .isLessThanOrEqualTo(-4 * 20_000_000L);
+        assertThat(method.stats().policies().verdicts().get(BatchPolicy.POLICY)).startsWith("not batched");
+    }
+
+    @Test
     void rejectsBadDeclarations() {
         assertThatThrownBy(() -> provider.create(method("validate", "missing", 4, "")))
                 .hasMessageContaining("declares no method missing");
