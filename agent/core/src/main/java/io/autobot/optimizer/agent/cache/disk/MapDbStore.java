@@ -2,6 +2,7 @@ package io.autobot.optimizer.agent.cache.disk;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.OverlappingFileLockException;
@@ -379,11 +380,16 @@ final class MapDbStore implements Store {
         }
     }
 
-    /** Whether a failure of the store came from the file system (no space, I/O error, closed). */
+    /**
+     * Whether a failure of the store came from the file system (no space, I/O error, closed), not
+     * from MapDB following a damaged pointer out of its file ({@link #outsideTheFile}).
+     */
     static boolean isIoFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof DBException.VolumeIOError
-                    || cause instanceof DBException.VolumeClosed) {
+            if (cause instanceof DBException.VolumeIOError) {
+                return !outsideTheFile(cause.getCause());
+            }
+            if (cause instanceof IOException || cause instanceof DBException.VolumeClosed) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -391,6 +397,15 @@ final class MapDbStore implements Store {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether MapDB's file failed at a position no intact store has: past its end (EOF) or past
+     * what the file system allows (EINVAL). MapDB checks a pointer with one parity bit, so a
+     * damaged pointer passes that check half the time and fails here, as an I/O error, instead.
+     */
+    private static boolean outsideTheFile(Throwable io) {
+        return io instanceof EOFException || io instanceof IOException && "Invalid argument".equals(io.getMessage());
     }
 
     private static boolean isNoSpaceOrAccess(Throwable cause) {

@@ -529,10 +529,11 @@ final class WriteBehind {
 
     /**
      * A write or commit failed. A failure of the files (a full disk, an I/O error) closes the store
-     * for this run ({@link #writeFailed}). Any other failure is the store's own structure, which a
-     * JVM killed during a commit can leave broken (MapDB 3.1 applies a commit in place and does
-     * not replay its log): the store is set aside and rebuilt with what can still be read, once
-     * per run; a rebuilt store that fails again is closed for the run.
+     * for this run ({@link #writeFailed}). Any other failure is the store's own structure (a pointer
+     * that leads MapDB out of its file included), which a JVM killed during a commit can leave
+     * broken (MapDB 3.1 applies a commit in place and does not replay its log): the store is set
+     * aside and rebuilt with what can still be read, once per run; a rebuilt store that fails again
+     * is closed for the run.
      */
     private void storeFailed(Store current, Throwable failure) {
         if (MapDbStore.isIoFailure(failure) || !rebuiltAfterWriteFailure.compareAndSet(false, true)) {

@@ -2,12 +2,16 @@ package io.autobot.optimizer.agent.cache.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapdb.DBException;
 
 /**
  * The records a store keeps in memory beside MapDB (the recent ones, and the hashes of the keys of
@@ -70,6 +74,23 @@ class MapDbStoreTest {
         } finally {
             again.close();
         }
+    }
+
+    @Test
+    void aPointerThatLeadsMapDbOutOfItsFileIsDamageNotAFailingDisk() {
+        // a damaged pointer that passes MapDB's parity check: read past the file's end, or sought
+        // past what the file system allows; the store is set aside, not closed as a failing disk
+        assertThat(MapDbStore.isIoFailure(new DBException.VolumeIOError(new EOFException()))).isFalse();
+        assertThat(MapDbStore.isIoFailure(new DBException.VolumeIOError(new IOException("Invalid argument"))))
+                .isFalse();
+
+        assertThat(MapDbStore.isIoFailure(new DBException.VolumeIOError(new IOException("No space left on device"))))
+                .isTrue();
+        assertThat(MapDbStore.isIoFailure(new DBException.VolumeIOError(new IOException("Input/output error"))))
+                .isTrue();
+        assertThat(MapDbStore.isIoFailure(new DBException.VolumeClosed("closed"))).isTrue();
+        assertThat(MapDbStore.isIoFailure(new UncheckedIOException(new IOException("Invalid argument"))))
+                .as("the commit marker's file or sync, not MapDB's pointers").isTrue();
     }
 
     @Test
