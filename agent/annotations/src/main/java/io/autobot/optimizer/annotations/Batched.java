@@ -12,10 +12,11 @@ import java.lang.annotation.Target;
  * a {@code List} of results in the same order.
  *
  * <p>A batch is sent when {@link #size()} calls wait or {@link #maxWait()} has passed since the
- * first of them; each caller gets its own result or its own exception. With
- * {@code BATCH_PROCESSING=false} every call runs on its own; so it does after 4 batches of one
- * call in a row, but for a batch opened now and then to learn whether batching pays again. Without the agent this annotation
- * does nothing.
+ * first of them, or, once learnt, when as many calls wait as came within the wait time lately.
+ * Each caller gets its own result or its own exception. With {@code BATCH_PROCESSING=false} every
+ * call runs on its own; so it does after 4 batches of one call in a row, but for a batch opened
+ * now and then to learn whether calls come together again. Without the agent this annotation does
+ * nothing.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

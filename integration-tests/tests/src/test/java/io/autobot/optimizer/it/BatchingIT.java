@@ -55,12 +55,21 @@ class BatchingIT {
     }
 
     @Test
+    void aBatchIsSentOnceAsManyCallsWaitAsTheWaitTimeGatheredBefore() {
+        // the second batch's wait time is an hour: the host's 30 s bound on each call fails it
+        // unless the batch is sent at its third call
+        assertThat(on.value("price.batch.sizes")).as(on.toString()).isEqualTo("3,3");
+        assertThat(off.value("price.batch.sizes")).isEmpty();
+    }
+
+    @Test
     void callsThatComeOneAtATimeStopWaitingForABatchAndTheReportShowsTheWaits() {
-        // four batches of one, each waiting the whole 100 ms; then the calls run plain
+        // four batches of one: the first waits the whole 100 ms, the next are sent at their one
+        // call (no other came within the wait); then the calls run plain
         assertThat(on.value("tag.batch.sizes")).as(on.toString()).isEqualTo("1,1,1,1");
         assertThat(on.value("tag.single.runs")).isEqualTo("8");
         assertThat(Double.parseDouble(on.value("tag.saved_by_batch"))).as("the time added, as a negative saving")
-                .isLessThanOrEqualTo(-0.4);
+                .isLessThanOrEqualTo(-0.1);
         assertThat(off.value("tag.batch.sizes")).isEmpty();
         assertThat(off.value("tag.saved_by_batch")).isEqualTo("null");
     }

@@ -5,6 +5,7 @@ import static io.autobot.optimizer.it.hosts.HostOutput.print;
 
 import io.autobot.optimizer.annotations.Batched;
 import io.autobot.optimizer.api.AutoBot;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.management.Attribute;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * A host whose {@code @Batched} methods have batch methods that count their calls. Many threads
@@ -30,6 +34,7 @@ public class BatchingHost {
     static final List<Integer> SLOW_BATCHES = new CopyOnWriteArrayList<>();
     static final List<Integer> TAG_BATCHES = new CopyOnWriteArrayList<>();
     static final AtomicInteger TAG_SINGLE_RUNS = new AtomicInteger();
+    static final List<Integer> PRICE_BATCHES = new CopyOnWriteArrayList<>();
 
     private final String prefix;
 
@@ -99,6 +104,19 @@ public class BatchingHost {
         return tags;
     }
 
+    /** Waits MAX_BATCH_WAIT_TIME for 10 calls. */
+    @Batched(via = "priceAll", size = 10)
+    static String price(String item) {
+        return item + "=1";
+    }
+
+    static List<String> priceAll(List<String> items) {
+        PRICE_BATCHES.add(items.size());
+        List<String> prices = new ArrayList<>();
+        items.forEach(i -> prices.add(i + "=1"));
+        return prices;
+    }
+
     @Batched(via = "fetchAll", size = 3, maxWait = "5s")
     static String fetch(String key) throws InterruptedException {
         Thread.sleep(100);
@@ -149,6 +167,7 @@ public class BatchingHost {
         print("lookup.batched.items", SLOW_BATCHES.stream().mapToInt(Integer::intValue).sum());
         check(looked.stream().allMatch(Boolean.TRUE::equals), "lookup results");
         cancelTheSender();
+        priceFromThreeThreads();
         tagOneAtATime();
         HostOutput.printCorrect();
     }
@@ -184,8 +203,26 @@ public class BatchingHost {
     }
 
     /**
-     * Twelve calls one after another: each of the first batches holds one call, which waits the
-     * whole wait time; then batching steps aside. Prints the report's time added by batching.
+     * Three threads call at once, twice: the first batch waits out MAX_BATCH_WAIT_TIME (2 s) with
+     * the three calls; the second, with the wait time made an hour long, is sent at its third call.
+     */
+    private static void priceFromThreeThreads() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName optimizer = new ObjectName(AutoBot.OPTIMIZER_BEAN);
+        for (int i = 0; i < 500 && !server.isRegistered(optimizer); i++) {
+            Thread.sleep(20);
+        }
+        for (double wait : new double[] {2, 3600}) {
+            server.setAttribute(optimizer, new Attribute("MaxBatchWaitTime", wait));
+            List<Object> priced = together(3, i -> price("i" + i).equals("i" + i + "=1"));
+            check(priced.stream().allMatch(Boolean.TRUE::equals), "price results");
+        }
+        print("price.batch.sizes", PRICE_BATCHES.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * Twelve calls one after another: each of the first batches holds one call (the first waits the
+     * whole wait time); then batching steps aside. Prints the report's time added by batching.
      */
     private static void tagOneAtATime() {
         for (int i = 0; i < 12; i++) {

@@ -15,6 +15,8 @@ final class Batch {
 
     final Object receiver;
     final long deadline;
+    /** The calls it is sent at, unless its wait time sends it first. */
+    final int target;
     final List<Object> arguments = new ArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private Object[] results;
@@ -25,9 +27,10 @@ final class Batch {
     private long sentAt;
     private boolean sent;
 
-    Batch(Object receiver, long deadline) {
+    Batch(Object receiver, long deadline, int target) {
         this.receiver = receiver;
         this.deadline = deadline;
+        this.target = target;
     }
 
     /** Adds a call's argument (under the policy's lock); returns its position. */
@@ -38,6 +41,11 @@ final class Batch {
 
     int size() {
         return arguments.size();
+    }
+
+    /** Whether it holds the calls it is sent at (under the policy's lock). */
+    boolean full() {
+        return arguments.size() >= target;
     }
 
     /** The sender calls the batch method now. */

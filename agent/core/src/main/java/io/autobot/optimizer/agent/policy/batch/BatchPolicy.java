@@ -108,13 +108,14 @@ final class BatchPolicy implements Policy {
         boolean full = false;
         synchronized (open) {
             batch = open.get(receiver);
-            if (batch == null && payoff.opensBatch(waitNanos)) {
-                batch = new Batch(invocation.self(), joined + waitNanos);
+            int target = batch == null ? payoff.opensBatch(waitNanos, limit) : 0;
+            if (target > 0) {
+                batch = new Batch(invocation.self(), joined + waitNanos, target);
                 open.put(receiver, batch);
             }
             if (batch != null) {
                 index = batch.add(invocation.args()[0]);
-                full = batch.size() >= limit;
+                full = batch.full();
                 if (full) {
                     open.remove(receiver);
                 }
@@ -124,7 +125,7 @@ final class BatchPolicy implements Policy {
             return alone(invocation, next);
         }
         if (full) {
-            sendClosed(batchTarget, batch, index);
+            sendClosed(batchTarget, batch, index, false);
         } else {
             awaitTurn(batchTarget, receiver, batch, index);
         }
@@ -159,7 +160,7 @@ final class BatchPolicy implements Policy {
             interrupted = true;
         }
         if (!batch.isDone() && close(receiver, batch)) {
-            sendClosed(batchTarget, batch, index);
+            sendClosed(batchTarget, batch, index, !interrupted);
         }
         if (batch.awaitUninterruptibly() || interrupted) {
             Thread.currentThread().interrupt();
@@ -182,10 +183,11 @@ final class BatchPolicy implements Policy {
      * callers then run their own plain calls instead of waiting for a batch nobody sends.
      *
      * @param sender this caller's position in the batch
+     * @param byWaitTime whether its wait time sent it (not its filling, nor an interrupt)
      */
-    private void sendClosed(BatchTarget batchTarget, Batch batch, int sender) {
+    private void sendClosed(BatchTarget batchTarget, Batch batch, int sender, boolean byWaitTime) {
         try {
-            send(batchTarget, batch, sender);
+            send(batchTarget, batch, sender, byWaitTime);
         } finally {
             batch.endIfOpen();
         }
@@ -196,14 +198,14 @@ final class BatchPolicy implements Policy {
      * caused by this thread's interrupt is this caller's alone ({@link SenderInterrupt}): without
      * the agent, only its own call would have seen the interrupt, so the other callers run theirs.
      */
-    private void send(BatchTarget batchTarget, Batch batch, int sender) {
+    private void send(BatchTarget batchTarget, Batch batch, int sender, boolean byWaitTime) {
         List<Object> arguments = new ArrayList<>(batch.arguments);
         Object returned;
         Boolean outer = SENDING.get();
         SENDING.set(Boolean.TRUE);
         Object event = FlightEvents.batchBegins();
         batch.markSent();
-        if (payoff.sent(arguments.size())) {
+        if (payoff.sent(arguments.size(), byWaitTime)) {
             LOG.info("{}: @Batched: {}", methodName, payoff.verdict());
         }
         try {

@@ -13,6 +13,7 @@ import io.autobot.optimizer.agent.config.RuntimeSettings;
 import io.autobot.optimizer.agent.config.Setting;
 import io.autobot.optimizer.agent.engine.Parked;
 import io.autobot.optimizer.agent.engine.TestMethods;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -247,19 +248,34 @@ class BatchPolicyTest {
     }
 
     @Test
-    void aCallerAloneStepsBatchingAsideAfterFourBatchesOfOneAndTheirWaitsAreTheTimeItAdded() throws Throwable {
+    void aCallerAloneWaitsOnceAndAfterFourBatchesOfOneBatchingStepsAside() throws Throwable {
         MethodMeta method = method("validate", "validateAll", 5, "20ms");
         Policy policy = provider.create(method);
         for (int call = 0; call < 8; call++) {
-            // the first four wait 20 ms each in batches of one; the next take 400 ms of plain calls before a probe
+            // the first waits the whole 20 ms, after which a batch is sent at its first call; after
+            // four batches the calls run plain (400 ms of plain calls would come before a probe)
             String expected = (call < BatchPayoff.LONE_BEFORE_ASIDE ? "batch:" : "single:") + call;
             assertThat(policy.apply(TestMethods.call(method, BatchPolicyTest.class, null, String.valueOf(call)), SINGLE))
                     .isEqualTo(expected);
         }
         assertThat(BATCH_SIZES).containsExactly(1, 1, 1, 1);
-        assertThat(method.stats().policies().savedNanos().get(BatchPolicy.POLICY)).as("four whole waits, added")
-                .isLessThanOrEqualTo(-4 * 20_000_000L);
+        assertThat(method.stats().policies().savedNanos().get(BatchPolicy.POLICY)).as("the first call's wait, added")
+                .isLessThanOrEqualTo(-20_000_000L);
         assertThat(method.stats().policies().verdicts().get(BatchPolicy.POLICY)).startsWith("not batched");
+    }
+
+    @Test
+    void aBatchIsSentOnceAsManyCallsWaitAsTheWaitTimeGatheredBefore() throws Exception {
+        MethodMeta method = method("validate", "validateAll", 10, "");
+        Policy policy = provider.create(method);
+        settings.set(Setting.MAX_BATCH_WAIT_TIME, Duration.ofSeconds(2)); // all three join before it ends
+        assertThat(callTogether(policy, method, 3, "a")).containsExactly("batch:a0", "batch:a1", "batch:a2");
+        settings.set(Setting.MAX_BATCH_WAIT_TIME, Duration.ofHours(1)); // a test run never sees this one end
+        assertThat(callTogether(policy, method, 3, "b")).as("sent at its third call")
+                .containsExactly("batch:b0", "batch:b1", "batch:b2");
+        assertThat(BATCH_SIZES).containsExactly(3, 3);
+        assertThat(method.stats().policies().verdicts().get(BatchPolicy.POLICY))
+                .isEqualTo("batched: 3.0 calls per batch, sent once 3 wait");
     }
 
     @Test
