@@ -36,7 +36,9 @@ public final class AgentThreads implements ThreadFactory {
     @Override
     @SuppressWarnings("removal")
     public Thread newThread(Runnable task) {
-        String name = numbered ? prefix + count.incrementAndGet() : prefix;
+        // not +: the JDK spins the method handles of a concatenation's first use, on the thread that
+        // needs the first worker, in a split call
+        String name = numbered ? prefix.concat(Integer.toString(count.incrementAndGet())) : prefix;
         return AccessController.doPrivileged((PrivilegedAction<Thread>) () -> {
             Thread thread = new Thread(group, task, name, 0, false);
             thread.setDaemon(true);

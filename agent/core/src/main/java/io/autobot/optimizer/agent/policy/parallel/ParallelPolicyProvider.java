@@ -63,6 +63,9 @@ public final class ParallelPolicyProvider implements PolicyProvider, AutoCloseab
         if (declared.distinct() && method.isVoid()) {
             throw new IllegalArgumentException("@Parallel(distinct = true) has no result to de-duplicate: the method is void");
         }
+        if (settings.parallelActive()) {
+            pool.warmUp(); // once: the first @Parallel method's class is loading, its first call comes next
+        }
         return new ParallelPolicy(settings, pool, spec.operation(), parameter,
                 Splittable.of(method.parameterTypes().get(parameter)), declared.threshold(), declared.distinct(),
                 verdict(method), method.stats().policies());

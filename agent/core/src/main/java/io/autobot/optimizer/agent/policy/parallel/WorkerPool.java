@@ -7,7 +7,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's worker threads: {@code OPTIMIZATION_MAX_WORKERS} scaled by the level, resized at
@@ -21,9 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkerPool {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger("io.autobot.optimizer");
 
     private final RuntimeSettings settings;
     private final ThreadPoolExecutor executor;
+    private final AtomicBoolean warmUpStarted = new AtomicBoolean();
 
     public WorkerPool(RuntimeSettings settings) {
         this.settings = settings;
@@ -38,6 +43,44 @@ public final class WorkerPool {
                 resize(settings.effectiveWorkers());
             }
         });
+    }
+
+    /**
+     * Prepares the first split now, once, on a thread of its own: loads the splitter's classes and
+     * has the JDK set up its stack walker ({@link ClassInitialization}). Called when the first
+     * {@code @Parallel} method is registered, as its class loads: its first call then does not pay
+     * for them on the host's thread (docs/benchmarks.md, "The first split of a fresh JVM"). The
+     * workers are not started ahead: a worker still starting takes no chunk, so the first split
+     * would get fewer of them.
+     */
+    void warmUp() {
+        if (!warmUpStarted.compareAndSet(false, true)) {
+            return;
+        }
+        new AgentThreads("autobot-parallel-warmup", null).newThread(WorkerPool::prepareFirstSplit).start();
+    }
+
+    private static void prepareFirstSplit() {
+        try {
+            // the classes a first split loads beyond a registration's: named here, not in a static
+            // field, so that they load on this thread, and only in a host with a @Parallel method
+            for (Class<?> type : new Class<?>[] {Split.class, Cut.class, WriteBack.class, Merge.class}) {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            }
+            ClassInitialization.inProgress();
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            LOG.debug("the splitter's warm-up failed; the first split does its work", e);
+        }
+    }
+
+    /** Whether {@link #warmUp} was asked for. */
+    boolean warmUpStarted() {
+        return warmUpStarted.get();
+    }
+
+    /** How many worker threads are alive now, busy or idle. */
+    int liveWorkers() {
+        return executor.getPoolSize();
     }
 
     /** How many threads may work on one call at once, the caller's included. */
