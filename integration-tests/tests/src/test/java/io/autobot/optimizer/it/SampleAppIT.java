@@ -76,6 +76,18 @@ class SampleAppIT {
     }
 
     @Test
+    void theRoundsTimesAddUpToEachOperationsTime() {
+        for (ChildJvm.Result run : List.of(without, with)) {
+            for (String operation : OPERATIONS) {
+                double rounds = Double.parseDouble(run.value("op." + operation + ".round.1.ms"))
+                        + Double.parseDouble(run.value("op." + operation + ".round.2.ms"));
+                assertThat(rounds).as(operation).isCloseTo(Double.parseDouble(run.value("op." + operation + ".ms")),
+                        org.assertj.core.data.Offset.offset(0.01));
+            }
+        }
+    }
+
+    @Test
     void theMainJobPrintsTheAgentsReportWithSystemFigures() {
         assertThat(mainJob.exitCode()).as(mainJob.toString()).isZero();
         assertThat(mainJob.stdout()).contains("agent_attached: true").contains("overall_cache_hit_rate");

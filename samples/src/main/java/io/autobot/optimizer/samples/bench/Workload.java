@@ -55,6 +55,7 @@ public final class Workload {
             long startup = System.nanoTime() - started;
             Map<String, Long> nanos = new LinkedHashMap<>();
             Map<String, Long> firstNanos = null;
+            Map<String, long[]> roundNanos = new LinkedHashMap<>(); // per operation, per round: where repeats land
             Map<String, StringBuilder> results = new LinkedHashMap<>();
             long sessionStart = System.nanoTime();
             timeline.add(System.currentTimeMillis());
@@ -62,6 +63,9 @@ public final class Workload {
                 for (String prompt : PROMPTS.subList(0, prompts)) {
                     PipelineResult result = pipeline.run(prompt);
                     result.nanos().forEach((operation, time) -> nanos.merge(operation, time, Long::sum));
+                    int index = round - 1;
+                    result.nanos().forEach((operation, time) -> roundNanos.computeIfAbsent(operation,
+                            key -> new long[rounds])[index] += time);
                     if (firstNanos == null) {
                         firstNanos = result.nanos(); // the first prompt: where one-time costs land
                     }
@@ -80,6 +84,10 @@ public final class Workload {
                 out.println("op." + operation + ".requested=" + pipeline.counters().requested(operation));
                 out.println("op." + operation + ".computed=" + pipeline.counters().computed(operation));
                 out.println("op." + operation + ".first.ms=" + millis(firstNanos.getOrDefault(operation, 0L)));
+                long[] byRound = roundNanos.getOrDefault(operation, new long[rounds]);
+                for (int round = 1; round <= rounds; round++) {
+                    out.println("op." + operation + ".round." + round + ".ms=" + millis(byRound[round - 1]));
+                }
                 out.println("digest." + operation + "=" + PipelineResult.digest(results.get(operation).toString()));
             }
             out.println("api.rate_limited=" + pipeline.apiValidator().rateLimitedResponses());
