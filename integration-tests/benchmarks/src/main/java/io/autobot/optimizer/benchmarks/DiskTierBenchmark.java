@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cache tiers of issue 3, each in its own fork with the strategy set by a system property:
+ * The cache tiers, each in its own fork with the strategy set by a system property:
  * a disk-tier hit through the agent ({@code cache=disk}) against a hand-written memo on a raw
  * MapDB map with the same serializer (Java serialization of the arguments for the key and of the
  * value), and a hybrid memory hit against a memory-only hit. Run with

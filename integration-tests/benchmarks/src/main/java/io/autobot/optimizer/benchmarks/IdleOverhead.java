@@ -11,7 +11,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The CPU the agent costs an idle host (issue 5's goal: at most 1% of one core), and the cost of
+ * The CPU the agent costs an idle host (the goal: at most 1% of one core), and the cost of
  * one system sample. Runs the same idle host twice in child JVMs, with and without the agent, and
  * compares the process CPU time each used over the same window; the agent's run also reports its
  * management thread's own CPU time and the average OSHI sample cost from {@code type=System}.
